@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* dy_buf: a growable byte buffer that owns its memory.
+ *
+ * Invariants: `p` is NULL only when cap == 0; otherwise p[n] == '\0' so that the
+ * contents can always be used as a C string; n < cap. buf_free() leaves an
+ * empty, reusable buffer. Appending never invalidates anything but `p` itself. */
+#ifndef DY_BUF_H
+#define DY_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct dy_buf {
+	char  *p;   /* contents, NUL-terminated when cap > 0 */
+	size_t n;   /* bytes used, not counting the NUL */
+	size_t cap; /* bytes allocated */
+} dy_buf;
+
+#define DY_BUF_INIT { NULL, 0, 0 }
+
+void buf_reserve(dy_buf *b, size_t extra);          /* room for `extra` more bytes */
+void buf_append(dy_buf *b, const char *s, size_t n);
+void buf_puts(dy_buf *b, const char *s);
+void buf_putc(dy_buf *b, char c);
+void buf_printf(dy_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(dy_buf *b, const char *fmt, va_list ap);
+void buf_clear(dy_buf *b);                          /* n = 0, memory kept */
+void buf_free(dy_buf *b);                           /* NULL-safe */
+
+#endif
