@@ -22,7 +22,7 @@ TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 GEN     :=
 
-.PHONY: all test unit asan bench fuzz clean run lint deps
+.PHONY: all test unit bench bench-bins fuzz clean
 
 all: dyad
 
@@ -60,7 +60,7 @@ test:
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 	@sh tests/run.sh build build-san
 
-bench: dyad
+bench: dyad bench-bins
 	@sh bench/run.sh
 
 clean:
