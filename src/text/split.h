@@ -37,7 +37,31 @@ int dateline_find(const char *text, size_t n, dy_dateline *dl);
 size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out);
 
 /* 1 when the word ending just before a '.' is a known abbreviation (exposed for
- * tests and for measuring splits): `word` is the word without its final dot. */
+ * tests and for measuring splits): `word` is the word without its final dot.
+ * Same as abbrev_kind(word, n) != ABBR_NONE, so dotted acronyms and single
+ * capital initials count as known. */
 int abbrev_is_known(const char *word, size_t n);
+
+/* How a word that ends in '.' bears on a sentence end (abbrev_kind()). */
+enum dy_abbrev_kind {
+	ABBR_NONE = 0, /* an ordinary word: its dot ends a sentence before a capital */
+	ABBR_TITLE,    /* "Gen.", "Mr.", "Sen.": stands before a name, never ends one */
+	ABBR_NUMBER,   /* "No.", "pp.": an abbreviation only before a number */
+	ABBR_MONTH,    /* "Jan.": never ends before a number, else as ABBR_AMBIG */
+	ABBR_AMBIG,    /* "Inc.", "U.S.", "a.m.", initials: ends a sentence only
+	                * before a likely sentence starter ("The", "He", "But") */
+	ABBR_INNER     /* "vs.", "e.g.": never ends a sentence */
+};
+
+/* The kind of `word` (without its final dot, `n` bytes): from the list in
+ * abbrev.c, else ABBR_AMBIG for dotted letter groups ("U.A.E", "Ph.D") and
+ * single capital letters (initials), else ABBR_NONE. An ALL-CAPS word is also
+ * looked up in title and lower case ("GEN" finds "Gen"). */
+int abbrev_kind(const char *word, size_t n);
+
+/* Longest sentence split_sentences() returns, in bytes: a longer run without a
+ * sentence end is cut at its last space before the limit (or, with no space, at
+ * a character boundary). Bounds the work of every later stage. */
+#define SPLIT_SENTENCE_MAX 8192
 
 #endif
