@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* CAMEO to PLOVER (plover.h): a sorted, compiled-in table from
+ * plover_table.inc, a binary search, and the parent/root fallback. */
+#include <string.h>
+
+#include "plover.h"
+
+static const dy_plover plover_rows[] = {
+#include "plover_table.inc"
+};
+
+enum { PLOVER_N = sizeof plover_rows / sizeof plover_rows[0] };
+
+static const dy_plover *plover_find(const char *code, size_t n)
+{
+	size_t lo = 0, hi = PLOVER_N;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *rc = plover_rows[mid].code;
+		int c = strncmp(rc, code, n);
+		if (c == 0 && rc[n])
+			c = 1;
+		if (c == 0)
+			return &plover_rows[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Length of a well-formed code (2-4 digits), else 0. */
+static size_t plover_code_len(const char *code)
+{
+	if (!code)
+		return 0;
+	size_t n = 0;
+	while (n < 5 && code[n] >= '0' && code[n] <= '9')
+		n++;
+	if (code[n] != '\0' || n < 2 || n > 4)
+		return 0;
+	return n;
+}
+
+const dy_plover *plover_lookup_exact(const char *cameo_code)
+{
+	size_t n = plover_code_len(cameo_code);
+	return n ? plover_find(cameo_code, n) : NULL;
+}
+
+const dy_plover *plover_lookup(const char *cameo_code)
+{
+	size_t n = plover_code_len(cameo_code);
+	/* 4 -> 3 -> 2 digits: a narrower code inherits its parent's mapping. */
+	for (; n >= 2; n--) {
+		const dy_plover *p = plover_find(cameo_code, n);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+size_t plover_count(void)
+{
+	return PLOVER_N;
+}
+
+const dy_plover *plover_at(size_t i)
+{
+	return i < PLOVER_N ? &plover_rows[i] : NULL;
+}
