@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Input readers: the first pipeline stage. Every input format (plain text, JSONL,
- * TABARI text records, PETRARCH XML, RSS/Atom feeds, HTML pages) fills the same
- * document record; later stages never see a format.
+ * TABARI text records, PETRARCH XML, RSS/Atom feeds, HTML pages, CSV tables)
+ * fills the same document record; later stages never see a format.
+ *
+ * Ids made up when the input gives none: "FILE:LINE" (JSONL, TABARI, CSV) or the
+ * file's base name (plain text, HTML); "stdin" stands for standard input.
+ * TABARI two-digit years pivot as TABARI does: 00-30 are 2000-2030, 31-99 are
+ * 1931-1999; eight-digit dates (TABARI's YYYY mode) are taken as YYYYMMDD.
  *
  * Ownership: every string in a dy_doc lives in the arena passed to reader_next()
  * and is valid until that arena is reset. Text is raw: the normalizer (text/)
@@ -22,7 +27,8 @@ typedef enum dy_format {
 	FMT_TABARI,   /* "YYMMDD ID" line, text lines, blank line */
 	FMT_PETRARCH, /* <Sentence date= id=><Text>...</Text></Sentence> */
 	FMT_FEED,     /* RSS 2.0 or Atom: one document per item/entry */
-	FMT_HTML      /* one web page: title and main article text */
+	FMT_HTML,     /* one web page: title and main article text */
+	FMT_CSV       /* RFC 4180 table with a header row and a text column */
 } dy_format;
 
 typedef struct dy_doc {
@@ -33,6 +39,9 @@ typedef struct dy_doc {
 	const char *title;    /* NULL when unknown */
 	const char *text;     /* raw body text, NUL-terminated */
 	size_t      text_len;
+	const char *comment;  /* TABARI: the text of the record's comments (between slash-star
+	                       * and star-slash; validation records keep expected events
+	                       * there), NULL when none or for other formats */
 	const char *file;     /* input path, "-" for stdin: for messages */
 	long        line;     /* line (or record number for XML) where the document starts */
 } dy_doc;
@@ -59,12 +68,35 @@ dy_format reader_format(const dy_reader *r);
 
 void reader_close(dy_reader *r); /* NULL-safe */
 
-/* "text", "jsonl", "tabari", "petrarch", "feed", "html", "auto" -> format;
- * returns -1 for an unknown name. */
+/* Like reader_open() over bytes already in memory (tests, fuzzing, callers that
+ * fetched a page). `name` is used in messages and made-up ids; `data` must stay
+ * valid until reader_close(). Never returns NULL. */
+dy_reader *reader_open_mem(const char *name, const char *data, size_t n, dy_format fmt,
+			   const char *default_date, dy_diag *dg);
+
+/* "text", "jsonl", "tabari", "petrarch", "feed" (also "rss", "atom"), "html",
+ * "csv", "auto" -> format; returns -1 for an unknown name. */
 int format_from_name(const char *name);
 const char *format_name(dy_format f);
 
-/* Detection on the first bytes of input (exposed for tests). */
+/* Detection on the first bytes of input (exposed for tests). Never returns FMT_AUTO:
+ * FMT_TEXT when nothing else fits. */
 dy_format format_detect(const char *head, size_t n);
+
+/* format_detect(), then the file name's extension (.jsonl, .ndjson, .json, .csv,
+ * .xml, .rss, .atom, .html, .htm) decides when the content looked like plain text.
+ * `path` may be NULL. */
+dy_format format_detect_path(const char *path, const char *head, size_t n);
+
+/* Date helpers shared by the readers (date.c). Each writes "YYYY-MM-DD" and a NUL
+ * into out[11] and returns 1, or returns 0 when s[0..n) is not a valid date.
+ * date_parse() accepts "YYYY-MM-DD", "YYYYMMDD", ISO 8601 / RFC 3339 timestamps
+ * (the date part is kept as written, no time zone shift), RFC 822 dates
+ * ("Tue, 16 Apr 2024 09:00:00 GMT"), "16 April 2024" and "April 16, 2024". */
+int date_parse(const char *s, size_t n, char out[11]);
+/* TABARI's YYMMDD with its pivot (00-30 -> 20xx), or YYYYMMDD. */
+int date_from_tabari(const char *s, size_t n, char out[11]);
+/* 1 when y-m-d is a real calendar day (years 1000-9999). */
+int date_valid(int y, int m, int d);
 
 #endif

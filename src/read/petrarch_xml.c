@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/* PETRARCH XML reader: one document per <Sentence> element, wherever it sits
+ * (<Sentences> files, <Validation> suites). id, date (YYYYMMDD) and source come
+ * from the attributes, the text from the <Text> child; <Parse> and anything else
+ * is ignored. A <Sentence> without <Text> is reported and skipped. A malformed
+ * file is reported with its first error's line; the sentences libxml2 recovers
+ * are still read. Exports rd_petrarch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "read_int.h"
+#include "../util/xalloc.h"
+
+typedef struct petr_state {
+	xmlDocPtr doc;
+	xmlNode  *cur;   /* last node visited */
+	int       begun;
+	long      found; /* <Sentence> elements seen */
+} petr_state;
+
+static int petr_open(dy_reader *r)
+{
+	if (!rd_slurp(r))
+		return 0;
+	petr_state *st = xcalloc(1, sizeof *st);
+	r->state = st;
+	st->doc = rd_xml_parse(r);
+	return 1;
+}
+
+static void petr_close(dy_reader *r)
+{
+	petr_state *st = r->state;
+	if (!st)
+		return;
+	if (st->doc)
+		xmlFreeDoc(st->doc);
+	free(st);
+	r->state = NULL;
+}
+
+static int petr_next(dy_reader *r, dy_arena *a, dy_doc *doc)
+{
+	petr_state *st = r->state;
+	if (!st->doc)
+		return 0;
+	xmlNode *root = (xmlNode *)st->doc;
+	for (;;) {
+		xmlNode *n;
+		if (!st->begun) {
+			st->begun = 1;
+			n = st->doc->children;
+		} else {
+			/* Never look inside a <Sentence> for more sentences. */
+			n = rd_xml_next(st->cur, root, !rd_xml_is(st->cur, "Sentence"));
+		}
+		st->cur = n;
+		if (!n) {
+			if (!st->found)
+				diag_warn(r->dg, r->path, 0, "no <Sentence> elements found");
+			return 0;
+		}
+		if (!rd_xml_is(n, "Sentence"))
+			continue;
+		st->found++;
+		long line = xmlGetLineNo(n);
+		xmlNode *t = rd_xml_child(n, "Text");
+		if (!t) {
+			rd_skip(r, line, "<Sentence> without <Text>, skipped");
+			continue;
+		}
+		rd_doc_init(r, doc, line);
+		char *text = rd_xml_text(a, t, 0);
+		doc->text = text ? text : "";
+		doc->text_len = strlen(doc->text);
+		doc->id = rd_xml_attr(a, n, "id", RD_MAX_FIELD);
+		if (!doc->id)
+			doc->id = rd_make_id(r, a, line);
+		doc->source = rd_xml_attr(a, n, "source", RD_MAX_FIELD);
+		char *date = rd_xml_attr(a, n, "date", 64);
+		char d[11];
+		if (date) {
+			if (date_parse(date, strlen(date), d))
+				doc->date = arena_strdup(a, d);
+			else
+				diag_warn(r->dg, r->path, line,
+					  "invalid date \"%s\", kept without a date", date);
+		}
+		return 1;
+	}
+}
+
+const rd_format rd_petrarch = { petr_open, petr_next, petr_close };
