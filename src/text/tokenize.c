@@ -1,0 +1,531 @@
+/* SPDX-License-Identifier: MIT */
+/* Tokenizer for one sentence of normalized text. Exports tok_sentence()
+ * (token.h).
+ *
+ * Two passes. The first scans the sentence into token boundaries and flags in a
+ * per-thread scratch array; the second allocates the exact token array and one
+ * string block from the arena and writes each token's norm and lemma there.
+ * Single ASCII characters and the fixed forms (masked words, possessives) use
+ * static strings, and lemma shares norm's pointer when the word is its own base
+ * form, so nothing is allocated per token.
+ *
+ * Decisions, for news English:
+ * - Words: letters, combining marks and digits, with internal apostrophes
+ *   ("O'Brien", "don't") and internal hyphens ("al-Qaeda", "COVID-19") kept in
+ *   one token, as TABARI dictionaries list "AL-QAEDA" as one word.
+ * - Possessives: "'s" / "’s" after a word is its own token, TOK_POSSESS, norm
+ *   "'S" (so is the "'s" of "it's"); a bare apostrophe after a word ending in s
+ *   ("ministers'") is TOK_POSSESS with norm "'", unless a single quotation mark
+ *   opened earlier in the sentence, when it is that quotation's close.
+ * - Abbreviations keep their dot (TOK_ABBREV): dotted acronyms of single letters
+ *   ("U.S.", "D.C.", "e.g.") always, even before a hyphen ("U.S.-led" is
+ *   "U.S.", "-", "led", so the actor is found); a capital initial ("J.") and the
+ *   known abbreviations below ("Gen.", "Jan.", "Inc.") unless the dot ends the
+ *   sentence, where it is a PUNCT token of its own.
+ * - Numbers: digits with thousands groups ("50,000"), decimals ("11.8"),
+ *   attached letters ("10bn", "1990s", "3rd") and hyphens ("10-year-old") are one
+ *   TOK_NUMBER token. Currency signs are their own tokens: "$10bn" is "$" "10bn".
+ * - Masked words: a run of two or more '*', "[redacted]" in any case (brackets
+ *   included) and a whole word of three or more X's of one case ("XXX", "xxx")
+ *   are one token flagged only TOK_MASKED. Their norm and lemma are
+ *   "\x01MASKED": the normalizer drops control characters, so no dictionary
+ *   word can ever equal it.
+ * - Everything else that is not a space is a one-character TOK_PUNCT token.
+ * - norm: upper case by Unicode simple case mapping (utf8proc); typographic
+ *   quotes and dashes become ' " and -; accents stay. Bytes that are not UTF-8
+ *   (the normalizer never leaves any, but the tokenizer must not trust that)
+ *   are one-byte PUNCT tokens whose norm is U+FFFD.
+ * - Lemma (lemma.c): lower-case words get the full rules; a capitalized first
+ *   word and the words of an all-caps sentence only rules whose stem WordNet
+ *   knows (they may be names); other capitalized words and acronyms keep their
+ *   norm ("US", "Paris").
+ * - Limits: TOK_MAX_PER_SENTENCE tokens; a word or number longer than
+ *   TOK_BYTES_MAX bytes continues as a new token. */
+#include <stdint.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "lemma.h"
+#include "token.h"
+
+enum { TOK_BYTES_MAX = 1024 };
+
+/* Scratch-only bits, above the public flags. */
+enum {
+	X_NONASCII = 1u << 24, /* token has bytes >= 0x80 */
+	X_LOWER    = 1u << 25, /* token has a lower-case letter */
+	X_UPPERS   = 1u << 26  /* token has an upper-case letter after its first */
+};
+#define X_ALL (X_NONASCII | X_LOWER | X_UPPERS)
+
+typedef struct scan_tok {
+	uint32_t off, len, flags;
+} scan_tok;
+
+static _Thread_local scan_tok scratch[TOK_MAX_PER_SENTENCE];
+
+enum cclass { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT };
+
+/* One decoded character. */
+typedef struct uch {
+	int32_t cp;    /* -1 for a byte that is not UTF-8 */
+	uint32_t len;  /* bytes */
+	uint8_t cls;   /* enum cclass */
+	int8_t  upper; /* 1 upper/title case, -1 lower case, 0 neither */
+} uch;
+
+static const char *const masked_norm = "\x01MASKED";
+
+/* Two-byte strings "c\0" for every ASCII byte, upper-cased, for one-character
+ * tokens. */
+static const char ascii_str[128][2] = {
+#define R(c) { (char)((c) >= 'a' && (c) <= 'z' ? (c) - 32 : (c)), 0 }
+#define R8(c) R(c), R(c + 1), R(c + 2), R(c + 3), R(c + 4), R(c + 5), R(c + 6), R(c + 7)
+	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120)
+#undef R8
+#undef R
+};
+
+static uch decode(const unsigned char *p, const unsigned char *end)
+{
+	uch u = { 0, 1, C_PUNCT, 0 };
+	unsigned char c = *p;
+	if (c < 0x80) {
+		u.cp = c;
+		if (c >= 'a' && c <= 'z') {
+			u.cls = C_LETTER;
+			u.upper = -1;
+		} else if (c >= 'A' && c <= 'Z') {
+			u.cls = C_LETTER;
+			u.upper = 1;
+		} else if (c >= '0' && c <= '9') {
+			u.cls = C_DIGIT;
+		} else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			u.cls = C_SPACE;
+		}
+		return u;
+	}
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t l = utf8proc_iterate(p, end - p, &cp);
+	if (l <= 0) {
+		u.cp = -1;
+		return u;
+	}
+	u.cp = cp;
+	u.len = (uint32_t)l;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		u.cls = C_LETTER;
+		u.upper = 1;
+		break;
+	case UTF8PROC_CATEGORY_LL:
+		u.cls = C_LETTER;
+		u.upper = -1;
+		break;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		u.cls = C_LETTER;
+		break;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		u.cls = C_MARK;
+		break;
+	case UTF8PROC_CATEGORY_ND:
+		u.cls = C_DIGIT;
+		break;
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		u.cls = C_SPACE;
+		break;
+	default:
+		break;
+	}
+	return u;
+}
+
+static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static int is_wordch(const uch *u) { return u->cls == C_LETTER || u->cls == C_MARK || u->cls == C_DIGIT; }
+
+/* The plain ASCII form of a typographic quote or dash, or 0. */
+static char plain_form(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:
+		return '-';
+	default:
+		return 0;
+	}
+}
+
+/* Abbreviations whose dot belongs to the word, sorted, case as written. */
+static const char *const abbrevs[] = {
+	"Adm", "Amb", "Apr", "Aug", "Ave", "Blvd", "Brig", "Bros", "Capt", "Cdr",
+	"Cmdr", "Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Det", "Dr", "Feb",
+	"Fig", "Ft", "Gen", "Gov", "Hon", "Inc", "Insp", "Jan", "Jr", "Jul", "Jun",
+	"Lt", "Ltd", "Maj", "Mar", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt",
+	"No", "Nov", "Oct", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sep",
+	"Sept", "Sgt", "Sr", "St", "Supt", "Vol", "al", "approx", "etc", "vs",
+};
+
+static int abbrev_known(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *a = abbrevs[mid];
+		size_t an = strlen(a);
+		int c = memcmp(w, a, n < an ? n : an);
+		if (c == 0)
+			c = n < an ? -1 : n > an;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* 1 when only spaces and closing quotes or brackets follow p before end. */
+static int at_sentence_end(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end) {
+		uch u = decode(p, end);
+		if (u.cls != C_SPACE && u.cp != '"' && u.cp != '\'' && u.cp != ')' &&
+		    u.cp != ']' && u.cp != 0x2019 && u.cp != 0x201D && u.cp != 0xBB)
+			return 0;
+		p += u.len;
+	}
+	return 1;
+}
+
+/* Length of a dotted acronym ("U.S.", "e.g.") starting at p, or 0. */
+static uint32_t scan_acronym(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	int pairs = 0;
+	while (q < end) {
+		uch u = decode(q, end);
+		if (u.cls != C_LETTER || q + u.len >= end || q[u.len] != '.')
+			break;
+		q += u.len + 1;
+		pairs++;
+	}
+	if (pairs < 2)
+		return 0;
+	if (q < end) {
+		uch u = decode(q, end);
+		if (is_wordch(&u))
+			return 0;
+	}
+	return (uint32_t)(q - p);
+}
+
+/* Scans a word or number starting at p (a letter or digit). Sets *flags to the
+ * case and script bits; returns the length. */
+static uint32_t scan_word(const unsigned char *p, const unsigned char *end, int number,
+                          uint32_t *flags)
+{
+	const unsigned char *q = p;
+	uint32_t f = 0;
+	int first = 1;
+	while (q < end && q - p < TOK_BYTES_MAX) {
+		uch u = decode(q, end);
+		if (is_wordch(&u)) {
+			if (u.len > 1 || u.cp < 0)
+				f |= X_NONASCII;
+			if (u.upper < 0)
+				f |= X_LOWER;
+			else if (u.upper > 0 && !first)
+				f |= X_UPPERS;
+			if (u.cls == C_LETTER && first && u.upper > 0 && !number)
+				f |= TOK_CAP;
+			if (u.cls == C_LETTER)
+				first = 0;
+			q += u.len;
+			continue;
+		}
+		const unsigned char *r = q + u.len;
+		if (r >= end || q == p)
+			break;
+		uch v = decode(r, end);
+		if (is_apos(u.cp) && v.cls == C_LETTER) {
+			/* "'s" closing the word is a possessive, not part of it. */
+			if (v.cp == 's' || v.cp == 'S') {
+				const unsigned char *t = r + v.len;
+				uch w2 = { 0, 0, C_SPACE, 0 };
+				if (t < end)
+					w2 = decode(t, end);
+				if (t >= end || !is_wordch(&w2))
+					break;
+			}
+		} else if (is_hyphen(u.cp) && is_wordch(&v)) {
+			/* internal hyphen */
+		} else if (number && v.cls == C_DIGIT && u.cp == '.') {
+			/* decimal */
+		} else if (number && u.cp == ',' && end - r >= 3 && r[0] >= '0' && r[0] <= '9' &&
+		           r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9' &&
+		           (end - r == 3 || r[3] < '0' || r[3] > '9')) {
+			/* thousands group */
+		} else {
+			break;
+		}
+		if (u.len > 1 || u.cp < 0)
+			f |= X_NONASCII;
+		q += u.len;
+	}
+	*flags = f;
+	return (uint32_t)(q - p);
+}
+
+/* 1 when w[0..n) is three or more X's of one case. */
+static int is_xxx(const unsigned char *w, uint32_t n)
+{
+	if (n < 3 || (w[0] != 'X' && w[0] != 'x'))
+		return 0;
+	for (uint32_t i = 1; i < n; i++)
+		if (w[i] != w[0])
+			return 0;
+	return 1;
+}
+
+static int is_redacted(const unsigned char *p, const unsigned char *end)
+{
+	static const char pat[] = "[redacted]";
+	if (end - p < 10)
+		return 0;
+	for (int i = 0; i < 10; i++) {
+		unsigned char c = p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (c != (unsigned char)pat[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Pass one: boundaries and flags into scratch. Returns the count. */
+static size_t scan(const char *text, dy_span s)
+{
+	const unsigned char *base = (const unsigned char *)text;
+	const unsigned char *p = base + s.off, *end = p + s.len;
+	size_t n = 0;
+	int open_single = 0; /* a single quotation mark is open */
+	while (p < end && n < TOK_MAX_PER_SENTENCE) {
+		uch u = decode(p, end);
+		if (u.cls == C_SPACE) {
+			p += u.len;
+			continue;
+		}
+		scan_tok *t = &scratch[n];
+		t->off = (uint32_t)(p - base);
+		t->flags = 0;
+		uint32_t len = 0;
+		scan_tok *prev = n ? &scratch[n - 1] : NULL;
+		int adjacent = prev && prev->off + prev->len == t->off &&
+		               (prev->flags & (TOK_WORD | TOK_NUMBER));
+
+		if (u.cp == '*' && p + 1 < end && p[1] == '*') {
+			len = 2;
+			while (p + len < end && p[len] == '*')
+				len++;
+			t->flags = TOK_MASKED;
+		} else if (u.cp == '[' && is_redacted(p, end)) {
+			len = 10;
+			t->flags = TOK_MASKED;
+		} else if (u.cls == C_LETTER && (len = scan_acronym(p, end)) != 0) {
+			t->flags = TOK_WORD | TOK_ABBREV | (u.upper > 0 ? TOK_CAP : 0);
+			for (uint32_t i = 0; i < len; i++) {
+				if (p[i] >= 0x80)
+					t->flags |= X_NONASCII;
+				else if (p[i] >= 'a' && p[i] <= 'z')
+					t->flags |= X_LOWER;
+			}
+			if (!(t->flags & X_LOWER))
+				t->flags |= TOK_UPPER;
+		} else if (u.cls == C_LETTER || u.cls == C_DIGIT) {
+			int number = u.cls == C_DIGIT;
+			uint32_t f;
+			len = scan_word(p, end, number, &f);
+			t->flags = f | (number ? TOK_NUMBER : TOK_WORD);
+			if (!number && is_xxx(p, len)) {
+				t->flags = TOK_MASKED;
+			} else if (!number) {
+				if ((f & TOK_CAP) && !(f & X_LOWER) && (f & X_UPPERS))
+					t->flags |= TOK_UPPER;
+				const unsigned char *d = p + len;
+				if (d < end && *d == '.' && !(f & X_NONASCII) &&
+				    !at_sentence_end(d + 1, end)) {
+					int initial = len == 1 && (f & TOK_CAP);
+					int known = abbrev_known((const char *)p, len);
+					if (known && len == 2 && p[0] == 'N' && p[1] == 'o') {
+						/* "No." only as in "No. 10" */
+						const unsigned char *e = d + 1;
+						while (e < end && *e == ' ')
+							e++;
+						known = e < end && *e >= '0' && *e <= '9';
+					}
+					if (initial || known) {
+						len++;
+						t->flags |= TOK_ABBREV;
+					}
+				}
+			}
+		} else if (is_apos(u.cp) && adjacent) {
+			const unsigned char *r = p + u.len;
+			uch v = { 0, 0, C_SPACE, 0 }, w2 = { 0, 0, C_SPACE, 0 };
+			if (r < end)
+				v = decode(r, end);
+			if (r < end && r + v.len < end)
+				w2 = decode(r + v.len, end);
+			const unsigned char *last = base + prev->off + prev->len - 1;
+			len = u.len;
+			if ((v.cp == 's' || v.cp == 'S') && !is_wordch(&w2)) {
+				len += v.len;
+				t->flags = TOK_POSSESS;
+			} else if ((*last == 's' || *last == 'S') && !is_wordch(&v) && !open_single) {
+				t->flags = TOK_POSSESS;
+			} else {
+				t->flags = TOK_PUNCT;
+				open_single = 0;
+			}
+		} else {
+			len = u.len;
+			t->flags = TOK_PUNCT | (u.cp < 0 || u.len > 1 ? X_NONASCII : 0);
+			if (u.cp == 0x2018 || (u.cp == '\'' && !adjacent)) {
+				const unsigned char *r = p + u.len;
+				if (r < end) {
+					uch v = decode(r, end);
+					if (v.cls == C_LETTER)
+						open_single = 1;
+				}
+			} else if (u.cp == 0x2019 || u.cp == '\'') {
+				open_single = 0;
+			}
+		}
+		t->len = len;
+		p += len;
+		n++;
+	}
+	return n;
+}
+
+/* Writes the norm of text[off..off+len) at out; returns its length. */
+static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
+{
+	const unsigned char *end = p + len;
+	char *o = out;
+	while (p < end) {
+		unsigned char c = *p;
+		if (c < 0x80) {
+			*o++ = ascii_str[c][0];
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate(p, end - p, &cp);
+		if (l <= 0) {
+			cp = 0xFFFD;
+			l = 1;
+		}
+		p += l;
+		char plain = plain_form(cp);
+		if (plain) {
+			*o++ = plain;
+			continue;
+		}
+		o += utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)o);
+	}
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
+size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
+{
+	size_t n = scan(text, s);
+	dy_token *toks = arena_alloc(a, (n ? n : 1) * sizeof *toks);
+	*out = toks;
+	if (n == 0)
+		return 0;
+
+	/* The first word, and whether the sentence has any lower-case letter. */
+	size_t first_word = n;
+	int caps_sentence = 1, any_word = 0;
+	size_t need = 0;
+	for (size_t i = 0; i < n; i++) {
+		const scan_tok *t = &scratch[i];
+		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && first_word == n)
+			first_word = i;
+		if (t->flags & X_LOWER)
+			caps_sentence = 0;
+		if ((t->flags & TOK_WORD) && t->len >= 2)
+			any_word = 1;
+		if (t->len > 1 || t->flags & X_NONASCII) {
+			/* Upper case takes at most 3 bytes per 2 (and U+FFFD 3 per
+			 * bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes. */
+			need += (t->flags & X_NONASCII ? 3 * (size_t)t->len : t->len) + 1;
+			if (t->flags & TOK_WORD)
+				need += LEMMA_WORD_MAX + 10;
+		}
+	}
+	caps_sentence = caps_sentence && any_word;
+	char *buf = need ? arena_alloc(a, need) : NULL;
+	char *bp = buf;
+
+	for (size_t i = 0; i < n; i++) {
+		const scan_tok *t = &scratch[i];
+		dy_token *k = &toks[i];
+		const unsigned char *src = (const unsigned char *)text + t->off;
+		k->off = t->off;
+		k->len = t->len;
+		k->flags = t->flags & ~X_ALL;
+		if (t->flags & TOK_MASKED) {
+			k->norm = masked_norm;
+			k->norm_len = (uint32_t)strlen(masked_norm);
+		} else if (t->flags & TOK_POSSESS) {
+			int s_too = t->len > 1 && (src[t->len - 1] == 's' || src[t->len - 1] == 'S');
+			k->norm = s_too ? "'S" : "'";
+			k->norm_len = s_too ? 2 : 1;
+		} else if (t->len == 1 && src[0] < 0x80) {
+			k->norm = ascii_str[src[0]];
+			k->norm_len = 1;
+		} else {
+			size_t m = norm_write(src, t->len, bp);
+			k->norm = bp;
+			k->norm_len = (uint32_t)m;
+			bp += m + 1;
+		}
+		k->lemma = k->norm;
+		k->lemma_len = k->norm_len;
+		if (!(k->flags & TOK_WORD) || (k->flags & TOK_ABBREV) || k->norm_len < 3)
+			continue;
+		int mode = -1;
+		if (!(t->flags & (TOK_CAP | X_UPPERS)))
+			mode = LEMMA_FULL;
+		else if (caps_sentence)
+			mode = LEMMA_KNOWN;
+		else if (i == first_word && (t->flags & TOK_CAP) && !(t->flags & X_UPPERS))
+			mode = LEMMA_KNOWN;
+		if (mode < 0)
+			continue;
+		size_t m = lemma_of_mode(k->norm, k->norm_len, bp, LEMMA_WORD_MAX + 10, mode);
+		if (m) {
+			k->lemma = bp;
+			k->lemma_len = (uint32_t)m;
+			bp += m + 1;
+		}
+	}
+	return n;
+}
