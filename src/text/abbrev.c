@@ -187,8 +187,6 @@ static const abbrev_entry abbrev_table[] = {
 	{ "incl", 4, ABBR_INNER },
 	{ "min", 3, ABBR_AMBIG },
 	{ "mln", 3, ABBR_AMBIG },
-	{ "no", 2, ABBR_NUMBER },
-	{ "nos", 3, ABBR_NUMBER },
 	{ "op", 2, ABBR_NUMBER },
 	{ "p", 1, ABBR_NUMBER },
 	{ "p.m", 3, ABBR_AMBIG },
