@@ -16,8 +16,10 @@
  * An ordinary sentence can look like this ("The U.S. - Iran talks"), so a
  * dateline is taken only when it has an agency, or its place is ALL CAPS (three
  * or more letters), or its place is Title Case and a date follows it. A ':'
- * separator needs an ALL-CAPS place or an agency. Known false positive: an
- * ALL-CAPS acronym opening the text with a dash ("NATO - Russia talks"). */
+ * separator needs an ALL-CAPS place or an agency. An ALL-CAPS place without an
+ * agency may not open with a function word ("THE U.S. - IRAN TALKS"), so
+ * "THE HAGUE" needs its agency. Known false positive: an ALL-CAPS acronym
+ * opening the text with a dash or colon ("NATO - Russia talks"). */
 #include <string.h>
 
 #include "split.h"
@@ -230,6 +232,23 @@ static int dl_separator(const dl_scan *s, const char *text, size_t n, size_t i, 
 	return kind;
 }
 
+/* An ALL-CAPS headline ("THE U.S. - IRAN TALKS") looks like a place; a place
+ * without an agency may not open with one of these words. */
+static int dl_function_word(const char *w)
+{
+	static const char *const fw[] = {
+		"A", "AN", "AND", "AS", "AT", "BUT", "FOR", "HE", "IF", "IN", "IT", "ON",
+		"SHE", "THE", "THEY", "THIS", "WE",
+	};
+	size_t n = 0;
+	while (dl_upper((unsigned char)w[n]))
+		n++;
+	for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++)
+		if (strlen(fw[i]) == n && memcmp(fw[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 int dateline_find(const char *text, size_t n, dy_dateline *dl)
 {
 	memset(dl, 0, sizeof *dl);
@@ -273,7 +292,8 @@ int dateline_find(const char *text, size_t n, dy_dateline *dl)
 	int sep = dl_separator(&s, text, n, i, &body);
 	if (!sep)
 		return 0;
-	int ok = has_agency || (words && caps && letters >= 3) ||
+	int ok = has_agency ||
+		 (words && caps && letters >= 3 && !dl_function_word(text + got.place.off)) ||
 		 (words && has_date && sep == 1);
 	if (!ok)
 		return 0;

@@ -141,6 +141,33 @@ static void split_abbreviations_at_end(void **state)
 		     "The bill was signed by Martin O'Malley Jr.", "He called it historic.", NULL);
 }
 
+/* 3b. More American wire style: states, degrees, roman numerals, brackets. */
+static void split_wire_style(void **state)
+{
+	(void)state;
+	expect_split("He was born in Springfield, Ill. His father was a farmer.",
+		     "He was born in Springfield, Ill.", "His father was a farmer.", NULL);
+	expect_split("She holds a Ph.D. in physics from MIT. She joined the U.N. in 2001.",
+		     "She holds a Ph.D. in physics from MIT.", "She joined the U.N. in 2001.", NULL);
+	expect_split("The package was sent by Plan B. It arrived late.",
+		     "The package was sent by Plan B.", "It arrived late.", NULL);
+	expect_split("It happened in World War II. The war ended in 1945.",
+		     "It happened in World War II.", "The war ended in 1945.", NULL);
+	expect_split("Nos. 1 and 2 were released. No. 3 was not.",
+		     "Nos. 1 and 2 were released.", "No. 3 was not.", NULL);
+	expect_split("Forces loyal to Gen. Khalifa Haftar attacked Tripoli on Apr. 4. "
+		     "The U.N.-recognised government resisted.",
+		     "Forces loyal to Gen. Khalifa Haftar attacked Tripoli on Apr. 4.",
+		     "The U.N.-recognised government resisted.", NULL);
+	expect_split("Officials met on Tuesday (local time). The talks continued.",
+		     "Officials met on Tuesday (local time).", "The talks continued.", NULL);
+	expect_split("The deal was worth $4.5 bln. The company, Acme Corp., said it would close.",
+		     "The deal was worth $4.5 bln.",
+		     "The company, Acme Corp., said it would close.", NULL);
+	expect_split("Ex-Gov. Jerry Brown spoke at 3 p.m. EST on Monday.",
+		     "Ex-Gov. Jerry Brown spoke at 3 p.m. EST on Monday.", NULL);
+}
+
 /* 4. Numbers, web addresses and e-mail addresses. */
 static void split_numbers_and_addresses(void **state)
 {
@@ -320,6 +347,14 @@ static void dateline_more_forms(void **state)
 			"AP", 0, 0, 0, "The Security Council voted.");
 	expect_dateline("Kabul, Aug 15 - The Taliban entered the city.", "Kabul", NULL, 0, 8, 15,
 			"The Taliban entered the city.");
+	expect_dateline("THE HAGUE (Reuters) - Judges ruled.", "THE HAGUE", "Reuters", 0, 0, 0,
+			"Judges ruled.");
+	expect_dateline("SEOUL, South Korea (AP) — North Korea fired a missile.", "SEOUL", "AP",
+			0, 0, 0, "North Korea fired a missile.");
+	expect_dateline("PORT-AU-PRINCE, Haiti, Sept. 3 (Xinhua) -- Gangs attacked.",
+			"PORT-AU-PRINCE", "Xinhua", 0, 9, 3, "Gangs attacked.");
+	expect_dateline("NEW DELHI: India on Monday said.", "NEW DELHI", NULL, 0, 0, 0,
+			"India on Monday said.");
 	expect_dateline("(Reuters) - Oil prices fell.", "", "Reuters", 0, 0, 0, "Oil prices fell.");
 	expect_dateline("NEW DELHI, Jan 26 (Agence France-Presse) - India marked the day.",
 			"NEW DELHI", "Agence France-Presse", 0, 1, 26, "India marked the day.");
@@ -337,6 +372,7 @@ static void dateline_not_a_sentence_start(void **state)
 	expect_no_dateline("");
 	expect_no_dateline("RIYADH");
 	expect_no_dateline("US - China trade talks stalled.");
+	expect_no_dateline("THE U.S. - IRAN TALKS RESUMED.");
 }
 
 /* The pathological inputs must finish fast: a 1 MB sentence without a dot,
@@ -409,6 +445,7 @@ int main(void)
 		cmocka_unit_test(split_issue_examples),
 		cmocka_unit_test(split_abbreviations_inside),
 		cmocka_unit_test(split_abbreviations_at_end),
+		cmocka_unit_test(split_wire_style),
 		cmocka_unit_test(split_numbers_and_addresses),
 		cmocka_unit_test(split_quotes_and_brackets),
 		cmocka_unit_test(split_other_terminators),
