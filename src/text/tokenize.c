@@ -102,7 +102,9 @@ static uch decode(const unsigned char *p, const unsigned char *end)
 			u.upper = 1;
 		} else if (c >= '0' && c <= '9') {
 			u.cls = C_DIGIT;
-		} else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+		} else if (c == ' ' || c < 0x20 || c == 0x7F) {
+			/* Control characters (the normalizer drops them) separate
+			 * tokens like spaces, so no norm ever holds a NUL. */
 			u.cls = C_SPACE;
 		}
 		return u;
