@@ -10,6 +10,9 @@
 
 const dy_command dy_commands[] = {
 	{ "sentences", cmd_sentences, "read documents; print one JSON line per sentence" },
+	{ "code",      cmd_code,      "code documents into events (JSONL or TSV)" },
+	{ "explain",   cmd_explain,   "show how one sentence is coded, step by step" },
+	{ "validate",  cmd_validate,  "run a TABARI validation suite; ends \"N passed, M failed\"" },
 	{ NULL, NULL, NULL }
 };
 

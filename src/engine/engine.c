@@ -1,0 +1,1539 @@
+/* SPDX-License-Identifier: MIT */
+/* The coding engine (see engine.h): one sentence of tokens in, events out.
+ * Exports engine_code(). Stages, in order, each a static function below:
+ *   words    tokens -> TABARI words (upper case, hyphens split, 's as a flag)
+ *   tag      dictionary phrases over the words, longest first
+ *   units    actors with their agents, pronouns, parsed compounds
+ *   commas   comma-delimited clauses dropped (manual 7.8, 8.6)
+ *   clauses  conjunctions outside compounds split the sentence (7.6)
+ *   code     per clause, verbs left to right: patterns, then source and target
+ * Memory: all working arrays come from the caller's arena; nothing is freed. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* ---- Words ------------------------------------------------------------------ */
+
+enum ew_flag {
+	EW_POSS  = 1 << 0,  /* followed by 's in the text */
+	EW_CAP   = 1 << 1,  /* capitalized (not at the start) */
+	EW_NUM   = 1 << 2,
+	EW_COMMA = 1 << 3
+};
+
+enum ew_tag {
+	T_NONE = 0, T_ACTOR, T_AGENT, T_VERB, T_NOUN, T_ADJ, T_TIME, T_DISC,
+	T_PART,     /* a later word of a phrase whose head is elsewhere */
+	T_DET, T_CONJ, T_PRON, T_AUX, T_BY, T_COMMA, T_PREP, T_FORMER
+};
+
+static const char *const tag_name[] = {
+	"-", "actor", "agent", "verb", "noun", "adjective", "time", "discard",
+	"part", "determiner", "conjunction", "pronoun", "auxiliary", "by", "comma",
+	"preposition", "former"
+};
+
+typedef struct ew {
+	const char *s;
+	uint32_t    len;
+	uint16_t    flags;
+	uint8_t     tag;
+	uint8_t     del;      /* inside a dropped comma clause */
+	uint8_t     incomp;   /* conjunction or comma inside a compound phrase */
+	uint8_t     nouned;   /* verb turned into a noun */
+	uint32_t    entry;    /* head words: the dictionary entry */
+	int         last;     /* head words: index of the phrase's last word */
+	int         unit;     /* actor unit that starts here, or -1 */
+	uint32_t    tok;      /* token index (for explain) */
+} ew;
+
+/* ---- Actor units --------------------------------------------------------- */
+
+enum { U_MAXC = 8 };
+
+typedef struct unit {
+	int      start, end;    /* word span [start, end) */
+	int      lastw;         /* last word of the actor phrase (gap phrases) */
+	int      n;             /* codes */
+	char     codes[U_MAXC][ENG_CODE_LEN];
+	int      group;         /* compound group id, or -1 */
+	int      pron;          /* a pronoun standing for another unit */
+	uint32_t entry;         /* actor entry or DY_NONE */
+} unit;
+
+typedef struct group {
+	int first, n;           /* units first .. first+n-1 are members (consecutive) */
+} group;
+
+typedef struct ctx {
+	const dy_dict        *d;
+	const dy_engine_opts *o;
+	dy_arena             *a;
+	dy_buf               *tr;
+	const char           *text;
+	const dy_token       *toks;
+	int32_t               date;
+	ew                   *w;
+	int                   n;
+	unit                 *u;
+	int                   nu, capu;
+	group                *g;
+	int                   ng;
+	int                   allcaps;
+	int                   status;
+	const char           *why;
+	dy_event             *ev;
+	size_t                nev;
+} ctx;
+
+static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tr(ctx *c, const char *fmt, ...)
+{
+	if (!c->tr)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(c->tr, fmt, ap);
+	va_end(ap);
+}
+
+static int weq(const ew *w, const char *s)
+{
+	size_t n = strlen(s);
+	return w->len == n && !memcmp(w->s, s, n);
+}
+
+static int is_alpha(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (unsigned char)ch >= 0x80;
+}
+
+static void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
+{
+	if (c->n >= ENG_MAX_WORDS || len == 0)
+		return;
+	ew *w = &c->w[c->n++];
+	memset(w, 0, sizeof *w);
+	w->s = s;
+	w->len = len;
+	w->flags = flags;
+	w->entry = DY_NONE;
+	w->last = c->n - 1;
+	w->unit = -1;
+	w->tok = tok;
+}
+
+/* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
+ * and semicolons goes, hyphens split words, "'s" marks the word before. */
+static void build_words(ctx *c, size_t ntok)
+{
+	int lower_seen = 0;
+	for (size_t i = 0; i < ntok; i++) {
+		const dy_token *t = &c->toks[i];
+		for (uint32_t k = 0; k < t->len; k++) {
+			char ch = c->text[t->off + k];
+			if (ch >= 'a' && ch <= 'z')
+				lower_seen = 1;
+		}
+	}
+	c->allcaps = !lower_seen;
+	for (size_t i = 0; i < ntok && c->n < ENG_MAX_WORDS; i++) {
+		const dy_token *t = &c->toks[i];
+		const char *s = t->norm;
+		uint32_t n = t->norm_len;
+		if (t->flags & TOK_MASKED)
+			continue;
+		if (t->flags & TOK_POSSESS) {
+			if (c->n)
+				c->w[c->n - 1].flags |= EW_POSS;
+			continue;
+		}
+		if (n == 1 && (s[0] == ',' || s[0] == ';')) {
+			word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
+			continue;
+		}
+		/* "'S" or "S'" written apart, "N'T" of a contraction */
+		if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
+			c->w[c->n - 1].flags |= EW_POSS;
+			continue;
+		}
+		if (c->n && n == 3 && !memcmp(s, "N'T", 3)) {
+			ew *p = &c->w[c->n - 1];
+			char *m = arena_alloc(c->a, p->len + 4);
+			memcpy(m, p->s, p->len);
+			memcpy(m + p->len, "N'T", 4);
+			p->s = m;
+			p->len += 3;
+			continue;
+		}
+		uint16_t fl = 0;
+		if (t->flags & TOK_NUMBER)
+			fl |= EW_NUM;
+		if ((t->flags & TOK_CAP) && c->n > 0 && !c->allcaps)
+			fl |= EW_CAP;
+		/* split on hyphens; drop pieces without a letter or digit */
+		uint32_t b = 0;
+		for (uint32_t k = 0; k <= n; k++) {
+			if (k == n || s[k] == '-') {
+				uint32_t e = k;
+				/* trailing possessive mark written "S'" (plural) */
+				int has = 0;
+				for (uint32_t q = b; q < e; q++)
+					if (is_alpha(s[q]) || (s[q] >= '0' && s[q] <= '9'))
+						has = 1;
+				if (has) {
+					/* strip a final sentence period after a lower-case word;
+					 * keep abbreviations (U.S.) */
+					if (e - b > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+						e--;
+					word_push(c, s + b, e - b, b ? (uint16_t)(fl & ~EW_CAP) : fl,
+					          (uint32_t)i);
+				}
+				b = k + 1;
+			}
+		}
+	}
+}
+
+/* ---- Tagging ---------------------------------------------------------------- */
+
+static int pron_kind(const ew *w)
+{
+	static const char *const p[] = { "HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER",
+	                                  "THEY", "THEM", "THEIR", NULL };
+	for (int i = 0; p[i]; i++)
+		if (weq(w, p[i]))
+			return i + 1;
+	return 0;
+}
+
+/* Matches entry phrase `ph` with its first word at i. Words may be skipped
+ * between elements unless DY_EL_ADJ joins them; a comma ends the search.
+ * Returns the last word index, or -1. `pos` (may be NULL) gets each word. */
+static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
+{
+	const dy_elem *e = &c->d->elems[ph->first];
+	int at = i;
+	for (uint32_t k = 0; k < ph->n; k++) {
+		if (e[k].kind != DY_EL_WORD)
+			return -1;
+		int found = -1;
+		int lim = k == 0 ? i : (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
+		if (k > 0 && lim > at + 12)
+			lim = at + 12;   /* bound the gap of a disjoint phrase */
+		for (int q = at; q <= lim && q < c->n; q++) {
+			const ew *w = &c->w[q];
+			if (w->flags & EW_COMMA)
+				break;
+			if (w->tag != T_NONE && q != i)
+				continue;
+			/* a possessive can only end a phrase, and never a verb's */
+			if ((w->flags & EW_POSS) && (verb || k + 1 < ph->n)) {
+				if (k == 0)
+					break;
+				continue;
+			}
+			if (dict_word_match(&e[k], w->s, w->len)) {
+				found = q;
+				break;
+			}
+		}
+		if (found < 0)
+			return -1;
+		if (pos)
+			pos[k] = found;
+		at = found + 1;
+	}
+	return at - 1;
+}
+
+static int kind_tag(int kind)
+{
+	switch (kind) {
+	case DY_ENT_ACTOR: return T_ACTOR;
+	case DY_ENT_AGENT: return T_AGENT;
+	case DY_ENT_VERB: return T_VERB;
+	case DY_ENT_NOUN: return T_NOUN;
+	case DY_ENT_ADJ: return T_ADJ;
+	case DY_ENT_TIME: return T_TIME;
+	case DY_ENT_DISCARD: return T_DISC;
+	}
+	return T_NONE;
+}
+
+static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t cap)
+{
+	return dict_where(c->d, file, line, buf, cap);
+}
+
+static void tag_words(ctx *c)
+{
+	const dy_dict *d = c->d;
+	const uint32_t *he = dict_head_entries(d);
+	int pos[DICT_MAX_ELEMS], best_pos[DICT_MAX_ELEMS];
+	for (int i = 0; i < c->n; i++) {
+		ew *w = &c->w[i];
+		if (w->tag != T_NONE || (w->flags & EW_COMMA))
+			continue;
+		const dy_head *heads[16];
+		size_t nh = dict_lookup_word(d, w->s, w->len, heads, 16);
+		uint32_t best = DY_NONE;
+		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
+		for (size_t h = 0; h < nh; h++) {
+			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
+				if (kind == DY_ENT_TIME && !c->o->time_shift)
+					continue;
+				for (uint32_t k = 0; k < heads[h]->n[kind]; k++) {
+					uint32_t ei = he[heads[h]->at[kind] + k];
+					const dy_entry *e = &d->entries[ei];
+					if (e->ph.n < (uint32_t)best_n ||
+					    (e->ph.n == (uint32_t)best_n && e->ph.chars <= best_chars))
+						continue;
+					int last = match_phrase(c, &e->ph, i, kind == DY_ENT_VERB, pos);
+					if (last < 0)
+						continue;
+					best = ei;
+					best_last = last;
+					best_n = e->ph.n;
+					best_chars = e->ph.chars;
+					best_kind = kind;
+					memcpy(best_pos, pos, sizeof(int) * e->ph.n);
+				}
+			}
+		}
+		if (best != DY_NONE) {
+			w->tag = (uint8_t)kind_tag(best_kind);
+			w->entry = best;
+			w->last = best_last;
+			for (int k = 1; k < best_n; k++)
+				c->w[best_pos[k]].tag = T_PART;
+			continue;
+		}
+		if (weq(w, "THE") || weq(w, "A") || weq(w, "AN"))
+			w->tag = T_DET;
+		else if (weq(w, "AND") || weq(w, "BUT") || weq(w, "OR") || weq(w, "NOR"))
+			w->tag = T_CONJ;
+		else if (pron_kind(w))
+			w->tag = T_PRON;
+		else if (weq(w, "WAS") || weq(w, "WERE") || weq(w, "BEEN"))
+			w->tag = T_AUX;
+		else if (weq(w, "BY"))
+			w->tag = T_BY;
+		else if (weq(w, "OF") || weq(w, "IN"))
+			w->tag = T_PREP;
+		else if (weq(w, "FORMER"))
+			w->tag = T_FORMER;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->w[i].flags & EW_COMMA)
+			c->w[i].tag = T_COMMA;
+}
+
+/* The verb record of a verb word, and its root code (NULL: null-coded). */
+static const dy_verb *word_verb(ctx *c, const ew *w)
+{
+	const dy_entry *e = &c->d->entries[w->entry];
+	if (e->verb == DY_NONE)
+		return NULL;
+	return &c->d->verbs[e->verb];
+}
+
+static const dy_code *verb_root_code(ctx *c, const dy_verb *v)
+{
+	const dy_entry *root = &c->d->entries[v->entry];
+	if (!root->n_codes)
+		return NULL;
+	return &c->d->codes[root->code];
+}
+
+static int code_is_null(const dy_code *k)
+{
+	return !k || (k->flags & DY_CODE_NULL);
+}
+
+/* Determiners and capitals turn verbs into nouns (manual 7.4); null-coded verbs
+ * without patterns are no verbs at all. */
+static void shift_nouns(ctx *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		ew *w = &c->w[i];
+		if (w->tag != T_VERB)
+			continue;
+		const dy_verb *v = word_verb(c, w);
+		if (!v) {
+			w->tag = T_NONE;
+			continue;
+		}
+		if ((i > 0 && c->w[i - 1].tag == T_DET) || (w->flags & EW_CAP)) {
+			w->tag = T_NOUN;
+			w->nouned = 1;
+			continue;
+		}
+		if (code_is_null(verb_root_code(c, v)) && v->n_patterns == 0)
+			w->tag = T_NONE;
+	}
+}
+
+/* ---- Actor units ------------------------------------------------------------ */
+
+static unit *unit_new(ctx *c, int start, int end)
+{
+	if (c->nu == c->capu) {
+		int cap = c->capu ? c->capu * 2 : 16;
+		unit *nu = arena_alloc(c->a, sizeof(unit) * (size_t)cap);
+		if (c->nu)
+			memcpy(nu, c->u, sizeof(unit) * (size_t)c->nu);
+		c->u = nu;
+		c->capu = cap;
+	}
+	unit *u = &c->u[c->nu++];
+	memset(u, 0, sizeof *u);
+	u->start = start;
+	u->end = end;
+	u->lastw = end - 1;
+	u->group = -1;
+	u->entry = DY_NONE;
+	return u;
+}
+
+static void code_set(char *dst, const char *src, size_t n)
+{
+	if (n >= ENG_CODE_LEN)
+		n = ENG_CODE_LEN - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Whether agent code `ag` already stands in actor code `ac` on a 3-character
+ * boundary (manual 5.4: "aligned on the 3-character boundaries"). */
+static int code_has(const char *ac, const char *ag)
+{
+	size_t na = strlen(ac), ng = strlen(ag);
+	if (!ng)
+		return 1;
+	for (size_t p = 0; p + ng <= na; p += 3)
+		if (!memcmp(ac + p, ag, ng))
+			return 1;
+	return 0;
+}
+
+static void agent_apply(unit *u, const dy_code *k, int former)
+{
+	const char *ag = former ? "ELI" : k->code;
+	for (int i = 0; i < u->n; i++) {
+		char tmp[ENG_CODE_LEN];
+		if (code_has(u->codes[i], ag))
+			continue;
+		if (k->flags & DY_CODE_AGENT_PRE)
+			snprintf(tmp, sizeof tmp, "%s%s", ag, u->codes[i]);
+		else
+			snprintf(tmp, sizeof tmp, "%s%s", u->codes[i], ag);
+		memcpy(u->codes[i], tmp, ENG_CODE_LEN);
+	}
+}
+
+static const dy_code *agent_code(ctx *c, int wi)
+{
+	const dy_entry *e = &c->d->entries[c->w[wi].entry];
+	if (!e->n_codes)
+		return NULL;
+	const dy_code *k = &c->d->codes[e->code];
+	if (k->flags & (DY_CODE_NULL | DY_CODE_DISCARD | DY_CODE_COMPLEX))
+		return NULL;
+	return k;
+}
+
+/* Actors resolved for the date; discard and complex codes end the sentence. */
+static void make_units(ctx *c)
+{
+	char wb[128];
+	for (int i = 0; i < c->n; i++) {
+		ew *w = &c->w[i];
+		if (w->tag == T_DISC) {
+			c->status = ENG_DISCARD;
+			c->why = "discard phrase";
+			continue;
+		}
+		if (w->tag != T_ACTOR)
+			continue;
+		const dy_entry *e = &c->d->entries[w->entry];
+		const dy_code *k = dict_code_at(c->d, e, c->date);
+		tr(c, "  actor %.*s at %d: %s -> %s\n", (int)w->len, w->s, i,
+		   where(c, e->file, e->line, wb, sizeof wb),
+		   !k || (k->flags & DY_CODE_NULL) ? "null" :
+		   (k->flags & DY_CODE_DISCARD) ? "###" : (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
+		if (!k || (k->flags & DY_CODE_NULL)) {
+			w->tag = T_NOUN;   /* null-coded actors are nouns (manual 7.4) */
+			continue;
+		}
+		if (k->flags & DY_CODE_DISCARD) {
+			c->status = ENG_DISCARD;
+			c->why = "discard code on an actor";
+			continue;
+		}
+		if (k->flags & DY_CODE_COMPLEX) {
+			if (c->status == ENG_CODED) {
+				c->status = ENG_COMPLEX;
+				c->why = "complex code on an actor";
+			}
+			continue;
+		}
+		unit *u = unit_new(c, i, w->last + 1);
+		u->entry = w->entry;
+		char part[ENG_CODE_LEN];
+		for (unsigned p = 0; p < U_MAXC; p++) {
+			size_t pn = dict_code_part(k, p, part, sizeof part);
+			if (!pn)
+				break;
+			code_set(u->codes[u->n++], part, pn);
+		}
+		if (!u->n) {
+			code_set(u->codes[0], k->code, strlen(k->code));
+			u->n = 1;
+		}
+		w->unit = c->nu - 1;
+	}
+	if (c->status != ENG_CODED)
+		return;
+	/* agents: after an actor, before an actor, or before IN/OF + actor (5.4) */
+	for (int i = 0; i < c->n; i++) {
+		if (c->w[i].tag != T_AGENT)
+			continue;
+		const dy_code *k = agent_code(c, i);
+		if (!k)
+			continue;
+		int last = c->w[i].last;
+		int former = (i > 0 && c->w[i - 1].tag == T_FORMER);
+		int target = -1;
+		for (int x = 0; x < c->nu; x++) {
+			unit *u = &c->u[x];
+			if (u->pron)
+				continue;
+			if (u->end == i && !(c->w[u->lastw].flags & EW_COMMA)) {
+				target = x;
+				if (u->start > 0 && c->w[u->start - 1].tag == T_FORMER)
+					former = 1;
+				break;
+			}
+		}
+		for (int x = 0; target < 0 && x < c->nu; x++) {
+			unit *u = &c->u[x];
+			int gap = last + 1;
+			if (gap < c->n && c->w[gap].tag == T_FORMER)
+				gap++;
+			if (u->start == gap) {
+				target = x;
+				if (gap != last + 1)
+					former = 1;
+			} else if (gap < c->n && c->w[gap].tag == T_PREP) {
+				int q = gap + 1;
+				if (q < c->n && c->w[q].tag == T_DET)
+					q++;
+				if (u->start == q)
+					target = x;
+			}
+		}
+		char wb2[128];
+		const dy_entry *ae = &c->d->entries[c->w[i].entry];
+		if (target >= 0) {
+			unit *u = &c->u[target];
+			agent_apply(u, k, former);
+			tr(c, "  agent %.*s at %d (%s) joins actor at %d -> %s\n", (int)c->w[i].len,
+			   c->w[i].s, i, where(c, ae->file, ae->line, wb2, sizeof wb2), u->start, u->codes[0]);
+			if (i < u->start)
+				u->start = i;
+			if (last + 1 > u->end)
+				u->end = last + 1;
+			c->w[i].unit = -2;
+		} else if (c->o->convert_agents) {
+			unit *u = unit_new(c, i, last + 1);
+			u->n = 1;
+			if (k->flags & DY_CODE_AGENT_PRE)
+				snprintf(u->codes[0], ENG_CODE_LEN, "%s~", k->code);
+			else
+				snprintf(u->codes[0], ENG_CODE_LEN, "~%s", k->code);
+			c->w[i].unit = c->nu - 1;
+			tr(c, "  agent %.*s at %d (%s) becomes actor %s\n", (int)c->w[i].len,
+			   c->w[i].s, i, where(c, ae->file, ae->line, wb2, sizeof wb2), u->codes[0]);
+		}
+	}
+}
+
+static int unit_cmp(const void *x, const void *y)
+{
+	const unit *a = x, *b = y;
+	return a->start - b->start;
+}
+
+/* Parsed compounds (manual 7.5): np (, np)* CONJ np where np is an actor with
+ * determiners or adjectives before it; actors joined by adjectives alone
+ * belong to the same compound. Also compound nouns and adjectives (7.5.1),
+ * whose conjunctions do not split clauses. */
+static void find_compounds(ctx *c)
+{
+	qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+	for (int x = 0; x < c->nu; x++)
+		c->w[c->u[x].start].unit = x;
+	c->g = arena_alloc(c->a, sizeof(group) * (size_t)(c->nu + 1));
+	c->ng = 0;
+	for (int x = 0; x < c->nu;) {
+		int y = x, conj = 0, lastconj = x;
+		int seps[64];
+		int nsep = 0;
+		while (y + 1 < c->nu) {
+			int p = c->u[y].end, saw_sep = 0, saw_conj = 0, sepw[4], ns = 0;
+			while (p < c->n && p < c->u[y + 1].start) {
+				int t = c->w[p].tag;
+				if ((t == T_COMMA || t == T_CONJ) && ns < 4 && !saw_conj) {
+					if (t == T_CONJ)
+						saw_conj = 1;
+					saw_sep = 1;
+					sepw[ns++] = p;
+				} else if (t == T_DET || t == T_ADJ) {
+					/* fine */
+				} else
+					break;
+				p++;
+			}
+			if (p != c->u[y + 1].start)
+				break;
+			if (!saw_sep && p == c->u[y].end)
+				break;   /* two actors side by side: not a compound */
+			for (int k = 0; k < ns && nsep < 64; k++)
+				seps[nsep++] = sepw[k];
+			y++;
+			if (saw_conj) {
+				conj = 1;
+				lastconj = y;
+			}
+		}
+		if (conj && lastconj > x) {
+			c->g[c->ng].first = x;
+			c->g[c->ng].n = lastconj - x + 1;
+			for (int k = x; k <= lastconj; k++)
+				c->u[k].group = c->ng;
+			for (int k = 0; k < nsep; k++)
+				if (seps[k] < c->u[lastconj].start)
+					c->w[seps[k]].incomp = 1;
+			tr(c, "  compound actor: words %d..%d, %d actors\n", c->u[x].start,
+			   c->u[lastconj].end - 1, lastconj - x + 1);
+			c->ng++;
+			x = lastconj + 1;
+		} else
+			x++;
+	}
+	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
+	for (int i = 1; i + 1 < c->n; i++) {
+		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
+			continue;
+		int pt = c->w[i - 1].tag;
+		if (c->w[i - 1].tag == T_PART) {
+			for (int k = i - 2; k >= 0; k--)
+				if (c->w[k].tag != T_PART && c->w[k].last >= i - 1) {
+					pt = c->w[k].tag;
+					break;
+				}
+		}
+		int q = i + 1;
+		if (pt == T_NOUN) {
+			while (q < c->n && c->w[q].tag == T_ADJ)
+				q++;
+			if (q < c->n && c->w[q].tag == T_NOUN && !c->w[q].nouned)
+				c->w[i].incomp = 1;
+		} else if (pt == T_ADJ && c->w[q].tag == T_ADJ)
+			c->w[i].incomp = 1;
+	}
+}
+
+/* Pronouns become units that stand for the actor they refer to (manual 7.7). */
+static void add_pronouns(ctx *c)
+{
+	int nreal = c->nu;
+	for (int i = 0; i < c->n; i++) {
+		if (c->w[i].tag != T_PRON || c->w[i].del)
+			continue;
+		int k = pron_kind(&c->w[i]);
+		int ref = -1, refg = -1;
+		if (k <= 4) {          /* HE SHE IT HIM: first actor of the sentence */
+			for (int x = 0; x < nreal; x++)
+				if (!c->w[c->u[x].start].del) { ref = x; break; }
+		} else if (k <= 7) {   /* ITS HIS HER: first actor before the pronoun */
+			for (int x = 0; x < nreal; x++)
+				if (c->u[x].start < i && !c->w[c->u[x].start].del) { ref = x; break; }
+		} else {               /* THEY THEM THEIR: first compound, else first actor */
+			for (int x = 0; x < nreal; x++)
+				if (c->u[x].group >= 0 && !c->w[c->u[x].start].del) { refg = c->u[x].group; break; }
+			if (refg < 0)
+				for (int x = 0; x < nreal; x++)
+					if (!c->w[c->u[x].start].del) { ref = x; break; }
+		}
+		if (ref < 0 && refg < 0)
+			continue;
+		unit *u = unit_new(c, i, i + 1);
+		u->pron = 1;
+		if (refg >= 0) {
+			const group *g = &c->g[refg];
+			for (int m = 0; m < g->n && u->n < U_MAXC; m++) {
+				const unit *s = &c->u[g->first + m];
+				for (int q = 0; q < s->n && u->n < U_MAXC; q++)
+					memcpy(u->codes[u->n++], s->codes[q], ENG_CODE_LEN);
+			}
+		} else {
+			const unit *s = &c->u[ref];
+			if (s->group >= 0) {
+				/* "it" for one member keeps that member only */
+			}
+			u->n = s->n;
+			memcpy(u->codes, s->codes, sizeof u->codes);
+			u->entry = s->entry;
+		}
+		tr(c, "  pronoun %.*s at %d -> %s%s\n", (int)c->w[i].len, c->w[i].s, i,
+		   u->codes[0], u->n > 1 ? " (and others)" : "");
+	}
+	if (c->nu > nreal) {
+		/* keep units in text order; groups refer to consecutive real units,
+		 * so renumber them after sorting */
+		for (int x = 0; x < c->nu; x++)
+			if (c->u[x].group >= 0)
+				c->u[x].group = c->u[x].group * 1;
+		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+		for (int gi = 0; gi < c->ng; gi++) {
+			int first = -1, n = 0;
+			for (int x = 0; x < c->nu; x++)
+				if (c->u[x].group == gi) {
+					if (first < 0)
+						first = x;
+					n++;
+				}
+			c->g[gi].first = first;
+			c->g[gi].n = n;
+		}
+		for (int x = 0; x < c->nu; x++)
+			c->w[c->u[x].start].unit = x;
+	}
+}
+
+/* ---- Comma clauses (manual 7.8, 8.6) ---------------------------------------- */
+
+static void drop_commas(ctx *c)
+{
+	const dy_engine_opts *o = c->o;
+	if (o->comma_off)
+		return;
+	int prev = -1;   /* index of the comma that opened the current phrase */
+	for (int i = 0; i <= c->n; i++) {
+		int is_end = (i == c->n);
+		if (!is_end && !(c->w[i].tag == T_COMMA && !c->w[i].incomp))
+			continue;
+		int words = 0;
+		for (int k = prev + 1; k < i; k++)
+			if (c->w[k].tag != T_COMMA)
+				words++;
+		int lo, hi;
+		if (prev < 0 && is_end)
+			break;   /* no comma at all */
+		if (prev < 0) {
+			lo = o->comma_bmin;
+			hi = o->comma_bmax;
+		} else if (is_end) {
+			lo = o->comma_emin;
+			hi = o->comma_emax;
+		} else {
+			lo = o->comma_min;
+			hi = o->comma_max;
+		}
+		if (words > lo && words <= hi) {
+			for (int k = prev + 1; k < i; k++)
+				c->w[k].del = 1;
+			tr(c, "  comma clause dropped: words %d..%d\n", prev + 1, i - 1);
+		}
+		prev = i;
+	}
+}
+
+/* ---- Pattern matching --------------------------------------------------------- */
+
+typedef struct frame {
+	const dy_elem *e;
+	uint32_t       n, i;
+	uint8_t        gadj;   /* the group this frame matches has '_' after it */
+} frame;
+
+enum { PM_DEPTH = 8 };
+
+typedef struct pm {
+	ctx   *c;
+	int    lo, hi;         /* window: words [lo, hi) */
+	int    vs, ve;         /* verb words [vs, ve) */
+	int    budget;
+	int    src, tgt, cmp;  /* units assigned by $ + % (-1: none) */
+} pm;
+
+static int unit_at_or_after(pm *p, int pos, int limit, int adj, int compound_only)
+{
+	ctx *c = p->c;
+	for (int x = 0; x < c->nu; x++) {
+		const unit *u = &c->u[x];
+		if (u->start < pos || c->w[u->start].del)
+			continue;
+		if (u->start >= limit)
+			return -1;
+		if (adj && u->start != pos)
+			return -1;
+		if (compound_only && u->group < 0)
+			continue;
+		return x;
+	}
+	return -1;
+}
+
+/* End word of the unit or of its whole compound. */
+static int unit_span_end(ctx *c, int x)
+{
+	const unit *u = &c->u[x];
+	if (u->group < 0)
+		return u->end;
+	const group *g = &c->g[u->group];
+	return c->u[g->first + g->n - 1].end;
+}
+
+static int pm_run(pm *p, frame *st, int depth, int pos, int adj);
+
+/* Continue after the element st[depth-1].i was matched ending before `pos`. */
+static int pm_next(pm *p, frame *st, int depth, int pos, int adj)
+{
+	frame f[PM_DEPTH];
+	memcpy(f, st, sizeof(frame) * (size_t)depth);
+	f[depth - 1].i++;
+	while (depth > 0 && f[depth - 1].i >= f[depth - 1].n) {
+		adj |= f[depth - 1].gadj;
+		depth--;
+		if (depth > 0)
+			f[depth - 1].i++;
+	}
+	if (depth == 0)
+		return 1;
+	return pm_run(p, f, depth, pos, adj);
+}
+
+static int pm_push_alts(pm *p, frame *st, int depth, int pos, int adj,
+                        uint32_t first, uint32_t n, int gadj)
+{
+	if (depth >= PM_DEPTH)
+		return 0;
+	for (uint32_t k = 0; k < n; k++) {
+		const dy_phrase *ph = &p->c->d->alts[first + k];
+		if (!ph->n)
+			continue;
+		frame f[PM_DEPTH];
+		memcpy(f, st, sizeof(frame) * (size_t)depth);
+		f[depth].e = &p->c->d->elems[ph->first];
+		f[depth].n = ph->n;
+		f[depth].i = 0;
+		f[depth].gadj = (uint8_t)gadj;
+		if (pm_run(p, f, depth + 1, pos, adj))
+			return 1;
+	}
+	return 0;
+}
+
+static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
+{
+	if (--p->budget < 0)
+		return 0;
+	ctx *c = p->c;
+	const frame *f = &st[depth - 1];
+	const dy_elem *e = &f->e[f->i];
+	int eadj = (e->flags & DY_EL_ADJ) != 0;
+	int before = pos <= p->vs;       /* still left of the verb */
+	int limit = before ? p->vs : p->hi;
+	switch (e->kind) {
+	case DY_EL_WORD: {
+		int last = adj ? pos : limit - 1;
+		for (int q = pos; q <= last && q < limit; q++) {
+			const ew *w = &c->w[q];
+			if (w->flags & EW_POSS)
+				continue;
+			if (!dict_word_match(e, w->s, w->len))
+				continue;
+			if (pm_next(p, st, depth, q + 1, eadj))
+				return 1;
+			if (p->budget < 0)
+				return 0;
+		}
+		return 0;
+	}
+	case DY_EL_VERB:
+		if (!before || (adj && pos != p->vs))
+			return 0;
+		return pm_next(p, st, depth, p->ve, eadj);
+	case DY_EL_SOURCE:
+	case DY_EL_TARGET:
+	case DY_EL_COMPOUND:
+	case DY_EL_SKIP: {
+		int x = unit_at_or_after(p, pos, limit, adj, e->kind == DY_EL_COMPOUND);
+		if (x < 0)
+			return 0;
+		int save_s = p->src, save_t = p->tgt, save_c = p->cmp;
+		if (e->kind == DY_EL_SOURCE)
+			p->src = x;
+		else if (e->kind == DY_EL_TARGET)
+			p->tgt = x;
+		else if (e->kind == DY_EL_COMPOUND)
+			p->cmp = x;
+		int end = unit_span_end(c, x);
+		if (end > limit && before)
+			end = limit;
+		if (pm_next(p, st, depth, end, eadj))
+			return 1;
+		p->src = save_s;
+		p->tgt = save_t;
+		p->cmp = save_c;
+		return 0;
+	}
+	case DY_EL_SYNSET: {
+		if (e->ref >= c->d->n_synsets)
+			return 0;
+		const dy_synset *s = &c->d->synsets[e->ref];
+		return pm_push_alts(p, st, depth, pos, adj, s->alt, s->n, eadj);
+	}
+	case DY_EL_ALT:
+		return pm_push_alts(p, st, depth, pos, adj, e->ref, e->n, eadj);
+	}
+	return 0;
+}
+
+/* ---- Source and target ------------------------------------------------------ */
+
+typedef struct actor_ref {
+	int unit;       /* -1: none; -2: a default code */
+	int whole;      /* use the unit's whole compound */
+	const char *dflt;
+} actor_ref;
+
+static int unit_live(ctx *c, int x)
+{
+	return !c->w[c->u[x].start].del;
+}
+
+static const char *first_code(ctx *c, actor_ref r)
+{
+	if (r.unit == -2)
+		return r.dflt;
+	if (r.unit < 0)
+		return "";
+	return c->u[r.unit].codes[0];
+}
+
+/* Distinct from `other` (manual 5.8: "a code distinct from the code of the
+ * source"). */
+static int distinct(ctx *c, int x, actor_ref other)
+{
+	if (other.unit == -1)
+		return 1;
+	if (other.unit >= 0 && other.whole && c->u[other.unit].group >= 0 &&
+	    c->u[x].group == c->u[other.unit].group)
+		return 0;
+	return strcmp(c->u[x].codes[0], first_code(c, other)) != 0;
+}
+
+static void codes_of(ctx *c, actor_ref r, const char **out, int *n, uint32_t *word)
+{
+	*n = 0;
+	if (r.unit == -2) {
+		out[(*n)++] = r.dflt;
+		*word = UINT32_MAX;
+		return;
+	}
+	if (r.unit < 0)
+		return;
+	const unit *u = &c->u[r.unit];
+	*word = (uint32_t)u->start;
+	if (r.whole && u->group >= 0) {
+		const group *g = &c->g[u->group];
+		for (int m = 0; m < g->n; m++) {
+			const unit *s = &c->u[g->first + m];
+			for (int q = 0; q < s->n && *n < 32; q++)
+				out[(*n)++] = s->codes[q];
+		}
+		return;
+	}
+	for (int q = 0; q < u->n && *n < 32; q++)
+		out[(*n)++] = u->codes[q];
+}
+
+static void event_add(ctx *c, const char *s, const char *t, const char *code,
+                      int vw, uint32_t sw, uint32_t tw, uint32_t ventry, uint32_t pat,
+                      int32_t date)
+{
+	if (!strcmp(s, t) || c->nev >= ENG_MAX_EVENTS)
+		return;
+	for (size_t i = 0; i < c->nev; i++)
+		if (!strcmp(c->ev[i].source, s) && !strcmp(c->ev[i].target, t) &&
+		    !strcmp(c->ev[i].code, code))
+			return;
+	dy_event *e = &c->ev[c->nev++];
+	memset(e, 0, sizeof *e);
+	code_set(e->source, s, strlen(s));
+	code_set(e->target, t, strlen(t));
+	code_set(e->code, code, strlen(code));
+	e->date = date;
+	e->verb_word = (uint32_t)vw;
+	e->src_word = sw;
+	e->tgt_word = tw;
+	e->verb_entry = ventry;
+	e->pattern = pat;
+	e->src_entry = e->tgt_entry = DY_NONE;
+}
+
+/* ---- Coding ---------------------------------------------------------------- */
+
+typedef struct clause { int lo, hi; } clause;
+
+typedef struct vres {
+	int        coded;     /* an event code was found */
+	int        special;   /* ENG_DISCARD / ENG_COMPLEX from a pattern */
+	const dy_code *code;
+	uint32_t   pattern;
+	actor_ref  src, tgt;
+	int        paired_cmp;
+} vres;
+
+static void window_of(ctx *c, const clause *cl, int vs, int ve, int *lo, int *hi)
+{
+	int a = vs;
+	while (a > cl->lo && c->w[a - 1].tag != T_COMMA && !c->w[a - 1].del)
+		a--;
+	int b = ve;
+	while (b < cl->hi && c->w[b].tag != T_COMMA && !c->w[b].del)
+		b++;
+	*lo = a;
+	*hi = b;
+}
+
+static actor_ref no_actor(void)
+{
+	actor_ref r = { -1, 0, NULL };
+	return r;
+}
+
+/* Default source and target search (manual 5.8, 7.9), given what a pattern set. */
+static void find_actors(ctx *c, const clause *cl, int vs, int ve, actor_ref carry,
+                        actor_ref *src, actor_ref *tgt, int *passive)
+{
+	const dy_engine_opts *o = c->o;
+	int set_src = src->unit != -1, set_tgt = tgt->unit != -1;
+	int any_before = 0, any_after = 0;
+	for (int x = 0; x < c->nu; x++) {
+		if (!unit_live(c, x))
+			continue;
+		if (c->u[x].start >= cl->lo && c->u[x].start < vs)
+			any_before = 1;
+		if (c->u[x].start >= ve && c->u[x].start < cl->hi)
+			any_after = 1;
+	}
+	if (!set_src) {
+		for (int x = 0; x < c->nu; x++) {
+			const unit *u = &c->u[x];
+			if (!unit_live(c, x) || u->start < cl->lo || u->start >= vs)
+				continue;
+			if (set_tgt && !distinct(c, x, *tgt))
+				continue;
+			src->unit = x;
+			src->whole = 1;
+			break;
+		}
+		if (src->unit == -1 && carry.unit != -1)
+			*src = carry;
+		if (src->unit == -1 && o->default_source[0] && (o->default_prior || !any_after)) {
+			src->unit = -2;
+			src->dflt = o->default_source;
+		}
+		if (src->unit == -1) {
+			/* greedy: the first actor after the verb (manual 8.5, note 3) */
+			for (int x = 0; x < c->nu; x++) {
+				const unit *u = &c->u[x];
+				if (!unit_live(c, x) || u->start < ve || u->start >= cl->hi)
+					continue;
+				src->unit = x;
+				src->whole = 0;
+				break;
+			}
+		}
+	}
+	if (!set_tgt) {
+		int from = ve;
+		if (src->unit >= 0 && c->u[src->unit].start >= ve)
+			from = c->u[src->unit].start + 1;
+		for (int x = 0; x < c->nu; x++) {
+			const unit *u = &c->u[x];
+			if (!unit_live(c, x) || u->start < from || u->start >= cl->hi)
+				continue;
+			if (src->unit >= 0 && (x == src->unit || !distinct(c, x, *src)))
+				continue;
+			if (src->unit == -2 || src->unit == -1 || distinct(c, x, *src)) {
+				tgt->unit = x;
+				tgt->whole = 1;
+				break;
+			}
+		}
+		if (tgt->unit == -1 && o->default_target[0] && o->default_after) {
+			tgt->unit = -2;
+			tgt->dflt = o->default_target;
+		}
+		if (tgt->unit == -1) {
+			for (int x = 0; x < c->nu; x++) {
+				const unit *u = &c->u[x];
+				if (!unit_live(c, x) || u->lastw < cl->lo || u->start >= vs)
+					continue;
+				if (src->unit >= 0 && x == src->unit)
+					continue;
+				if (src->unit >= 0 && strcmp(u->codes[0], first_code(c, *src)) == 0)
+					continue;
+				tgt->unit = x;
+				tgt->whole = 0;
+				break;
+			}
+		}
+		if (tgt->unit == -1 && src->unit >= 0 && src->whole && c->u[src->unit].group >= 0)
+			*tgt = *src;
+		if (tgt->unit == -1 && o->default_target[0]) {
+			tgt->unit = -2;
+			tgt->dflt = o->default_target;
+		}
+	}
+	(void)any_before;
+	/* passive voice (7.9): WAS/WERE/BEEN one or two words before, BY after */
+	*passive = 0;
+	if (!set_src && !set_tgt) {
+		int aux = 0, by = 0;
+		for (int k = vs - 1; k >= vs - 2 && k >= cl->lo; k--)
+			if (c->w[k].tag == T_AUX)
+				aux = 1;
+		for (int k = ve; k < ve + 2 && k < cl->hi; k++)
+			if (c->w[k].tag == T_BY)
+				by = 1;
+		if (aux && by) {
+			*passive = 1;
+			actor_ref t = *src;
+			*src = *tgt;
+			*tgt = t;
+		}
+	}
+}
+
+static void emit(ctx *c, const vres *r, int vw, uint32_t ventry, int32_t date)
+{
+	const char *sc[32], *tc[32];
+	int ns, nt;
+	uint32_t sw = UINT32_MAX, tw = UINT32_MAX;
+	codes_of(c, r->src, sc, &ns, &sw);
+	codes_of(c, r->tgt, tc, &nt, &tw);
+	const dy_code *k = r->code;
+	for (int i = 0; i < ns; i++)
+		for (int j = 0; j < nt; j++) {
+			event_add(c, sc[i], tc[j], k->code, vw, sw, tw, ventry, r->pattern, date);
+			if ((k->flags & DY_CODE_PAIRED) && k->code2)
+				event_add(c, tc[j], sc[i], k->code2, vw, tw, sw, ventry, r->pattern, date);
+		}
+}
+
+/* Codes verb word vs in clause cl; fills r. */
+static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r)
+{
+	char wb[128];
+	memset(r, 0, sizeof *r);
+	r->src = r->tgt = no_actor();
+	r->pattern = DY_NONE;
+	const ew *w = &c->w[vs];
+	const dy_verb *v = word_verb(c, w);
+	int ve = w->last + 1;
+	const dy_code *k = NULL;
+	pm p;
+	memset(&p, 0, sizeof p);
+	p.c = c;
+	window_of(c, cl, vs, ve, &p.lo, &p.hi);
+	p.vs = vs;
+	p.ve = ve;
+	for (uint32_t i = 0; i < v->n_patterns; i++) {
+		uint32_t pi = v->pattern + i;
+		const dy_pattern *pt = &c->d->patterns[pi];
+		if (!pt->n_codes)
+			continue;
+		p.budget = 2000;
+		p.src = p.tgt = p.cmp = -1;
+		frame f[PM_DEPTH];
+		f[0].e = &c->d->elems[pt->ph.first];
+		f[0].n = pt->ph.n;
+		f[0].i = 0;
+		f[0].gadj = 0;
+		if (!pt->ph.n || !pm_run(&p, f, 1, p.lo, 0))
+			continue;
+		k = &c->d->codes[pt->code];
+		r->pattern = pi;
+		tr(c, "    pattern %s matched -> %s\n", where(c, pt->file, pt->line, wb, sizeof wb),
+		   code_is_null(k) ? "---" : (k->flags & DY_CODE_DISCARD) ? "###" :
+		   (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
+		break;
+	}
+	if (r->pattern == DY_NONE) {
+		k = verb_root_code(c, v);
+		const dy_entry *root = &c->d->entries[v->entry];
+		tr(c, "    verb root %s -> %s\n", where(c, root->file, root->line, wb, sizeof wb),
+		   code_is_null(k) ? "---" : k->code);
+		p.src = p.tgt = p.cmp = -1;
+	}
+	if (code_is_null(k))
+		return;
+	if (k->flags & DY_CODE_DISCARD) {
+		r->special = ENG_DISCARD;
+		return;
+	}
+	if (k->flags & DY_CODE_COMPLEX) {
+		r->special = ENG_COMPLEX;
+		return;
+	}
+	r->coded = 1;
+	r->code = k;
+	if (p.cmp >= 0) {
+		r->src.unit = r->tgt.unit = p.cmp;
+		r->src.whole = r->tgt.whole = 1;
+		return;
+	}
+	if (p.src >= 0) {
+		r->src.unit = p.src;
+		r->src.whole = 1;
+	}
+	if (p.tgt >= 0) {
+		r->tgt.unit = p.tgt;
+		r->tgt.whole = 1;
+	}
+	int passive = 0;
+	find_actors(c, cl, vs, ve, carry, &r->src, &r->tgt, &passive);
+	if (passive)
+		tr(c, "    passive voice: source and target swapped\n");
+}
+
+static int count_events_before(size_t n0, size_t n1)
+{
+	return n1 > n0;
+}
+
+static void code_sentence(ctx *c)
+{
+	/* clauses */
+	clause cls[128];
+	int ncl = 0, lo = 0;
+	for (int i = 0; i <= c->n && ncl < 128; i++) {
+		if (i == c->n || (c->w[i].tag == T_CONJ && !c->w[i].incomp)) {
+			if (i > lo) {
+				cls[ncl].lo = lo;
+				cls[ncl].hi = i;
+				ncl++;
+			}
+			lo = i + 1;
+		}
+	}
+	actor_ref carry = no_actor();
+	int dominant_seen = 0;
+	int any_main = 0;
+	/* subordinate results per clause, kept until we know whether the clause
+	 * (or sentence) has a regular event */
+	vres sub[128];
+	int subv[128];
+	int has_sub[128];
+	memset(has_sub, 0, sizeof has_sub);
+	int stop = 0;
+	for (int ci = 0; ci < ncl && !stop; ci++) {
+		const clause *cl = &cls[ci];
+		tr(c, "  clause %d: words %d..%d\n", ci, cl->lo, cl->hi - 1);
+		int got = 0;
+		int clause_first_actor = -1;
+		for (int x = 0; x < c->nu; x++)
+			if (unit_live(c, x) && c->u[x].start >= cl->lo && c->u[x].start < cl->hi) {
+				clause_first_actor = x;
+				break;
+			}
+		for (int i = cl->lo; i < cl->hi; i++) {
+			const ew *w = &c->w[i];
+			if (w->tag != T_VERB || w->del)
+				continue;
+			tr(c, "    verb %.*s at %d\n", (int)w->len, w->s, i);
+			vres r;
+			code_verb(c, cl, i, carry, &r);
+			if (r.special) {
+				c->status = r.special;
+				c->why = r.special == ENG_DISCARD ? "discard code in a verb pattern"
+				                                   : "complex code in a verb pattern";
+				return;
+			}
+			if (!r.coded)
+				continue;
+			const dy_code *k = r.code;
+			if (r.src.unit == -1 || r.tgt.unit == -1) {
+				tr(c, "    no %s: no event\n", r.src.unit == -1 ? "source" : "target");
+				if (r.src.unit >= 0 && !got)
+					carry = r.src;
+				continue;
+			}
+			if (k->flags & DY_CODE_SUBORD) {
+				if (!has_sub[ci]) {
+					has_sub[ci] = 1;
+					sub[ci] = r;
+					subv[ci] = i;
+					tr(c, "    subordinate code %s kept for later\n", k->code);
+				}
+				continue;
+			}
+			if (dominant_seen && !(k->flags & DY_CODE_DOMINANT))
+				continue;
+			if ((k->flags & DY_CODE_DOMINANT) && !dominant_seen) {
+				dominant_seen = 1;
+				c->nev = 0;   /* only dominant events from here on */
+			}
+			size_t n0 = c->nev;
+			emit(c, &r, i, w->entry, c->date);
+			tr(c, "    event(s) with code %s\n", k->code);
+			if (count_events_before(n0, c->nev) || n0 == c->nev) {
+				got = 1;
+				any_main = 1;
+				if (r.src.unit >= 0)
+					carry = r.src;
+			}
+			if (c->o->code_by == 1) {
+				stop = 1;
+				break;
+			}
+			if (c->o->code_by == 0 && !(k->flags & DY_CODE_DOMINANT))
+				break;
+		}
+		if (!got && c->o->code_by == 0 && has_sub[ci] && !dominant_seen) {
+			emit(c, &sub[ci], subv[ci], c->w[subv[ci]].entry, c->date);
+			tr(c, "    subordinate code %s used\n", sub[ci].code->code);
+			if (sub[ci].src.unit >= 0)
+				carry = sub[ci].src;
+			has_sub[ci] = 0;
+			got = 1;
+		}
+		if (!got && clause_first_actor >= 0) {
+			carry.unit = clause_first_actor;
+			carry.whole = 1;
+		}
+	}
+	if (!any_main && c->o->code_by != 0 && !dominant_seen) {
+		for (int ci = 0; ci < ncl; ci++)
+			if (has_sub[ci]) {
+				emit(c, &sub[ci], subv[ci], c->w[subv[ci]].entry, c->date);
+				if (c->o->code_by == 1)
+					break;
+			}
+	}
+}
+
+/* ---- Complexity (manual 8.7) -------------------------------------------------- */
+
+static void check_complex(ctx *c)
+{
+	const dy_engine_opts *o = c->o;
+	int verbs = 0, conj = 0, pron = 0, first_verb = -1;
+	for (int i = 0; i < c->n; i++) {
+		const ew *w = &c->w[i];
+		if (w->tag == T_VERB) {
+			const dy_verb *v = word_verb(c, w);
+			const dy_code *k = verb_root_code(c, v);
+			if (k && (k->flags & DY_CODE_DISCARD) && c->status == ENG_CODED) {
+				c->status = ENG_DISCARD;
+				c->why = "discard code on a verb";
+			}
+			if (k && (k->flags & DY_CODE_COMPLEX) && c->status == ENG_CODED) {
+				c->status = ENG_COMPLEX;
+				c->why = "complex code on a verb";
+			}
+			verbs++;
+			if (first_verb < 0 && !code_is_null(k) && !w->del)
+				first_verb = i;
+		}
+		if (w->tag == T_CONJ && !w->incomp)
+			conj++;
+		if (w->tag == T_PRON)
+			pron++;
+	}
+	if (c->status != ENG_CODED)
+		return;
+	if (o->max_words && c->n > o->max_words) {
+		c->status = ENG_COMPLEX;
+		c->why = "too many words";
+	} else if (o->cx_verbs && verbs >= o->cx_verbs) {
+		c->status = ENG_COMPLEX;
+		c->why = "too many verbs";
+	} else if (o->cx_conj && conj >= o->cx_conj) {
+		c->status = ENG_COMPLEX;
+		c->why = "too many conjunctions";
+	} else if (o->cx_actors && c->nu >= o->cx_actors) {
+		c->status = ENG_COMPLEX;
+		c->why = "too many actors";
+	} else if (o->cx_pronouns && pron >= o->cx_pronouns) {
+		c->status = ENG_COMPLEX;
+		c->why = "too many pronouns";
+	} else if (o->cx_noverb && first_verb < 0) {
+		c->status = ENG_COMPLEX;
+		c->why = "no verb";
+	} else if (o->cx_noactprior && first_verb >= 0) {
+		int prior = 0;
+		for (int x = 0; x < c->nu; x++)
+			if (c->u[x].start < first_verb && unit_live(c, x))
+				prior = 1;
+		if (!prior) {
+			c->status = ENG_COMPLEX;
+			c->why = "no actor before the first verb";
+		}
+	}
+}
+
+/* ---- Time shifts (manual 10.5) -------------------------------------------------- */
+
+static void time_shift(ctx *c)
+{
+	if (!c->o->time_shift)
+		return;
+	for (int i = 0; i < c->n; i++) {
+		const ew *w = &c->w[i];
+		if (w->tag != T_TIME)
+			continue;
+		const dy_entry *e = &c->d->entries[w->entry];
+		const dy_code *k = NULL;
+		/* a pattern of the time phrase may match; else its own code */
+		if (e->verb != DY_NONE) {
+			const dy_verb *v = &c->d->verbs[e->verb];
+			clause cl = { 0, c->n };
+			pm p;
+			memset(&p, 0, sizeof p);
+			p.c = c;
+			window_of(c, &cl, i, w->last + 1, &p.lo, &p.hi);
+			p.vs = i;
+			p.ve = w->last + 1;
+			for (uint32_t q = 0; q < v->n_patterns && !k; q++) {
+				const dy_pattern *pt = &c->d->patterns[v->pattern + q];
+				frame f[PM_DEPTH] = { { &c->d->elems[pt->ph.first], pt->ph.n, 0, 0 } };
+				p.budget = 2000;
+				p.src = p.tgt = p.cmp = -1;
+				if (pt->n_codes && pt->ph.n && pm_run(&p, f, 1, p.lo, 0))
+					k = &c->d->codes[pt->code];
+			}
+			if (!k) {
+				const dy_entry *root = &c->d->entries[v->entry];
+				if (root->n_codes)
+					k = &c->d->codes[root->code];
+			}
+		} else if (e->n_codes)
+			k = &c->d->codes[e->code];
+		if (!k || (k->flags & DY_CODE_NULL))
+			continue;
+		if (k->flags & DY_CODE_DISCARD) {
+			c->status = ENG_DISCARD;
+			c->why = "discard code in a time phrase";
+			return;
+		}
+		if (k->flags & DY_CODE_COMPLEX) {
+			c->status = ENG_COMPLEX;
+			c->why = "complex code in a time phrase";
+			return;
+		}
+		if (k->flags & DY_CODE_SHIFT) {
+			c->date = engine_date_add(c->date, k->shift);
+			tr(c, "  time phrase at %d shifts the date by %d days\n", i, k->shift);
+			return;
+		}
+	}
+}
+
+/* ---- Entry point ------------------------------------------------------------ */
+
+static void trace_words(ctx *c)
+{
+	char wb[128];
+	for (int i = 0; i < c->n; i++) {
+		const ew *w = &c->w[i];
+		tr(c, "  %3d %-16.*s %-11s", i, (int)w->len, w->s, tag_name[w->tag]);
+		if (w->entry != DY_NONE && w->tag != T_PART) {
+			const dy_entry *e = &c->d->entries[w->entry];
+			tr(c, " %s", where(c, e->file, e->line, wb, sizeof wb));
+			if (w->last > i)
+				tr(c, " (to word %d)", w->last);
+		}
+		if (w->nouned)
+			tr(c, " [verb made a noun]");
+		if (w->del)
+			tr(c, " [dropped]");
+		if (w->incomp)
+			tr(c, " [in compound]");
+		tr(c, "\n");
+	}
+}
+
+void engine_code(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
+                 const char *text, const dy_token *toks, size_t n, int32_t date,
+                 dy_engine_carry *carry, dy_buf *trace, dy_coding *out)
+{
+	ctx c;
+	memset(&c, 0, sizeof c);
+	c.d = d;
+	c.o = o;
+	c.a = a;
+	c.tr = trace;
+	c.text = text;
+	c.toks = toks;
+	c.date = date;
+	c.status = ENG_CODED;
+	size_t cap = n < ENG_MAX_WORDS ? n * 2 + 1 : ENG_MAX_WORDS;
+	if (cap > ENG_MAX_WORDS)
+		cap = ENG_MAX_WORDS;
+	c.w = arena_alloc(a, sizeof(ew) * cap);
+	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
+	(void)carry;
+	memset(out, 0, sizeof *out);
+	build_words(&c, n);
+	out->n_words = (uint32_t)c.n;
+	if (!c.n) {
+		out->status = ENG_EMPTY;
+		return;
+	}
+	if (o->min_words && c.n < o->min_words) {
+		out->status = ENG_SHORT;
+		out->why = "fewer words than the minimum";
+		tr(&c, "sentence has %d words, fewer than %d: not coded\n", c.n, o->min_words);
+		return;
+	}
+	tag_words(&c);
+	shift_nouns(&c);
+	tr(&c, "matching:\n");
+	make_units(&c);
+	if (c.status == ENG_CODED) {
+		find_compounds(&c);
+		drop_commas(&c);
+		add_pronouns(&c);
+		time_shift(&c);
+	}
+	if (trace) {
+		tr(&c, "words:\n");
+		trace_words(&c);
+	}
+	if (c.status == ENG_CODED)
+		check_complex(&c);
+	if (c.status == ENG_CODED) {
+		tr(&c, "coding:\n");
+		code_sentence(&c);
+	}
+	out->status = (dy_code_status)c.status;
+	out->why = c.why;
+	if (c.status != ENG_CODED) {
+		tr(&c, "sentence %s: %s\n", c.status == ENG_DISCARD ? "discarded" : "complex",
+		   c.why ? c.why : "");
+		return;
+	}
+	out->events = c.ev;
+	out->n_events = c.nev;
+}
