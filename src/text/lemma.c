@@ -42,16 +42,17 @@ static const struct {
 } lemma_local[] = {
 	{ "ACROSS", NULL },     { "AFTERWARDS", NULL }, { "ALWAYS", NULL },
 	{ "ANYTHING", NULL },   { "AS", NULL },         { "BESIDES", NULL },
-	{ "DOES", "DO" },       { "DURING", NULL },     { "EVERYTHING", NULL },
-	{ "HAS", "HAVE" },      { "HERS", NULL },       { "HIS", NULL },
-	{ "IS", "BE" },         { "ITS", NULL },        { "LESS", NULL },
-	{ "MEDIA", NULL },      { "MINUS", NULL },      { "NEWS", NULL },
-	{ "NOTHING", NULL },    { "OURS", NULL },       { "OVERSEAS", NULL },
-	{ "PERHAPS", NULL },    { "PLUS", NULL },       { "SOMETHING", NULL },
-	{ "SOMETIMES", NULL },  { "THEIRS", NULL },     { "THIS", NULL },
-	{ "THUS", NULL },       { "TOWARDS", NULL },    { "UNLESS", NULL },
-	{ "US", NULL },         { "VERSUS", NULL },     { "WAS", "BE" },
-	{ "WHEREAS", NULL },    { "YES", NULL },        { "YOURS", NULL },
+	{ "DATA", NULL },       { "DOES", "DO" },       { "DURING", NULL },
+	{ "EVERYTHING", NULL }, { "HAS", "HAVE" },      { "HERS", NULL },
+	{ "HIS", NULL },        { "IS", "BE" },         { "ITS", NULL },
+	{ "LESS", NULL },       { "MEDIA", NULL },      { "MINUS", NULL },
+	{ "NEWS", NULL },       { "NOTHING", NULL },    { "OURS", NULL },
+	{ "OVERSEAS", NULL },   { "PERHAPS", NULL },    { "PLUS", NULL },
+	{ "SOMETHING", NULL },  { "SOMETIMES", NULL },  { "THEIRS", NULL },
+	{ "THIS", NULL },       { "THUS", NULL },       { "TOWARDS", NULL },
+	{ "UNLESS", NULL },     { "US", NULL },         { "VERSUS", NULL },
+	{ "WAS", "BE" },        { "WHEREAS", NULL },    { "YES", NULL },
+	{ "YOURS", NULL },
 };
 
 /* Compares key[0..n) with NUL-terminated s as strcmp would. */

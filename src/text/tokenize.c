@@ -31,7 +31,8 @@
  *   "\x01MASKED": the normalizer drops control characters, so no dictionary
  *   word can ever equal it.
  * - Everything else that is not a space is a one-character TOK_PUNCT token.
- * - norm: upper case by Unicode simple case mapping (utf8proc); typographic
+ * - norm: upper case by Unicode simple case mapping (utf8proc), except that
+ *   sharp s becomes "SS" as in ordinary writing; typographic
  *   quotes and dashes become ' " and -; accents stay. Bytes that are not UTF-8
  *   (the normalizer never leaves any, but the tokenizer must not trust that)
  *   are one-byte PUNCT tokens whose norm is U+FFFD.
@@ -446,6 +447,12 @@ static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
 		char plain = plain_form(cp);
 		if (plain) {
 			*o++ = plain;
+			continue;
+		}
+		if (cp == 0xDF || cp == 0x1E9E) {
+			/* sharp s: the usual upper case "SS", not the rare capital */
+			*o++ = 'S';
+			*o++ = 'S';
 			continue;
 		}
 		o += utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)o);
