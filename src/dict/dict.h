@@ -36,6 +36,10 @@
  * YY 31..99 is 1931..1999. The production CountryInfo file fits this rule
  * (its 2-digit years run 00..11 for 2000..2011 and 33..99 for 1933..1999).
  * Eight-digit dates (TABARI's SET: YYYY = TRUE) are read as YYYYMMDD.
+ * Two repairs for generated production files: day 31 of a shorter month
+ * (040231) means that month's last day; and in a range YYMMDD-YYMMDD whose
+ * start the pivot puts after its end, the start is read in the 1900s
+ * (CountryInfo's 270101-730717 is 1927-1973, not 2027-1973).
  */
 #ifndef DY_DICT_H
 #define DY_DICT_H
@@ -114,7 +118,8 @@ typedef enum dy_elem_kind {
 	DY_EL_SKIP,      /* ^ : skip over one actor (or one compound actor) */
 	DY_EL_VERB,      /* * : where the verb itself stands in a pattern */
 	DY_EL_SYNSET,    /* &NAME : any phrase of synset `ref` (manual 5.6) */
-	DY_EL_ALT        /* { A | B | ... } : any of d->alts[ref .. ref+n) (manual 5.7) */
+	DY_EL_ALT,       /* { A | B | ... } : any of d->alts[ref .. ref+n) (manual 5.7) */
+	DY_EL_ATTRIB     /* @ : the attribution actor goes here (manual 10.4) */
 } dy_elem_kind;
 
 enum dy_elem_flag {
@@ -155,6 +160,9 @@ typedef enum dy_entry_kind {
 	DY_ENT_TIME,       /* <TIME> section phrase; codes have DY_CODE_SHIFT or are
 	                    * ---/###/+++; `verb` set (time phrases have patterns too) */
 	DY_ENT_DISCARD,    /* discards list phrase; one [###] code */
+	DY_ENT_ATTRIB,     /* <ATTRIB> section root (manual 10.4): an attribution verb
+	                    * such as SAID; `verb` set; codes usually none, or
+	                    * ###/+++; its patterns may have no code either */
 	DY_ENT_KINDS       /* number of kinds */
 } dy_entry_kind;
 
@@ -178,7 +186,7 @@ typedef struct dy_entry {
 	uint16_t  pad_;
 } dy_entry;
 
-/* A verb (or <TIME> phrase) with its forms and patterns (manual 5.5). The
+/* A verb (or <TIME> or <ATTRIB> root) with its forms and patterns (manual 5.5). The
  * root's own codes are those of d->entries[entry]; a verb whose root is
  * [---] codes only through its patterns. */
 typedef struct dy_verb {
@@ -371,6 +379,11 @@ size_t dict_code_part(const dy_code *c, unsigned i, char *out, size_t cap);
 /* "file:line" provenance of an entry or pattern as a static-free string in
  * buf (cap bytes); returns buf. */
 const char *dict_where(const dy_dict *d, uint16_t file, uint32_t line, char *buf, size_t cap);
+
+/* Writes phrase ph in TABARI syntax ("AL_GORE_", "- + { WAS | WERE } * BY_ $"
+ * without the leading "- ") into out (cap bytes, NUL-terminated, cut when
+ * longer); returns its length. For messages and `dyad explain`. */
+size_t dict_phrase_text(const dy_dict *d, dy_phrase ph, char *out, size_t cap);
 
 /* Converts a TABARI date (YYMMDD or YYYYMMDD digits) to YYYYMMDD; -1 when it is
  * not a valid date. Uses the century pivot described at the top. */

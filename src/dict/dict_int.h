@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/* Private parts of the dictionary model shared by the files of src/dict: the string
+ * store (arena plus intern table), growable-array helpers, and the lookup
+ * index. Nothing here is part of the engine's contract (see dict.h). */
+#ifndef DY_DICT_INT_H
+#define DY_DICT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dict/dict.h"
+#include "util/arena.h"
+#include "util/xalloc.h"
+
+/* Interned strings: an open-addressing table of pointers into the arena; each
+ * slot keeps hash and length beside the pointer so a probe touches one cache
+ * line. */
+typedef struct dy_intern_slot {
+	const char *p;       /* NULL or an interned string */
+	uint32_t    hash;
+	uint32_t    len;
+} dy_intern_slot;
+
+struct dy_dict_store {
+	dy_arena        arena;
+	dy_intern_slot *slot;
+	uint32_t        cap;  /* power of two */
+	uint32_t        used;
+	/* Duplicate detection while loading: phrase hash -> entry index + 1. */
+	uint32_t       *dup_hash;
+	uint32_t       *dup_val;
+	uint32_t        dup_cap, dup_used;
+};
+
+/* The lookup index over first words (index.c). */
+struct dy_dict_index {
+	dy_head  *heads;     uint32_t n_heads;
+	uint32_t *entries;   uint32_t n_entries;  /* grouped per head and kind */
+	uint32_t *table;     /* head index + 1, 0 = empty; size mask + 1 */
+	uint32_t *thash;     /* hash of the head in that slot */
+	uint32_t  mask;
+	uint64_t  lens;      /* bit k set: some head has length k (k < 63); bit 63: longer */
+	uint8_t  *first2;    /* 65536 bits: first two bytes of some head */
+	uint32_t *synset_tab;/* synset index + 1 by name hash; size smask + 1 */
+	uint32_t  smask;
+};
+
+/* Indexes of d->cap_[] used by the growable arrays. */
+enum { CAP_ENTRIES, CAP_VERBS, CAP_FORMS, CAP_PATTERNS, CAP_ELEMS, CAP_ALTS,
+       CAP_SYNSETS, CAP_CODES };
+
+/* Grows array *p (element size `sz`, `n` used, capacity *cap) to hold n+extra. */
+void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap);
+#define DICT_PUSH(d, arr, count, capi) \
+	(dict_grow((void **)&(d)->arr, sizeof *(d)->arr, (d)->count, 1, &(d)->cap_[capi]), \
+	 &(d)->arr[(d)->count++])
+
+uint32_t dict_hash(const char *s, size_t n);
+/* Returns the interned copy of s[0..n) (NUL-terminated). */
+const char *dict_intern(dy_dict *d, const char *s, size_t n);
+/* Registers a file name for provenance; returns its index. */
+uint16_t dict_file_add(dy_dict *d, const char *name);
+/* Duplicate detection: returns the earlier entry with the same kind and
+ * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
+uint32_t dict_dup_check(dy_dict *d, uint32_t idx);
+
+/* Rebuilds the lookup index from d->entries (index.c). */
+void dict_index_build(dy_dict *d);
+void dict_index_free(dy_dict_index *ix);
+
+/* Options and project readers (options.c). */
+void dict_options_defaults(dy_options *o);
+void dict_parse_options(dy_dict *d, uint16_t file, const char *name,
+                        const char *data, size_t n, dy_diag *dg);
+int dict_parse_project(dy_dict *d, const char *path, const char *data, size_t n,
+                       dy_diag *dg);
+
+/* Phrase-file reader (tabari.c). */
+void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
+                       const char *data, size_t n, dy_dict_kind kind, dy_diag *dg);
+
+#endif

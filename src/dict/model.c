@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: MIT */
+/* The dictionary model's life cycle and small services (see dict.h): creation
+ * and freeing, string interning, provenance, loading a file of any kind, kind
+ * guessing, dates and code helpers. The readers proper are in tabari.c and
+ * options.c, the lookup index in index.c, the lint in check.c. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dict/dict_int.h"
+
+enum { DICT_MAX_FILE_BYTES = 512 * 1024 * 1024 }; /* refuse larger dictionary files */
+
+void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap)
+{
+	if ((uint64_t)n + extra <= *cap)
+		return;
+	uint64_t c = *cap ? *cap : 64;
+	while (c < (uint64_t)n + extra)
+		c *= 2;
+	if (c > UINT32_MAX / 2) {
+		fputs("dyad: dictionary too large\n", stderr);
+		exit(2);
+	}
+	*p = xrealloc(*p, (size_t)c * sz);
+	*cap = (uint32_t)c;
+}
+
+uint32_t dict_hash(const char *s, size_t n)
+{
+	/* FNV-1a: cheap, and computable prefix by prefix (index.c relies on it). */
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void intern_grow(dy_dict_store *s)
+{
+	uint32_t ncap = s->cap ? s->cap * 2 : 16384;
+	dy_intern_slot *slot = xcalloc(ncap, sizeof *slot);
+	for (uint32_t i = 0; i < s->cap; i++) {
+		if (!s->slot[i].p)
+			continue;
+		uint32_t j = s->slot[i].hash & (ncap - 1);
+		while (slot[j].p)
+			j = (j + 1) & (ncap - 1);
+		slot[j] = s->slot[i];
+	}
+	free(s->slot);
+	s->slot = slot;
+	s->cap = ncap;
+}
+
+const char *dict_intern(dy_dict *d, const char *str, size_t n)
+{
+	dy_dict_store *s = d->store;
+	if (n > 65535)
+		n = 65535;
+	if ((s->used + 1) * 2 > s->cap)
+		intern_grow(s);
+	uint32_t h = dict_hash(str, n);
+	uint32_t j = h & (s->cap - 1);
+	while (s->slot[j].p) {
+		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
+			return s->slot[j].p;
+		j = (j + 1) & (s->cap - 1);
+	}
+	char *p = arena_strndup(&s->arena, str, n);
+	s->slot[j].p = p;
+	s->slot[j].hash = h;
+	s->slot[j].len = (uint32_t)n;
+	s->used++;
+	return p;
+}
+
+/* Hash of an entry's kind and phrase: interned words compare by pointer. */
+static uint32_t phrase_hash(const dy_dict *d, const dy_entry *e)
+{
+	uint64_t h = 1469598103934665603ull ^ e->kind;
+	for (uint16_t k = 0; k < e->ph.n; k++) {
+		const dy_elem *el = &d->elems[e->ph.first + k];
+		h = (h ^ (uint64_t)(uintptr_t)el->text) * 1099511628211ull;
+		h = (h ^ (uint64_t)(el->flags | el->kind << 8)) * 1099511628211ull;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int phrase_same(const dy_dict *d, const dy_entry *a, const dy_entry *b)
+{
+	if (a->kind != b->kind || a->ph.n != b->ph.n)
+		return 0;
+	for (uint16_t k = 0; k < a->ph.n; k++) {
+		const dy_elem *x = &d->elems[a->ph.first + k], *y = &d->elems[b->ph.first + k];
+		if (x->text != y->text || x->flags != y->flags || x->kind != y->kind)
+			return 0;
+	}
+	return 1;
+}
+
+uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
+{
+	dy_dict_store *s = d->store;
+	if ((s->dup_used + 1) * 2 > s->dup_cap) {
+		uint32_t ncap = s->dup_cap ? s->dup_cap * 2 : 16384;
+		uint32_t *nh = xcalloc(ncap, sizeof *nh);
+		uint32_t *nv = xcalloc(ncap, sizeof *nv);
+		for (uint32_t i = 0; i < s->dup_cap; i++) {
+			if (!s->dup_val[i])
+				continue;
+			uint32_t j = s->dup_hash[i] & (ncap - 1);
+			while (nv[j])
+				j = (j + 1) & (ncap - 1);
+			nh[j] = s->dup_hash[i];
+			nv[j] = s->dup_val[i];
+		}
+		free(s->dup_hash);
+		free(s->dup_val);
+		s->dup_hash = nh;
+		s->dup_val = nv;
+		s->dup_cap = ncap;
+	}
+	const dy_entry *e = &d->entries[idx];
+	uint32_t h = phrase_hash(d, e);
+	uint32_t j = h & (s->dup_cap - 1);
+	while (s->dup_val[j]) {
+		uint32_t other = s->dup_val[j] - 1;
+		/* Entries dropped after registration (none today) would be past the end. */
+		if (s->dup_hash[j] == h && other < d->n_entries && other != idx &&
+		    phrase_same(d, &d->entries[other], e))
+			return other;
+		j = (j + 1) & (s->dup_cap - 1);
+	}
+	s->dup_hash[j] = h;
+	s->dup_val[j] = idx + 1;
+	s->dup_used++;
+	return DY_NONE;
+}
+
+uint16_t dict_file_add(dy_dict *d, const char *name)
+{
+	if (d->n_files >= DICT_MAX_FILES)
+		return (uint16_t)(DICT_MAX_FILES - 1);
+	d->files = xrealloc(d->files, (d->n_files + 1) * sizeof *d->files);
+	d->files[d->n_files] = dict_intern(d, name, strlen(name));
+	return (uint16_t)d->n_files++;
+}
+
+dy_dict *dict_new(void)
+{
+	dy_dict *d = xcalloc(1, sizeof *d);
+	d->store = xcalloc(1, sizeof *d->store);
+	arena_init(&d->store->arena);
+	dict_options_defaults(&d->opt);
+	return d;
+}
+
+void dict_free(dy_dict *d)
+{
+	if (!d)
+		return;
+	free(d->files);
+	free(d->entries);
+	free(d->verbs);
+	free(d->forms);
+	free(d->patterns);
+	free(d->elems);
+	free(d->alts);
+	free(d->synsets);
+	free(d->codes);
+	free(d->opt.sets);
+	free(d->opt.labels);
+	free(d->opt.output);
+	free(d->proj.actors);
+	free(d->proj.agents);
+	free(d->proj.verbs);
+	free(d->proj.texts);
+	free(d->proj.issues);
+	if (d->store) {
+		arena_free(&d->store->arena);
+		free(d->store->slot);
+		free(d->store->dup_hash);
+		free(d->store->dup_val);
+		free(d->store);
+	}
+	dict_index_free(d->index);
+	free(d);
+}
+
+const char *dict_kind_name(dy_dict_kind k)
+{
+	switch (k) {
+	case DICT_KIND_ACTORS:   return "actors";
+	case DICT_KIND_AGENTS:   return "agents";
+	case DICT_KIND_VERBS:    return "verbs";
+	case DICT_KIND_OPTIONS:  return "options";
+	case DICT_KIND_DISCARDS: return "discards";
+	case DICT_KIND_PROJECT:  return "project";
+	default:                 return "auto";
+	}
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && !strcasecmp(s + n - m, suf);
+}
+
+dy_dict_kind dict_kind_guess(const char *path, const char *data, size_t n)
+{
+	const char *base = path ? strrchr(path, '/') : NULL;
+	base = base ? base + 1 : (path ? path : "");
+	static const struct { const char *suf; dy_dict_kind k; } by_name[] = {
+		{ ".verbs", DICT_KIND_VERBS },     { ".actors", DICT_KIND_ACTORS },
+		{ ".agents", DICT_KIND_AGENTS },   { ".options", DICT_KIND_OPTIONS },
+		{ ".project", DICT_KIND_PROJECT }, { ".discards", DICT_KIND_DISCARDS },
+	};
+	for (size_t i = 0; i < sizeof by_name / sizeof by_name[0]; i++)
+		if (ends_with(base, by_name[i].suf))
+			return by_name[i].k;
+	if (strcasestr(base, "discard"))
+		return DICT_KIND_DISCARDS;
+	if (!data)
+		return DICT_KIND_AUTO;
+	/* Sniff the first 64 KiB: tags and line shapes each kind has. */
+	size_t lim = n < 65536 ? n : 65536;
+	int pat = 0, tilde = 0, dated = 0, opts = 0, proj = 0;
+	for (size_t i = 0; i < lim; ) {
+		size_t j = i;
+		while (j < lim && data[j] != '\n')
+			j++;
+		const char *l = data + i;
+		size_t len = j - i;
+		if (len >= 2 && l[0] == '-' && l[1] == ' ')
+			pat++;
+		if (len >= 9 && !strncmp(l, "<SYNSETS>", 9))
+			pat += 10;
+		if (len >= 5 && (!strncmp(l, "<actorsfile>", len < 12 ? len : 12) ||
+		    !strncmp(l, "<verbsfile>", len < 11 ? len : 11) ||
+		    !strncmp(l, "<textfile>", len < 10 ? len : 10)))
+			proj++;
+		if (len >= 7 && (!strncmp(l, "LABEL:", 6) || !strncmp(l, "COMPLEX:", 8) ||
+		    !strncmp(l, "SET:", 4) || !strncmp(l, "OUTPUT:", 7)))
+			opts++;
+		const char *br = memchr(l, '[', len);
+		if (br) {
+			size_t rest = len - (size_t)(br - l);
+			if (rest > 1 && (br[1] == '~' || memchr(br, '~', rest)))
+				tilde++;
+			for (size_t k = 0; k + 6 < rest; k++)
+				if (br[k] >= '0' && br[k] <= '9' && (br[k + 6] == ']' || br[k + 6] == '-'))
+					dated++;
+		}
+		i = j + 1;
+	}
+	if (proj)
+		return DICT_KIND_PROJECT;
+	if (opts && opts >= pat)
+		return DICT_KIND_OPTIONS;
+	if (pat)
+		return DICT_KIND_VERBS;
+	if (tilde)
+		return DICT_KIND_AGENTS;
+	(void)dated;
+	return DICT_KIND_ACTORS;
+}
+
+/* Reads a whole file; returns NULL (and reports) on failure. */
+static char *slurp(const char *path, size_t *n /* OUT */, dy_diag *dg)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_error(dg, path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, len = 0;
+	char *p = xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			if (cap >= DICT_MAX_FILE_BYTES) {
+				diag_error(dg, path, 0, "file larger than %d bytes", DICT_MAX_FILE_BYTES);
+				free(p);
+				fclose(f);
+				return NULL;
+			}
+			cap *= 2;
+			p = xrealloc(p, cap);
+		}
+		size_t got = fread(p + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		diag_error(dg, path, 0, "read error");
+		free(p);
+		return NULL;
+	}
+	*n = len;
+	return p;
+}
+
+int dict_load_mem(dy_dict *d, const char *name, const char *data, size_t n,
+                  dy_dict_kind kind, dy_diag *dg)
+{
+	if (kind == DICT_KIND_AUTO)
+		kind = dict_kind_guess(name, data, n);
+	if (kind == DICT_KIND_PROJECT)
+		return dict_parse_project(d, name, data, n, dg);
+	uint16_t file = dict_file_add(d, name);
+	if (kind == DICT_KIND_OPTIONS)
+		dict_parse_options(d, file, name, data, n, dg);
+	else
+		dict_parse_tabari(d, file, name, data, n, kind, dg);
+	dict_index_build(d);
+	return 0;
+}
+
+int dict_load_file(dy_dict *d, const char *path, dy_dict_kind kind, dy_diag *dg)
+{
+	if (kind == DICT_KIND_PROJECT ||
+	    (kind == DICT_KIND_AUTO && dict_kind_guess(path, NULL, 0) == DICT_KIND_PROJECT))
+		return dict_load_project(d, path, dg);
+	size_t n = 0;
+	char *data = slurp(path, &n, dg);
+	if (!data)
+		return -1;
+	int rc = dict_load_mem(d, path, data, n, kind, dg);
+	free(data);
+	return rc;
+}
+
+int dict_load_project(dy_dict *d, const char *path, dy_diag *dg)
+{
+	size_t n = 0;
+	char *data = slurp(path, &n, dg);
+	if (!data)
+		return -1;
+	int rc = dict_parse_project(d, path, data, n, dg);
+	free(data);
+	return rc;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int32_t dict_date_parse(const char *s, size_t n)
+{
+	if (n != 6 && n != 8)
+		return -1;
+	int32_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	int y, m = (v / 100) % 100, dd = v % 100;
+	if (n == 6) {
+		int yy = v / 10000;
+		y = yy <= 30 ? 2000 + yy : 1900 + yy;   /* TABARI manual 6.5.2, note 1 */
+	} else {
+		y = v / 10000;
+	}
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	/* Day 31 of a shorter month (040231) is how generated production files
+	 * say "end of the month": read it as the month's last day. */
+	if (dd > days_in_month(y, m))
+		dd = days_in_month(y, m);
+	return y * 10000 + m * 100 + dd;
+}
+
+const dy_code *dict_code_at(const dy_dict *d, const dy_entry *e, int32_t date)
+{
+	const dy_code *dflt = NULL;
+	for (uint32_t i = 0; i < e->n_codes; i++) {
+		const dy_code *c = &d->codes[e->code + i];
+		if (!(c->flags & DY_CODE_DATED)) {
+			if (!dflt)
+				dflt = c;
+		} else if (date > 0 && date >= c->from && date <= c->to) {
+			return c;
+		}
+	}
+	return dflt;
+}
+
+size_t dict_code_part(const dy_code *c, unsigned i, char *out, size_t cap)
+{
+	const char *p = c->code;
+	if (!p || !cap)
+		return 0;
+	while (i > 0) {
+		p = strchr(p, '/');
+		if (!p)
+			return 0;
+		p++;
+		i--;
+	}
+	size_t n = strcspn(p, "/");
+	if (n == 0)
+		return 0;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return n;
+}
+
+const char *dict_where(const dy_dict *d, uint16_t file, uint32_t line, char *buf, size_t cap)
+{
+	const char *name = file < d->n_files ? d->files[file] : "?";
+	snprintf(buf, cap, "%s:%u", name, (unsigned)line);
+	return buf;
+}
+
+/* Appends s[0..n) to out at *o, keeping room for the NUL. */
+static void put(char *out, size_t cap, size_t *o, const char *s, size_t n)
+{
+	while (n-- && *o + 1 < cap)
+		out[(*o)++] = *s++;
+	out[*o] = '\0';
+}
+
+static void phrase_put(const dy_dict *d, dy_phrase ph, char *out, size_t cap, size_t *o, int depth)
+{
+	for (uint16_t k = 0; k < ph.n; k++) {
+		const dy_elem *e = &d->elems[ph.first + k];
+		switch (e->kind) {
+		case DY_EL_WORD: case DY_EL_SYNSET: put(out, cap, o, e->text, e->len); break;
+		case DY_EL_SOURCE:   put(out, cap, o, "$", 1); break;
+		case DY_EL_TARGET:   put(out, cap, o, "+", 1); break;
+		case DY_EL_COMPOUND: put(out, cap, o, "%", 1); break;
+		case DY_EL_SKIP:     put(out, cap, o, "^", 1); break;
+		case DY_EL_VERB:     put(out, cap, o, "*", 1); break;
+		case DY_EL_ATTRIB:   put(out, cap, o, "@", 1); break;
+		case DY_EL_ALT:
+			put(out, cap, o, "{ ", 2);
+			for (uint32_t a = e->ref; a < e->ref + e->n && depth < 2; a++) {
+				if (a > e->ref)
+					put(out, cap, o, " | ", 3);
+				phrase_put(d, d->alts[a], out, cap, o, depth + 1);
+			}
+			put(out, cap, o, " }", 2);
+			break;
+		}
+		int last = k + 1 == ph.n;
+		if (e->flags & DY_EL_ADJ)
+			put(out, cap, o, e->flags & DY_EL_EXACT || e->kind != DY_EL_WORD ? "_" : "~_", e->flags & DY_EL_EXACT || e->kind != DY_EL_WORD ? 1 : 2);
+		else if (e->flags & DY_EL_EXACT)
+			put(out, cap, o, last ? "_" : "_ ", last ? 1 : 2);
+		else if (!last)
+			put(out, cap, o, " ", 1);
+	}
+}
+
+size_t dict_phrase_text(const dy_dict *d, dy_phrase ph, char *out, size_t cap)
+{
+	size_t o = 0;
+	if (!cap)
+		return 0;
+	out[0] = '\0';
+	phrase_put(d, ph, out, cap, &o, 0);
+	return o;
+}

@@ -1,0 +1,1129 @@
+/* SPDX-License-Identifier: MIT */
+/* Reader of TABARI phrase dictionaries (.actors, .agents, .verbs) and of
+ * discard lists into the dictionary model. Exports dict_parse_tabari() (via
+ * dict_int.h); the public entry points are dict_load_file()/dict_load_mem().
+ *
+ * Line format (TABARI manual 5.2): PHRASE [CODE] [CODE] ... ; comment.
+ * Lines beginning with '#' or '/' are comments; a line beginning with '~'
+ * (~~FINISH, ~~~~~) ends the file; blank lines are ignored; CRLF is accepted.
+ * Sections <SYNSETS> <TIME> <NOUN> <ADJECTIVE> ... </...> may appear.
+ * .actors: "+NAME" synonym lines and indented "[code]" lines (manual 5.3.1).
+ * .verbs: a verb line, optional "{FORM FORM}" irregular forms, then "- pattern
+ * [code]" lines (manual 5.5-5.7). A bad line is reported with file:line and
+ * skipped; loading goes on. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "dict/dict_int.h"
+
+enum section { SEC_NONE, SEC_SYNSETS, SEC_TIME, SEC_NOUN, SEC_ADJ, SEC_ATTRIB, SEC_OTHER };
+
+/* How a phrase is read. */
+enum ph_mode {
+	PH_WORDS,    /* actor, agent, noun, adjective, discard: words only; endings on the last word */
+	PH_VERBFORM, /* verb root or form: words only; endings on the first word */
+	PH_PATTERN,  /* verb pattern: tokens $ + % ^ *, synsets, { | } groups */
+	PH_MEMBER    /* synset member: like a pattern without groups or '*' */
+};
+
+/* Code block context: which codes are legal. */
+enum code_ctx { CC_ACTOR, CC_AGENT, CC_VERB, CC_TIME, CC_DISCARD };
+
+enum { EL_NOEND = 0x80, MAX_ALT_ELEMS = 256 };
+
+typedef struct reader {
+	dy_dict     *d;
+	dy_diag     *dg;
+	const char  *name;
+	uint16_t     file;
+	uint32_t     line;
+	dy_dict_kind kind;
+	enum section sec;
+	uint32_t     sec_line;
+	char         sec_tag[32];
+	/* current verb (or <TIME> phrase) */
+	uint32_t     verb;
+	/* current actor/agent group: entries [group_first, d->n_entries) */
+	int          group_open;
+	uint32_t     group_first;
+	uint32_t     group_line;
+	dy_code      gcodes[DICT_MAX_CODES];
+	int          n_gcodes;
+	/* current synset */
+	uint32_t     synset;
+	/* scratch for phrase parsing */
+	dy_elem      top[DICT_MAX_ELEMS];
+	dy_elem      alt_el[MAX_ALT_ELEMS];
+	struct { uint16_t first, n, chars; } alt[DICT_MAX_ALTS];
+	char         word[DICT_MAX_WORD + 8];
+	char         line_buf[DICT_MAX_LINE];
+} reader;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '"'; }
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && is_blank((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && is_blank((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+/* Upper-cases s[0..n) into out (cap bytes); ASCII directly, valid UTF-8 through
+ * utf8proc, invalid bytes copied as they are. Returns the length written. */
+static size_t upcase(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 4 < cap; ) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			out[o++] = (char)toupper(c);
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 1) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		utf8proc_int32_t up = utf8proc_toupper(cp);
+		utf8proc_ssize_t w = utf8proc_encode_char(up, (utf8proc_uint8_t *)out + o);
+		if (w < 1) { /* cannot happen for a valid code point; keep the bytes */
+			memcpy(out + o, s + i, (size_t)k);
+			w = k;
+		}
+		o += (size_t)w;
+		i += (size_t)k;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static uint16_t count_chars(const char *s, size_t n)
+{
+	unsigned c = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			c++;
+	return (uint16_t)(c > 65535 ? 65535 : c);
+}
+
+static uint16_t add_chars(unsigned a, unsigned b)
+{
+	return (uint16_t)(a + b > 65535 ? 65535 : a + b);
+}
+
+#define ERR(r, ...) diag_error((r)->dg, (r)->name, (long)(r)->line, __VA_ARGS__)
+#define WARN(r, ...) diag_warn((r)->dg, (r)->name, (long)(r)->line, __VA_ARGS__)
+
+/* ---- phrases ------------------------------------------------------------ */
+
+static uint32_t synset_lookup(const dy_dict *d, const char *name)
+{
+	/* Later declarations win: a redeclared synset replaces the earlier one. */
+	for (uint32_t i = d->n_synsets; i-- > 0; )
+		if (d->synsets[i].name == name)
+			return i;
+	return DY_NONE;
+}
+
+/* Parses s[0..n) into elements and commits them (alternatives first, then the
+ * phrase) to the dictionary. Returns 0, or -1 after reporting an error. */
+static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
+                        dy_phrase *out /* OUT */, uint16_t *verb_at /* OUT, may be NULL */)
+{
+	dy_dict *d = r->d;
+	int ntop = 0, nalt = 0, nalt_el = 0;
+	int in_group = 0, group_at = -1;
+	dy_elem *last = NULL;  /* element a following '_', '~' or '=' applies to */
+	int touch = 0;         /* no blank between `last` and the current position */
+	int n_verb = 0;
+	int pattern = mode == PH_PATTERN || mode == PH_MEMBER;
+
+#define CUR_COUNT (in_group ? r->alt[nalt - 1].n : ntop)
+	for (size_t i = 0; i < n; ) {
+		unsigned char c = (unsigned char)s[i];
+		if (is_blank(c) || c == '\n') {
+			touch = 0;
+			i++;
+			continue;
+		}
+		if (c == '_' || c == '-') {
+			while (i < n && (s[i] == '_' || s[i] == '-'))
+				i++;
+			if (last && touch) {
+				if (last->kind == DY_EL_WORD)
+					last->flags |= DY_EL_EXACT;
+				if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+					last->flags |= DY_EL_ADJ;
+			}
+			touch = 0;
+			continue;
+		}
+		if (c == '~') {
+			if (last)
+				last->flags |= DY_EL_ADJ;
+			i++;
+			while (i < n && s[i] == '_')
+				i++;
+			touch = 0;
+			continue;
+		}
+		if (c == '=') {
+			if (last && last->kind == DY_EL_WORD)
+				last->flags |= DY_EL_EXACT | EL_NOEND;
+			i++;
+			continue;
+		}
+		if (pattern && c == ']' && in_group) {
+			/* A typo seen in production files: "{ WAS | WERE ] *". */
+			WARN(r, "']' read as '}' in pattern");
+			c = '}';
+		}
+		if (pattern && c == '}' && !in_group) {
+			WARN(r, "'}' without '{' in pattern; ignored");
+			i++;
+			continue;
+		}
+		if (pattern && (c == '{' || c == '|' || c == '}')) {
+			if (mode == PH_MEMBER) {
+				ERR(r, "alternatives '%c' are not allowed in a synset member", c);
+				return -1;
+			}
+			if (c == '{') {
+				if (in_group) {
+					ERR(r, "nested '{' in pattern");
+					return -1;
+				}
+				if (ntop >= DICT_MAX_ELEMS || nalt >= DICT_MAX_ALTS) {
+					ERR(r, "pattern longer than %d elements", DICT_MAX_ELEMS);
+					return -1;
+				}
+				group_at = ntop;
+				dy_elem *g = &r->top[ntop++];
+				memset(g, 0, sizeof *g);
+				g->kind = DY_EL_ALT;
+				g->ref = (uint32_t)nalt;
+				in_group = 1;
+				r->alt[nalt].first = (uint16_t)nalt_el;
+				r->alt[nalt].n = 0;
+				nalt++;
+				last = NULL;
+			} else if (!in_group) {
+				ERR(r, "'%c' outside { } in pattern", c);
+				return -1;
+			} else {
+				if (r->alt[nalt - 1].n == 0) {
+					ERR(r, "empty alternative in { }");
+					return -1;
+				}
+				if (c == '|') {
+					if (nalt >= DICT_MAX_ALTS) {
+						ERR(r, "more than %d alternatives", DICT_MAX_ALTS);
+						return -1;
+					}
+					r->alt[nalt].first = (uint16_t)nalt_el;
+					r->alt[nalt].n = 0;
+					nalt++;
+					last = NULL;
+				} else {
+					dy_elem *g = &r->top[group_at];
+					g->n = (uint32_t)nalt - g->ref;
+					in_group = 0;
+					last = g;
+					touch = 1;
+					i++;
+					continue;
+				}
+			}
+			touch = 0;
+			i++;
+			continue;
+		}
+		/* An element proper. */
+		dy_elem e;
+		memset(&e, 0, sizeof e);
+		if (pattern && strchr("$+%^*@", c)) {
+			e.kind = c == '$' ? DY_EL_SOURCE : c == '+' ? DY_EL_TARGET :
+			         c == '%' ? DY_EL_COMPOUND : c == '^' ? DY_EL_SKIP :
+			         c == '@' ? DY_EL_ATTRIB : DY_EL_VERB;
+			if (e.kind == DY_EL_VERB) {
+				if (mode == PH_MEMBER || in_group) {
+					ERR(r, "verb marker '*' inside %s", in_group ? "{ }" : "a synset");
+					return -1;
+				}
+				n_verb++;
+				if (verb_at)
+					*verb_at = (uint16_t)ntop;
+			}
+			i++;
+		} else if (pattern && c == '&') {
+			size_t j = i + 1;
+			while (j < n && (isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+				j++;
+			if (j == i + 1) {
+				ERR(r, "'&' without a synset name");
+				return -1;
+			}
+			size_t wl = upcase(s + i, j - i, r->word, sizeof r->word);
+			const char *nm = dict_intern(d, r->word, wl);
+			uint32_t si = synset_lookup(d, nm);
+			if (si == DY_NONE) {
+				ERR(r, "unknown synset '%s' (synsets must be declared before use)", nm);
+				return -1;
+			}
+			if (mode == PH_MEMBER && si == r->synset) {
+				ERR(r, "synset '%s' refers to itself", nm);
+				return -1;
+			}
+			e.kind = DY_EL_SYNSET;
+			e.text = nm;
+			e.len = (uint16_t)wl;
+			e.ref = si;
+			i = j;
+		} else {
+			size_t j = i;
+			while (j < n) {
+				unsigned char k = (unsigned char)s[j];
+				if (is_blank(k) || k == '_' || k == '-' || k == '~' || k == '=' || k == '\n')
+					break;
+				if (pattern && strchr("{|}$+%^*@", k))
+					break;
+				if (pattern && k == ']' && in_group)
+					break;
+				j++;
+			}
+			if (j - i > DICT_MAX_WORD) {
+				ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
+				return -1;
+			}
+			size_t wl = upcase(s + i, j - i, r->word, sizeof r->word);
+			e.kind = DY_EL_WORD;
+			e.text = dict_intern(d, r->word, wl);
+			e.len = (uint16_t)wl;
+			i = j;
+		}
+		if (in_group) {
+			if (nalt_el >= MAX_ALT_ELEMS) {
+				ERR(r, "pattern longer than %d elements", MAX_ALT_ELEMS);
+				return -1;
+			}
+			r->alt_el[nalt_el] = e;
+			last = &r->alt_el[nalt_el++];
+			r->alt[nalt - 1].n++;
+		} else {
+			if (ntop >= DICT_MAX_ELEMS) {
+				ERR(r, "phrase longer than %d elements", DICT_MAX_ELEMS);
+				return -1;
+			}
+			r->top[ntop] = e;
+			last = &r->top[ntop++];
+		}
+		touch = 1;
+	}
+#undef CUR_COUNT
+	if (in_group) {
+		ERR(r, "'{' without '}' in pattern");
+		return -1;
+	}
+	if (ntop == 0) {
+		ERR(r, "missing phrase");
+		return -1;
+	}
+	if (mode == PH_PATTERN && n_verb == 0) {
+		ERR(r, "missing verb marker '*' in pattern");
+		return -1;
+	}
+	if (mode == PH_PATTERN && n_verb > 1) {
+		/* Not among TABARI's reader errors (manual 5.2.4), but the pattern
+		 * cannot be matched: report and skip it. */
+		WARN(r, "more than one verb marker '*' in pattern; pattern skipped");
+		return -1;
+	}
+	/* Regular endings (manual 5.2.3): on the final word of a noun-like phrase,
+	 * on the verb word (taken to be the first) of a verb form. */
+	if (mode == PH_WORDS || mode == PH_VERBFORM) {
+		dy_elem *e = &r->top[mode == PH_WORDS ? ntop - 1 : 0];
+		if (!(e->flags & EL_NOEND))
+			e->flags |= DY_EL_ENDINGS;
+	}
+	/* Commit: alternatives' elements and phrases first, then the phrase. */
+	uint32_t alt_base = d->n_alts;
+	uint16_t alt_chars[DICT_MAX_ALTS];
+	for (int a = 0; a < nalt; a++) {
+		uint32_t first = d->n_elems;
+		unsigned ch = 0;
+		for (int k = 0; k < r->alt[a].n; k++) {
+			dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+			*e = r->alt_el[r->alt[a].first + k];
+			e->flags &= (uint8_t)~EL_NOEND;
+			if (e->kind == DY_EL_WORD)
+				ch += count_chars(e->text, e->len);
+		}
+		dy_phrase *p = DICT_PUSH(d, alts, n_alts, CAP_ALTS);
+		p->first = first;
+		p->n = r->alt[a].n;
+		p->chars = alt_chars[a] = (uint16_t)(ch > 65535 ? 65535 : ch);
+	}
+	out->first = d->n_elems;
+	out->n = (uint16_t)ntop;
+	unsigned chars = 0;
+	for (int k = 0; k < ntop; k++) {
+		dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+		*e = r->top[k];
+		e->flags &= (uint8_t)~EL_NOEND;
+		if (e->kind == DY_EL_WORD) {
+			chars = add_chars(chars, count_chars(e->text, e->len));
+		} else if (e->kind == DY_EL_ALT) {
+			unsigned best = 0;
+			for (uint32_t a = e->ref; a < e->ref + e->n; a++)
+				if (alt_chars[a] > best)
+					best = alt_chars[a];
+			e->ref += alt_base;
+			chars = add_chars(chars, best);
+		} else if (e->kind == DY_EL_SYNSET) {
+			const dy_synset *sy = &d->synsets[e->ref];
+			unsigned best = 0;
+			for (uint32_t a = sy->alt; a < sy->alt + sy->n; a++)
+				if (d->alts[a].chars > best)
+					best = d->alts[a].chars;
+			chars = add_chars(chars, best);
+		}
+	}
+	out->chars = (uint16_t)chars;
+	return 0;
+}
+
+/* ---- codes -------------------------------------------------------------- */
+
+static int code_chars_ok(const char *s, size_t n, const char *extra)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr(extra, s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
+static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
+{
+	char sq[256];
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_blank((unsigned char)s[i])) {
+			if (m + 1 >= sizeof sq) {
+				ERR(r, "code block longer than %zu bytes", sizeof sq - 1);
+				return -1;
+			}
+			sq[m++] = s[i];
+		}
+	sq[m] = '\0';
+	memset(c, 0, sizeof *c);
+	c->from = DY_DATE_MIN;
+	c->to = DY_DATE_MAX;
+	if (m == 0) {
+		ERR(r, "no code in [ ]");
+		return -1;
+	}
+	const char *rest;
+	char code[256];
+	size_t cl;
+	if (!strncmp(sq, "---", 3) || !strncmp(sq, "###", 3) || !strncmp(sq, "+++", 3)) {
+		c->flags |= sq[0] == '-' ? DY_CODE_NULL : sq[0] == '#' ? DY_CODE_DISCARD : DY_CODE_COMPLEX;
+		c->code = dict_intern(r->d, "", 0);
+		rest = sq + 3;
+	} else if (ctx == CC_TIME && (sq[0] == '+' || sq[0] == '-') &&
+	           m >= 2 && m <= 7 && strspn(sq + 1, "0123456789") == m - 1) {
+		c->flags |= DY_CODE_SHIFT;
+		c->shift = (int32_t)strtol(sq, NULL, 10);
+		c->code = dict_intern(r->d, "", 0);
+		return 0;
+	} else {
+		/* The code is the first blank-separated token of the original text,
+		 * cut at '<' or '>' if a restriction is glued to it. */
+		const char *t = s;
+		size_t tn = n;
+		trim(&t, &tn);
+		cl = 0;
+		while (cl < tn && !is_blank((unsigned char)t[cl]) && t[cl] != '<' && t[cl] != '>')
+			cl++;
+		if (cl >= sizeof code)
+			cl = sizeof code - 1;
+		upcase(t, cl, code, sizeof code);
+		cl = strlen(code);
+		rest = sq + cl;
+		if ((size_t)(rest - sq) > m)
+			rest = sq + m;
+		char *p = code;
+		switch (ctx) {
+		case CC_AGENT:
+			if (code[0] == '~') {
+				c->flags |= DY_CODE_AGENT_SUF;
+				p++;
+				cl--;
+			} else if (cl && code[cl - 1] == '~') {
+				c->flags |= DY_CODE_AGENT_PRE;
+				code[--cl] = '\0';
+			} else {
+				ERR(r, "agent code '%s' has no '~' connector", code);
+				return -1;
+			}
+			if (!code_chars_ok(p, cl, "/")) {
+				ERR(r, "bad agent code '%s'", code);
+				return -1;
+			}
+			break;
+		case CC_VERB: case CC_TIME: {
+			char *colon = strchr(code, ':');
+			if (cl && (code[cl - 1] == '?' || code[cl - 1] == '!')) {
+				c->flags |= code[cl - 1] == '?' ? DY_CODE_SUBORD : DY_CODE_DOMINANT;
+				code[--cl] = '\0';
+			}
+			if (colon) {
+				*colon = '\0';
+				if (!code_chars_ok(colon + 1, strlen(colon + 1), "")) {
+					ERR(r, "bad second code in '%s:%s'", code, colon + 1);
+					return -1;
+				}
+				c->flags |= DY_CODE_PAIRED;
+				c->code2 = dict_intern(r->d, colon + 1, strlen(colon + 1));
+				cl = strlen(code);
+			}
+			if (!code_chars_ok(code, cl, "")) {
+				ERR(r, "bad event code '%s'", code);
+				return -1;
+			}
+			break;
+		}
+		default:
+			if (cl >= 6 && strspn(code, "0123456789") == cl) {
+				ERR(r, "code missing before date '%s'", code);
+				return -1;
+			}
+			if (!code_chars_ok(code, cl, "/")) {
+				ERR(r, "bad actor code '%s'", code);
+				return -1;
+			}
+			break;
+		}
+		if (strchr(p, '/'))
+			c->flags |= DY_CODE_COMPOUND;
+		c->code = dict_intern(r->d, p, strlen(p));
+	}
+	/* Date restriction (manual 6.5.2): <D, >D, D-D. */
+	size_t rl = strlen(rest);
+	if (rl == 0)
+		return 0;
+	int32_t a, b;
+	if (rest[0] == '<' || rest[0] == '>') {
+		a = dict_date_parse(rest + 1, rl - 1);
+		if (a < 0)
+			goto bad;
+		if (rest[0] == '<')
+			c->to = a;
+		else
+			c->from = a;
+	} else {
+		const char *dash = strchr(rest, '-');
+		if (!dash)
+			goto bad;
+		a = dict_date_parse(rest, (size_t)(dash - rest));
+		b = dict_date_parse(dash + 1, strlen(dash + 1));
+		if (a < 0 || b < 0)
+			goto bad;
+		/* A range cannot end before it starts: a 6-digit start that the
+		 * pivot put in 20xx is read in 19xx (CountryInfo writes
+		 * 270101-730717 for 1927-1973). */
+		if (a > b && dash - rest == 6 && a >= 20000000)
+			a -= 1000000;
+		if (a > b) {
+			WARN(r, "date range '%s' ends before it starts; code block skipped", rest);
+			return -1;
+		}
+		c->from = a;
+		c->to = b;
+	}
+	c->flags |= DY_CODE_DATED;
+	return 0;
+bad:
+	ERR(r, "bad date restriction '%s' (want <YYMMDD, >YYMMDD or YYMMDD-YYMMDD)", rest);
+	return -1;
+}
+
+/* Parses every "[...]" in s[0..n). Returns the number of good blocks written
+ * to out, or -1 after reporting a structural error (missing ']', text between
+ * blocks). A block with a bad code or date is reported and left out. */
+static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
+                       dy_code *out, int max)
+{
+	int k = 0;
+	size_t i = 0;
+	while (i < n) {
+		if (is_blank((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		if (s[i] != '[') {
+			/* Production files carry stray notes after the codes without a
+			 * ';' before them; the codes are still good. */
+			WARN(r, "text after code block ignored: '%.*s'", (int)(n - i > 40 ? 40 : n - i), s + i);
+			return k;
+		}
+		const char *close = memchr(s + i, ']', n - i);
+		if (!close) {
+			ERR(r, "missing ']'");
+			return -1;
+		}
+		const char *in = s + i + 1;
+		size_t inl = (size_t)(close - in);
+		if (memchr(in, '[', inl)) {
+			ERR(r, "missing ']'");
+			return -1;
+		}
+		if (k >= max) {
+			ERR(r, "more than %d code blocks", max);
+			return -1;
+		}
+		if (parse_block(r, in, inl, ctx, &out[k]) == 0)
+			k++;
+		i = (size_t)(close - s) + 1;
+	}
+	return k;
+}
+
+static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
+{
+	uint32_t first = d->n_codes;
+	for (int i = 0; i < n; i++)
+		*DICT_PUSH(d, codes, n_codes, CAP_CODES) = c[i];
+	return first;
+}
+
+/* ---- entries ------------------------------------------------------------ */
+
+/* Appends an entry (phrase already committed). */
+static uint32_t entry_add(reader *r, const dy_phrase *ph, dy_entry_kind kind, uint8_t flags)
+{
+	dy_dict *d = r->d;
+	uint32_t idx = d->n_entries;
+	dy_entry *e = DICT_PUSH(d, entries, n_entries, CAP_ENTRIES);
+	memset(e, 0, sizeof *e);
+	e->ph = *ph;
+	e->kind = (uint8_t)kind;
+	e->flags = flags;
+	e->verb = DY_NONE;
+	e->parent = idx;
+	e->code = d->n_codes;
+	e->line = r->line;
+	e->file = r->file;
+	return idx;
+}
+
+static void dup_note(reader *r, uint32_t idx)
+{
+	dy_dict *d = r->d;
+	uint32_t first = dict_dup_check(d, idx);
+	if (first == DY_NONE)
+		return;
+	char where[512], text[512];
+	const dy_entry *f = &d->entries[first];
+	const dy_entry *e = &d->entries[idx];
+	d->entries[idx].flags |= DY_ENT_DUP;
+	dict_phrase_text(d, e->ph, text, sizeof text);
+	diag_warn(r->dg, r->name, (long)e->line, "duplicate %s '%s' (first at %s)",
+	          e->kind == DY_ENT_VERB ? "verb" : e->kind == DY_ENT_AGENT ? "agent" :
+	          e->kind == DY_ENT_ACTOR ? "actor" : "phrase",
+	          text, dict_where(d, f->file, f->line, where, sizeof where));
+}
+
+/* ---- actor and agent groups (manual 5.3.1) ------------------------------ */
+
+static void group_close(reader *r)
+{
+	dy_dict *d = r->d;
+	if (!r->group_open)
+		return;
+	r->group_open = 0;
+	if (r->n_gcodes == 0) {
+		/* A code-less line is legal when synonyms or code lines follow
+		 * (manual 5.3.1); with none, there is nothing to code it with. */
+		diag_warn(r->dg, r->name, (long)r->group_line, "%s without a code; skipped",
+		          r->kind == DICT_KIND_AGENTS ? "agent" : "actor");
+		d->n_entries = r->group_first; /* drop the group */
+		return;
+	}
+	uint32_t first = codes_commit(d, r->gcodes, r->n_gcodes);
+	for (uint32_t i = r->group_first; i < d->n_entries; i++) {
+		d->entries[i].code = first;
+		d->entries[i].n_codes = (uint16_t)r->n_gcodes;
+		dup_note(r, i);
+	}
+	r->n_gcodes = 0;
+}
+
+static void group_codes_add(reader *r, const char *s, size_t n, enum code_ctx ctx)
+{
+	int room = DICT_MAX_CODES - r->n_gcodes;
+	int k = parse_codes(r, s, n, ctx, r->gcodes + r->n_gcodes, room);
+	if (k > 0)
+		r->n_gcodes += k;
+}
+
+/* Splits a line at its first '[' into phrase and code text. */
+static void split_codes(const char *s, size_t n, size_t *ph_n, const char **cs, size_t *cn)
+{
+	const char *b = memchr(s, '[', n);
+	*ph_n = b ? (size_t)(b - s) : n;
+	*cs = b ? b : s + n;
+	*cn = b ? n - (size_t)(b - s) : 0;
+}
+
+static void actor_line(reader *r, const char *s, size_t n, int indented)
+{
+	dy_dict *d = r->d;
+	enum code_ctx ctx = r->kind == DICT_KIND_AGENTS ? CC_AGENT : CC_ACTOR;
+	dy_entry_kind ek = r->kind == DICT_KIND_AGENTS ? DY_ENT_AGENT : DY_ENT_ACTOR;
+	if (s[0] == '[') {
+		if (!r->group_open) {
+			ERR(r, "code line without a phrase before it");
+			return;
+		}
+		(void)indented;
+		group_codes_add(r, s, n, ctx);
+		return;
+	}
+	if (s[0] == '{') {
+		/* Other forms of the last phrase (plurals, irregular forms). */
+		const char *close = memchr(s, '}', n);
+		if (!close) {
+			ERR(r, "'{' without '}'");
+			return;
+		}
+		if (!r->group_open) {
+			ERR(r, "forms line without a phrase before it");
+			return;
+		}
+		uint32_t parent = r->group_first;
+		for (size_t i = 1; i < (size_t)(close - s); ) {
+			while (i < (size_t)(close - s) && is_blank((unsigned char)s[i]))
+				i++;
+			size_t j = i;
+			while (j < (size_t)(close - s) && !is_blank((unsigned char)s[j]))
+				j++;
+			if (j > i) {
+				dy_phrase ph;
+				if (parse_phrase(r, s + i, j - i, PH_WORDS, &ph, NULL) == 0) {
+					uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
+					d->entries[idx].parent = parent;
+				}
+			}
+			i = j;
+		}
+		return;
+	}
+	size_t pn, cn;
+	const char *cs;
+	int syn = s[0] == '+';
+	if (syn) {
+		s++;
+		n--;
+		if (!r->group_open) {
+			ERR(r, "synonym '+' line without a phrase before it");
+			return;
+		}
+	} else {
+		group_close(r);
+	}
+	split_codes(s, n, &pn, &cs, &cn);
+	dy_phrase ph;
+	if (parse_phrase(r, s, pn, PH_WORDS, &ph, NULL) != 0)
+		return;
+	if (!syn) {
+		r->group_open = 1;
+		r->group_first = d->n_entries;
+		r->group_line = r->line;
+		r->n_gcodes = 0;
+	}
+	uint32_t idx = entry_add(r, &ph, ek, syn ? DY_ENT_SYNONYM : 0);
+	d->entries[idx].parent = r->group_first;
+	if (cn)
+		group_codes_add(r, cs, cn, ctx);
+}
+
+/* ---- verbs (manual 5.5) -------------------------------------------------- */
+
+static int pattern_cmp(const void *a, const void *b)
+{
+	const dy_pattern *x = a, *y = b;
+	if (x->ph.chars != y->ph.chars)
+		return x->ph.chars > y->ph.chars ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static void verb_close(reader *r)
+{
+	dy_dict *d = r->d;
+	if (r->verb == DY_NONE)
+		return;
+	dy_verb *v = &d->verbs[r->verb];
+	/* Longest first (manual 5.7.1); ties keep file order. */
+	qsort(d->patterns + v->pattern, v->n_patterns, sizeof *d->patterns, pattern_cmp);
+	r->verb = DY_NONE;
+}
+
+static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
+{
+	dy_dict *d = r->d;
+	enum code_ctx ctx = ek == DY_ENT_TIME ? CC_TIME : CC_VERB;
+	dy_code codes[DICT_MAX_CODES];
+	size_t pn, cn;
+	const char *cs;
+	if (s[0] == '-') {
+		if (r->verb == DY_NONE) {
+			ERR(r, "pattern before any verb");
+			return;
+		}
+		split_codes(s + 1, n - 1, &pn, &cs, &cn);
+		dy_phrase ph;
+		uint16_t at = 0;
+		if (parse_phrase(r, s + 1, pn, PH_PATTERN, &ph, &at) != 0)
+			return;
+		/* Attribution patterns need no code (manual 10.4). */
+		if (!cn && ek != DY_ENT_ATTRIB) {
+			ERR(r, "pattern without a code");
+			return;
+		}
+		int k = cn ? parse_codes(r, cs, cn, ctx, codes, DICT_MAX_CODES) : 0;
+		if (k < 0 || (k == 0 && cn))
+			return;
+		dy_verb *v = &d->verbs[r->verb];
+		if (v->pattern + v->n_patterns != d->n_patterns) {
+			ERR(r, "pattern is not next to its verb");
+			return;
+		}
+		dy_pattern *p = DICT_PUSH(d, patterns, n_patterns, CAP_PATTERNS);
+		memset(p, 0, sizeof *p);
+		p->ph = ph;
+		p->code = codes_commit(d, codes, k);
+		p->n_codes = (uint16_t)k;
+		p->verb_at = at;
+		p->verb = r->verb;
+		p->line = r->line;
+		p->file = r->file;
+		d->verbs[r->verb].n_patterns++;
+		return;
+	}
+	if (s[0] == '{') {
+		if (r->verb == DY_NONE) {
+			ERR(r, "verb forms before any verb");
+			return;
+		}
+		const char *close = memchr(s, '}', n);
+		if (!close) {
+			ERR(r, "'{' without '}' in verb forms");
+			return;
+		}
+		dy_verb *v = &d->verbs[r->verb];
+		const dy_entry *root = &d->entries[v->entry];
+		int any = 0;
+		for (size_t i = 1; i < (size_t)(close - s); ) {
+			while (i < (size_t)(close - s) && is_blank((unsigned char)s[i]))
+				i++;
+			size_t j = i;
+			while (j < (size_t)(close - s) && !is_blank((unsigned char)s[j]))
+				j++;
+			if (j > i) {
+				dy_phrase ph;
+				if (parse_phrase(r, s + i, j - i, PH_VERBFORM, &ph, NULL) == 0) {
+					uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
+					dy_entry *e = &d->entries[idx];
+					root = &d->entries[v->entry];
+					e->code = root->code;
+					e->n_codes = root->n_codes;
+					e->verb = r->verb;
+					e->parent = v->entry;
+					if (v->form + v->n_forms == d->n_forms) {
+						*DICT_PUSH(d, forms, n_forms, CAP_FORMS) = idx;
+						d->verbs[r->verb].n_forms++;
+					}
+					dup_note(r, idx);
+					any = 1;
+				}
+			}
+			i = j;
+		}
+		if (!any)
+			ERR(r, "no verb forms inside { }");
+		return;
+	}
+	if (s[0] == '+' || s[0] == '&') {
+		ERR(r, "'%c' line outside <SYNSETS>", s[0]);
+		return;
+	}
+	verb_close(r);
+	split_codes(s, n, &pn, &cs, &cn);
+	dy_phrase ph;
+	if (parse_phrase(r, s, pn, PH_VERBFORM, &ph, NULL) != 0)
+		return;
+	int k = 0;
+	if (cn) {
+		k = parse_codes(r, cs, cn, ctx, codes, DICT_MAX_CODES);
+		if (k < 0)
+			return;
+	}
+	uint32_t idx = entry_add(r, &ph, ek, 0);
+	dy_entry *e = &d->entries[idx];
+	e->code = codes_commit(d, codes, k);
+	e->n_codes = (uint16_t)k;
+	uint32_t vi = d->n_verbs;
+	dy_verb *v = DICT_PUSH(d, verbs, n_verbs, CAP_VERBS);
+	v->entry = idx;
+	v->form = d->n_forms;
+	v->n_forms = 1;
+	v->pattern = d->n_patterns;
+	v->n_patterns = 0;
+	*DICT_PUSH(d, forms, n_forms, CAP_FORMS) = idx;
+	d->entries[idx].verb = vi;
+	r->verb = vi;
+	dup_note(r, idx);
+}
+
+/* ---- synsets (manual 5.6) ------------------------------------------------ */
+
+static void synset_line(reader *r, const char *s, size_t n)
+{
+	dy_dict *d = r->d;
+	if (s[0] == '&') {
+		size_t j = 1;
+		while (j < n && !is_blank((unsigned char)s[j]))
+			j++;
+		char nm[DICT_MAX_WORD + 8];
+		if (j > DICT_MAX_WORD) {
+			ERR(r, "synset name longer than %d bytes", DICT_MAX_WORD);
+			return;
+		}
+		size_t l = upcase(s, j, nm, sizeof nm);
+		const char *name = dict_intern(d, nm, l);
+		uint32_t old = synset_lookup(d, name);
+		if (old != DY_NONE && old == r->synset && d->synsets[old].n == 0)
+			return; /* "&X" twice in a row: one declaration */
+		if (old != DY_NONE)
+			WARN(r, "synset '%s' declared again; the new one replaces it", name);
+		uint32_t si = d->n_synsets;
+		dy_synset *sy = DICT_PUSH(d, synsets, n_synsets, CAP_SYNSETS);
+		memset(sy, 0, sizeof *sy);
+		sy->name = name;
+		sy->alt = d->n_alts;
+		sy->line = r->line;
+		sy->file = r->file;
+		r->synset = si;
+		return;
+	}
+	if (s[0] != '+') {
+		ERR(r, "expected '&NAME' or '+member' in <SYNSETS>");
+		return;
+	}
+	if (r->synset == DY_NONE) {
+		ERR(r, "synset member before any '&NAME'");
+		return;
+	}
+	dy_phrase ph;
+	uint32_t before = d->n_alts;
+	if (parse_phrase(r, s + 1, n - 1, PH_MEMBER, &ph, NULL) != 0)
+		return;
+	dy_synset *sy = &d->synsets[r->synset];
+	if (before != d->n_alts || sy->alt + sy->n != d->n_alts) {
+		ERR(r, "synset member is not next to its synset");
+		return;
+	}
+	*DICT_PUSH(d, alts, n_alts, CAP_ALTS) = ph;
+	d->synsets[r->synset].n++;
+}
+
+/* ---- sections and lines -------------------------------------------------- */
+
+static void section_tag(reader *r, const char *s, size_t n)
+{
+	char tag[32];
+	size_t l = 0;
+	for (size_t i = 1; i < n && s[i] != '>' && l + 1 < sizeof tag; i++)
+		if (!is_blank((unsigned char)s[i]))
+			tag[l++] = (char)toupper((unsigned char)s[i]);
+	tag[l] = '\0';
+	int closing = tag[0] == '/';
+	const char *t = closing ? tag + 1 : tag;
+	enum section sec = SEC_OTHER;
+	if (!strncmp(t, "SYNSET", 6))
+		sec = SEC_SYNSETS;
+	else if (!strcmp(t, "TIME"))
+		sec = SEC_TIME;
+	else if (!strncmp(t, "NOUN", 4))
+		sec = SEC_NOUN;
+	else if (!strncmp(t, "ADJ", 3))
+		sec = SEC_ADJ;
+	else if (!strncmp(t, "ATTRIB", 6))
+		sec = SEC_ATTRIB;
+	group_close(r);
+	verb_close(r);
+	if (closing) {
+		if (r->sec == SEC_NONE || (sec != r->sec) || (sec == SEC_OTHER && strcmp(t, r->sec_tag)))
+			ERR(r, "'<%s>' does not close an open section", tag);
+		r->sec = SEC_NONE;
+		r->synset = DY_NONE;
+		return;
+	}
+	if (r->sec != SEC_NONE) {
+		diag_error(r->dg, r->name, (long)r->sec_line, "section <%s> not closed before <%s>",
+		           r->sec_tag, t);
+	}
+	r->sec = sec;
+	r->sec_line = r->line;
+	snprintf(r->sec_tag, sizeof r->sec_tag, "%s", t);
+	if (sec == SEC_OTHER)
+		WARN(r, "unknown section <%s>; its lines are skipped", t);
+}
+
+static void word_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
+{
+	size_t pn, cn;
+	const char *cs;
+	split_codes(s, n, &pn, &cs, &cn);
+	dy_phrase ph;
+	if (parse_phrase(r, s, pn, PH_WORDS, &ph, NULL) != 0)
+		return;
+	dy_code codes[DICT_MAX_CODES];
+	int k = 0;
+	if (ek == DY_ENT_DISCARD) {
+		if (cn) {
+			k = parse_codes(r, cs, cn, CC_DISCARD, codes, DICT_MAX_CODES);
+			if (k < 0)
+				return;
+			for (int i = 0; i < k; i++)
+				if (!(codes[i].flags & DY_CODE_DISCARD)) {
+					ERR(r, "a discard phrase takes only the code [###]");
+					return;
+				}
+		}
+		if (k == 0) {
+			memset(&codes[0], 0, sizeof codes[0]);
+			codes[0].code = dict_intern(r->d, "", 0);
+			codes[0].flags = DY_CODE_DISCARD;
+			codes[0].to = DY_DATE_MAX;
+			k = 1;
+		}
+	} else if (cn) {
+		WARN(r, "code ignored on a %s", ek == DY_ENT_NOUN ? "noun" : "adjective");
+	}
+	uint32_t idx = entry_add(r, &ph, ek, 0);
+	r->d->entries[idx].code = codes_commit(r->d, codes, k);
+	r->d->entries[idx].n_codes = (uint16_t)k;
+	dup_note(r, idx);
+}
+
+static int looks_tabular(const char *s, size_t n)
+{
+	int tabs = 0;
+	for (size_t i = 0; i < n; i++)
+		tabs += s[i] == '\t';
+	return tabs >= 4;
+}
+
+void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
+                       const char *data, size_t n, dy_dict_kind kind, dy_diag *dg)
+{
+	reader *r = xcalloc(1, sizeof *r);
+	r->d = d;
+	r->dg = dg;
+	r->name = d->files[file];
+	(void)name;
+	r->file = file;
+	r->kind = kind;
+	r->verb = DY_NONE;
+	r->synset = DY_NONE;
+	for (size_t i = 0; i < n; ) {
+		size_t j = i;
+		while (j < n && data[j] != '\n')
+			j++;
+		const char *s = data + i;
+		size_t len = j - i;
+		i = j + 1;
+		r->line++;
+		if (len > DICT_MAX_LINE) {
+			ERR(r, "line longer than %d bytes", DICT_MAX_LINE);
+			continue;
+		}
+		if (memchr(s, '\0', len)) {
+			WARN(r, "NUL byte in line read as a blank");
+			if (len > sizeof r->line_buf)
+				continue;
+			memcpy(r->line_buf, s, len);
+			for (size_t k = 0; k < len; k++)
+				if (!r->line_buf[k])
+					r->line_buf[k] = ' ';
+			s = r->line_buf;
+		}
+		if (len && s[0] == '~')
+			break; /* ~~FINISH: the end of the dictionary proper */
+		if (len && (s[0] == '#' || s[0] == '/'))
+			continue;
+		const char *semi = memchr(s, ';', len);
+		if (semi)
+			len = (size_t)(semi - s);
+		int indented = len && (s[0] == ' ' || s[0] == '\t');
+		trim(&s, &len);
+		if (!len)
+			continue;
+		if (kind == DICT_KIND_DISCARDS && looks_tabular(s, len)) {
+			ERR(r, "not a discard list: this line is a tab-separated table row; rest of file skipped");
+			break;
+		}
+		if (s[0] == '<') {
+			section_tag(r, s, len);
+			continue;
+		}
+		switch (r->sec) {
+		case SEC_OTHER:
+			break;
+		case SEC_SYNSETS:
+			synset_line(r, s, len);
+			break;
+		case SEC_NOUN:
+			word_line(r, s, len, DY_ENT_NOUN);
+			break;
+		case SEC_ADJ:
+			word_line(r, s, len, DY_ENT_ADJ);
+			break;
+		case SEC_TIME:
+			verb_line(r, s, len, DY_ENT_TIME);
+			break;
+		case SEC_ATTRIB:
+			verb_line(r, s, len, DY_ENT_ATTRIB);
+			break;
+		case SEC_NONE:
+			if (kind == DICT_KIND_VERBS)
+				verb_line(r, s, len, DY_ENT_VERB);
+			else if (kind == DICT_KIND_DISCARDS)
+				word_line(r, s, len, DY_ENT_DISCARD);
+			else
+				actor_line(r, s, len, indented);
+			break;
+		}
+	}
+	group_close(r);
+	verb_close(r);
+	if (r->sec != SEC_NONE)
+		diag_error(dg, r->name, (long)r->sec_line, "section <%s> is never closed", r->sec_tag);
+	free(r);
+}
