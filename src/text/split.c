@@ -13,7 +13,9 @@
  *     `"Why?" he asked`), nor one followed by another terminator (". . .").
  *  3. '?' and '!' end a sentence, except before a quoted-speech tag:
  *     `"Why?" Smith asked.` stays one sentence (closing quote, then up to five
- *     capitalised words that are not sentence starters, then a speech verb).
+ *     capitalised words that are not sentence starters, then a speech verb
+ *     not followed by a capitalised word: "... Blannin said Holmes had" is a
+ *     new sentence).
  *  4. An ellipsis ends a sentence when a capital letter follows.
  *  5. A single '.': by the kind of the word before it (abbrev_kind()):
  *     - ordinary word: ends the sentence;
@@ -200,8 +202,10 @@ static int split_speech_tag(const char *t, size_t n, size_t i)
 		size_t w = word_len(t, n, i, 16);
 		if (w == 0 || w > 16)
 			return 0;
+		/* "Smith said Holmes had left" reports another clause: no tag. */
 		if (split_is_speech_verb(t + i, w))
-			return words > 0;
+			return words > 0 && !(i + w + 1 < n && t[i + w] == ' ' &&
+					      t[i + w + 1] >= 'A' && t[i + w + 1] <= 'Z');
 		if (!(t[i] >= 'A' && t[i] <= 'Z') || (words == 0 && split_is_starter(t + i, w)))
 			return 0;
 		i += w;

@@ -193,6 +193,10 @@ static void split_quotes_and_brackets(void **state)
 		     "\"Why did they fire?\" he asked.", "Nobody answered.", NULL);
 	expect_split("\"Is this a ceasefire?\" Foreign Minister Sergei Lavrov asked reporters.",
 		     "\"Is this a ceasefire?\" Foreign Minister Sergei Lavrov asked reporters.", NULL);
+	expect_split("“Never forget!” Blannin said Holmes had left a will.",
+		     "“Never forget!”", "Blannin said Holmes had left a will.", NULL);
+	expect_split("“Don’t let that happen!” Trump tweeted.",
+		     "“Don’t let that happen!” Trump tweeted.", NULL);
 	expect_split("\"Get out!\" They ran toward the gate.",
 		     "\"Get out!\"", "They ran toward the gate.", NULL);
 	expect_split("The army withdrew. (The ministry did not confirm this.) Fighting resumed.",
