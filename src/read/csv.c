@@ -67,28 +67,40 @@ static int csv_record(dy_reader *r, csv_state *st, long *line_out)
 					i++;
 					break;
 				}
-				if (p[i] == '\n')
+				/* Copy the run up to the next quote in one step. */
+				const char *q = memchr(p + i, '"', n - i);
+				size_t run = (q ? (size_t)(q - p) : n) - i; /* >= 1 */
+				const char *end = p + i + run, *nl = p + i;
+				while ((nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL) {
 					in->line++;
-				buf_putc(&st->rec, p[i++]);
-				if (st->rec.n > RD_MAX_LINE) {
+					nl++;
+				}
+				if (st->rec.n + run > RD_MAX_LINE) {
 					too_big = 1;
 					buf_clear(&st->rec);
 					start = 0;
+				} else {
+					buf_append(&st->rec, p + i, run);
 				}
+				i += run;
 			}
 			/* Text after the closing quote up to the separator is kept as is:
 			 * lenient with writers that break the rule. */
 		}
-		while (i < n && p[i] != ',' && p[i] != '\n') {
-			if (!(p[i] == '\r' && (i + 1 >= n || p[i + 1] == '\n')))
-				buf_putc(&st->rec, p[i]);
-			i++;
-			if (st->rec.n > RD_MAX_LINE) {
-				too_big = 1;
-				buf_clear(&st->rec);
-				start = 0;
-			}
+		size_t j = i;
+		while (j < n && p[j] != ',' && p[j] != '\n')
+			j++;
+		size_t run = j - i;
+		if (run && p[j - 1] == '\r' && (j == n || p[j] == '\n'))
+			run--; /* CRLF line end */
+		if (st->rec.n + run > RD_MAX_LINE) {
+			too_big = 1;
+			buf_clear(&st->rec);
+			start = 0;
+		} else {
+			buf_append(&st->rec, p + i, run);
 		}
+		i = j;
 		if (st->n_f == st->cap_f) {
 			st->cap_f = st->cap_f ? 2 * st->cap_f : 16;
 			st->f = xrealloc(st->f, st->cap_f * sizeof *st->f);
