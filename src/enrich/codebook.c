@@ -1,54 +1,26 @@
 /* SPDX-License-Identifier: MIT */
-/* The CAMEO codebook (codebook.h): a sorted, compiled-in table and a binary
- * search over it. The rows come from codebook_table.inc, which
- * tools/gen_codebook.py writes; this file adds only the lookups. */
+/* The CAMEO codebook (codebook.h): a sorted, compiled-in table and a direct
+ * index over every possible code. The rows and the index come from
+ * codebook_table.inc, which tools/gen_codebook.py writes; this file adds only
+ * the lookups. A lookup checks the code's form, computes its slot and reads
+ * one index entry: no search, no string comparison beyond the check. */
 #include <string.h>
 
 #include "codebook.h"
 
-static const dy_code_info codebook_rows[] = {
 #include "codebook_table.inc"
-};
 
 enum { CODEBOOK_N = sizeof codebook_rows / sizeof codebook_rows[0] };
-
-/* A CAMEO code is 2 to 4 ASCII digits; anything else can never match, and
- * checking first keeps the comparison below within 5 bytes. */
-static int code_well_formed(const char *code, size_t n)
-{
-	if (!code || n < 2 || n > 4)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (code[i] < '0' || code[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* strcmp order between row code `a` (NUL-terminated) and key[0..n). */
-static int code_cmp(const char *a, const char *key, size_t n)
-{
-	int c = strncmp(a, key, n);
-	if (c)
-		return c;
-	return a[n] ? 1 : 0; /* a is longer than the key: it sorts after */
-}
+_Static_assert(sizeof codebook_slot / sizeof codebook_slot[0] == CODEBOOK_SLOTS,
+               "generated index and codebook_slot_of() disagree: rerun tools/gen_codebook.py");
 
 const dy_code_info *codebook_lookup_n(const char *code, size_t n)
 {
-	if (!code_well_formed(code, n))
+	int slot = codebook_slot_of(code, n);
+	if (slot < 0)
 		return NULL;
-	size_t lo = 0, hi = CODEBOOK_N;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = code_cmp(codebook_rows[mid].code, code, n);
-		if (c == 0)
-			return &codebook_rows[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	unsigned row = codebook_slot[slot];
+	return row ? &codebook_rows[row - 1] : NULL;
 }
 
 const dy_code_info *codebook_lookup(const char *code)
@@ -68,7 +40,7 @@ const dy_code_info *codebook_nearest(const char *code)
 	if (!code)
 		return NULL;
 	size_t n = strnlen(code, 5);
-	if (!code_well_formed(code, n))
+	if (codebook_slot_of(code, n) < 0)
 		return NULL;
 	for (; n >= 2; n--) {
 		const dy_code_info *ci = codebook_lookup_n(code, n);
@@ -76,6 +48,24 @@ const dy_code_info *codebook_nearest(const char *code)
 			return ci;
 	}
 	return NULL;
+}
+
+int codebook_slot_of(const char *code, size_t n)
+{
+	if (!code || n < 2 || n > 4)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (code[i] < '0' || code[i] > '9')
+			return -1;
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	if (root < 1 || root > 20)
+		return -1;
+	int slot = root * CODEBOOK_SLOTS_PER_ROOT;
+	if (n == 3)
+		slot += 1 + (code[2] - '0');
+	else if (n == 4)
+		slot += 11 + (code[2] - '0') * 10 + (code[3] - '0');
+	return slot;
 }
 
 size_t codebook_count(void)

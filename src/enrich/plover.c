@@ -1,33 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* CAMEO to PLOVER (plover.h): a sorted, compiled-in table from
- * plover_table.inc, a binary search, and the parent/root fallback. */
+ * plover_table.inc with a direct index by code slot (codebook_slot_of), and
+ * the parent/root fallback. */
 #include <string.h>
 
+#include "codebook.h"
 #include "plover.h"
 
-static const dy_plover plover_rows[] = {
 #include "plover_table.inc"
-};
 
 enum { PLOVER_N = sizeof plover_rows / sizeof plover_rows[0] };
+_Static_assert(sizeof plover_slot / sizeof plover_slot[0] == CODEBOOK_SLOTS,
+               "generated index and codebook_slot_of() disagree: rerun tools/gen_codebook.py");
 
 static const dy_plover *plover_find(const char *code, size_t n)
 {
-	size_t lo = 0, hi = PLOVER_N;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *rc = plover_rows[mid].code;
-		int c = strncmp(rc, code, n);
-		if (c == 0 && rc[n])
-			c = 1;
-		if (c == 0)
-			return &plover_rows[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	int slot = codebook_slot_of(code, n);
+	if (slot < 0)
+		return NULL;
+	unsigned row = plover_slot[slot];
+	return row ? &plover_rows[row - 1] : NULL;
 }
 
 /* Length of a well-formed code (2-4 digits), else 0. */

@@ -441,7 +441,8 @@ static size_t match_core(const when_ctx *cx, size_t i, when_cand *c)
 		return c->kind = WHEN_RELATIVE_DAY, c->rel = 0, i + 1;
 	if (word_is(cx, i, "TOMORROW"))
 		return c->kind = WHEN_RELATIVE_DAY, c->rel = 1, i + 1;
-	int last = word_is(cx, i, "LAST") || word_is(cx, i, "PAST");
+	/* "the past week" is a stretch of time, not a day: only LAST counts. */
+	int last = word_is(cx, i, "LAST");
 	int next = word_is(cx, i, "NEXT");
 	int cur = word_is(cx, i, "THIS");
 	if (last && word_is(cx, i + 1, "NIGHT"))

@@ -169,6 +169,21 @@ static void codebook_table_is_consistent(void **state)
 	}
 	for (int r = 1; r <= 20; r++)
 		assert_true(per_root[r] >= 5); /* the root and at least four codes */
+	/* The direct index: one slot per code, never shared, inside the table. */
+	static unsigned char used[CODEBOOK_SLOTS];
+	memset(used, 0, sizeof used);
+	for (size_t i = 0; i < n; i++) {
+		const char *c = codebook_at(i)->code;
+		int slot = codebook_slot_of(c, strlen(c));
+		assert_true(slot >= 0 && slot < CODEBOOK_SLOTS);
+		assert_int_equal(used[slot], 0);
+		used[slot] = 1;
+	}
+	assert_int_equal(codebook_slot_of("2099", 4), CODEBOOK_SLOTS - 1);
+	assert_int_equal(codebook_slot_of("00", 2), -1);
+	assert_int_equal(codebook_slot_of("21", 2), -1);
+	assert_int_equal(codebook_slot_of("0a1", 3), -1);
+	assert_int_equal(codebook_slot_of(NULL, 3), -1);
 }
 
 /* PLOVER: exact rows, as the 2021 mapping gives them. */

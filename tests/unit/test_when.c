@@ -162,6 +162,7 @@ static const phrase_case cases[] = {
 	{"rel.9", "2024-03-01", "Israel struck Gaza yesterday.", "struck", PAST, "2024-02-29", "yesterday", WHEN_RELATIVE_DAY},
 	{"rel.10", "2023-03-01", "Israel struck Gaza yesterday.", "struck", PAST, "2023-02-28", "yesterday", WHEN_RELATIVE_DAY},
 	{"rel.11", "2024-01-01", "Israel struck Gaza yesterday.", "struck", PAST, "2023-12-31", "yesterday", WHEN_RELATIVE_DAY},
+	{"rel.13", "2024-04-16", "Israel struck Gaza repeatedly over the past week.", "struck", PAST, "2024-04-16", NULL, 0},
 	{"rel.12", "2024-04-16", "Israel struck Gaza two weeks ago.", "struck", PAST, "2024-04-02", "two weeks ago", WHEN_RELATIVE_WEEK},
 
 	/* Month and day: forms. */
