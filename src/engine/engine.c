@@ -87,6 +87,8 @@ typedef struct ctx {
 	const char           *why;
 	dy_event             *ev;
 	size_t                nev;
+	const int            *skip;     /* units a pattern's ^ passed over */
+	int                   nskip;
 } ctx;
 
 static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -770,7 +772,34 @@ typedef struct pm {
 	int    vs, ve;         /* verb words [vs, ve) */
 	int    budget;
 	int    src, tgt, cmp;  /* units assigned by $ + % (-1: none) */
+	int    alo;            /* actors before the verb are looked for from here */
+	int    skip[8], nskip; /* units passed over by ^ */
 } pm;
+
+static void pm_assign(pm *p, int kind, int x)
+{
+	if (kind == DY_EL_SOURCE)
+		p->src = x;
+	else if (kind == DY_EL_TARGET)
+		p->tgt = x;
+	else if (kind == DY_EL_COMPOUND)
+		p->cmp = x;
+	else if (p->nskip < 8)
+		p->skip[p->nskip++] = x;
+}
+
+/* dict_word_match, plus "ED" on a word that ends in E: DEPLORE_ takes DEPLORED
+ * (the suite's VERBEND-02b). */
+static int word_match(const dy_elem *e, const ew *w)
+{
+	if (dict_word_match(e, w->s, w->len))
+		return 1;
+	if ((e->flags & DY_EL_ENDINGS) && e->len >= 2 && e->text[e->len - 1] == 'E' &&
+	    w->len == (uint32_t)e->len + 1 && w->s[w->len - 1] == 'D' &&
+	    !memcmp(w->s, e->text, e->len))
+		return 1;
+	return 0;
+}
 
 static int unit_at_or_after(pm *p, int pos, int limit, int adj, int compound_only)
 {
@@ -848,8 +877,7 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 	const frame *f = &st[depth - 1];
 	const dy_elem *e = &f->e[f->i];
 	int eadj = (e->flags & DY_EL_ADJ) != 0;
-	int before = pos <= p->vs;       /* still left of the verb */
-	int limit = before ? p->vs : p->hi;
+	int limit = p->hi;
 	switch (e->kind) {
 	case DY_EL_WORD: {
 		int last = adj ? pos : limit - 1;
@@ -857,7 +885,7 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 			const ew *w = &c->w[q];
 			if (w->flags & EW_POSS)
 				continue;
-			if (!dict_word_match(e, w->s, w->len))
+			if (!word_match(e, w))
 				continue;
 			if (pm_next(p, st, depth, q + 1, eadj))
 				return 1;
@@ -867,9 +895,7 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 		return 0;
 	}
 	case DY_EL_VERB:
-		if (!before || (adj && pos != p->vs))
-			return 0;
-		return pm_next(p, st, depth, p->ve, eadj);
+		return 0;   /* a second '*' never matches */
 	case DY_EL_SOURCE:
 	case DY_EL_TARGET:
 	case DY_EL_COMPOUND:
@@ -877,21 +903,14 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 		int x = unit_at_or_after(p, pos, limit, adj, e->kind == DY_EL_COMPOUND);
 		if (x < 0)
 			return 0;
-		int save_s = p->src, save_t = p->tgt, save_c = p->cmp;
-		if (e->kind == DY_EL_SOURCE)
-			p->src = x;
-		else if (e->kind == DY_EL_TARGET)
-			p->tgt = x;
-		else if (e->kind == DY_EL_COMPOUND)
-			p->cmp = x;
-		int end = unit_span_end(c, x);
-		if (end > limit && before)
-			end = limit;
-		if (pm_next(p, st, depth, end, eadj))
+		int save_s = p->src, save_t = p->tgt, save_c = p->cmp, save_k = p->nskip;
+		pm_assign(p, e->kind, x);
+		if (pm_next(p, st, depth, unit_span_end(c, x), eadj))
 			return 1;
 		p->src = save_s;
 		p->tgt = save_t;
 		p->cmp = save_c;
+		p->nskip = save_k;
 		return 0;
 	}
 	case DY_EL_SYNSET: {
@@ -906,6 +925,161 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 	return 0;
 }
 
+/* The part of a pattern before '*' is matched backwards from the verb, nearest
+ * words and actors first (manual 5.7.4: "+ s1 *" takes the actor just before
+ * s1). `right` is where the element to the right starts; an element with '_'
+ * after it must end right there. */
+static int rm_run(pm *p, frame *st, int depth, int right);
+
+static int rm_next(pm *p, frame *st, int depth, int right)
+{
+	frame f[PM_DEPTH];
+	memcpy(f, st, sizeof(frame) * (size_t)depth);
+	while (depth > 0 && f[depth - 1].i == 0)
+		depth--;
+	if (depth == 0)
+		return 1;
+	f[depth - 1].i--;
+	return rm_run(p, f, depth, right);
+}
+
+static int rm_push_alts(pm *p, frame *st, int depth, int right, uint32_t first,
+                        uint32_t n, int gadj)
+{
+	if (depth >= PM_DEPTH)
+		return 0;
+	for (uint32_t k = 0; k < n; k++) {
+		const dy_phrase *ph = &p->c->d->alts[first + k];
+		if (!ph->n)
+			continue;
+		frame f[PM_DEPTH];
+		memcpy(f, st, sizeof(frame) * (size_t)depth);
+		f[depth].e = &p->c->d->elems[ph->first];
+		f[depth].n = ph->n;
+		f[depth].i = ph->n - 1;
+		f[depth].gadj = (uint8_t)gadj;
+		if (rm_run(p, f, depth + 1, right))
+			return 1;
+	}
+	return 0;
+}
+
+/* Nearest actor unit ending at or before `right` (exactly there when adj). */
+static int unit_before(pm *p, int right, int adj, int compound_only)
+{
+	ctx *c = p->c;
+	for (int x = c->nu - 1; x >= 0; x--) {
+		const unit *u = &c->u[x];
+		int end = unit_span_end(c, x);
+		if (u->start >= right || c->w[u->start].del)
+			continue;
+		if (u->start < p->alo)
+			return -1;
+		if (adj && end != right) {
+			/* words dropped with a comma clause are invisible */
+			int k = end;
+			while (k < right && (c->w[k].del || c->w[k].tag == T_COMMA))
+				k++;
+			if (k != right)
+				return -1;
+		}
+		if (compound_only && u->group < 0)
+			continue;
+		if (u->group >= 0)
+			x = c->g[u->group].first;
+		return x;
+	}
+	return -1;
+}
+
+static int rm_run(pm *p, frame *st, int depth, int right)
+{
+	if (--p->budget < 0)
+		return 0;
+	ctx *c = p->c;
+	const frame *f = &st[depth - 1];
+	const dy_elem *e = &f->e[f->i];
+	int adj = (e->flags & DY_EL_ADJ) || (f->i + 1 == f->n && f->gadj);
+	switch (e->kind) {
+	case DY_EL_WORD: {
+		int first = adj ? right - 1 : p->lo;
+		for (int q = right - 1; q >= first && q >= p->lo; q--) {
+			const ew *w = &c->w[q];
+			if (w->flags & EW_POSS)
+				continue;
+			if (!word_match(e, w))
+				continue;
+			if (rm_next(p, st, depth, q))
+				return 1;
+			if (p->budget < 0)
+				return 0;
+		}
+		return 0;
+	}
+	case DY_EL_VERB:
+		return 0;
+	case DY_EL_SOURCE:
+	case DY_EL_TARGET:
+	case DY_EL_COMPOUND:
+	case DY_EL_SKIP: {
+		int x = unit_before(p, right, adj, e->kind == DY_EL_COMPOUND);
+		if (x < 0)
+			return 0;
+		int save_s = p->src, save_t = p->tgt, save_c = p->cmp, save_k = p->nskip;
+		pm_assign(p, e->kind, x);
+		if (rm_next(p, st, depth, c->u[x].start))
+			return 1;
+		p->src = save_s;
+		p->tgt = save_t;
+		p->cmp = save_c;
+		p->nskip = save_k;
+		return 0;
+	}
+	case DY_EL_SYNSET: {
+		if (e->ref >= c->d->n_synsets)
+			return 0;
+		const dy_synset *s = &c->d->synsets[e->ref];
+		return rm_push_alts(p, st, depth, right, s->alt, s->n, adj);
+	}
+	case DY_EL_ALT:
+		return rm_push_alts(p, st, depth, right, e->ref, e->n, adj);
+	}
+	return 0;
+}
+
+/* Matches pattern pt around the verb: the part after '*' forwards from the
+ * verb's end, the part before it backwards from the verb's start. */
+static int pattern_match(pm *p, const dy_pattern *pt)
+{
+	const dy_dict *d = p->c->d;
+	const dy_elem *el = &d->elems[pt->ph.first];
+	uint32_t va = pt->verb_at;
+	if (va >= pt->ph.n || el[va].kind != DY_EL_VERB)
+		return 0;
+	p->budget = 4000;
+	p->src = p->tgt = p->cmp = -1;
+	p->nskip = 0;
+	frame f[PM_DEPTH];
+	if (va + 1 < pt->ph.n) {
+		f[0].e = el;
+		f[0].n = pt->ph.n;
+		f[0].i = va + 1;
+		f[0].gadj = 0;
+		if (!pm_run(p, f, 1, p->ve, (el[va].flags & DY_EL_ADJ) != 0))
+			return 0;
+	}
+	if (va > 0) {
+		f[0].e = el;
+		f[0].n = va;          /* elements 0 .. va-1 */
+		f[0].i = va - 1;
+		f[0].gadj = 0;
+		/* the element just before '*' carries its own '_' flag */
+		if (!rm_run(p, f, 1, p->vs))
+			return 0;
+	}
+	return 1;
+}
+
 /* ---- Source and target ------------------------------------------------------ */
 
 typedef struct actor_ref {
@@ -916,7 +1090,12 @@ typedef struct actor_ref {
 
 static int unit_live(ctx *c, int x)
 {
-	return !c->w[c->u[x].start].del;
+	if (c->w[c->u[x].start].del)
+		return 0;
+	for (int k = 0; k < c->nskip; k++)
+		if (c->skip[k] == x)
+			return 0;
+	return 1;
 }
 
 static const char *first_code(ctx *c, actor_ref r)
@@ -1156,6 +1335,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	memset(&p, 0, sizeof p);
 	p.c = c;
 	window_of(c, cl, vs, ve, &p.lo, &p.hi);
+	p.alo = cl->lo;
 	p.vs = vs;
 	p.ve = ve;
 	for (uint32_t i = 0; i < v->n_patterns; i++) {
@@ -1163,14 +1343,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		const dy_pattern *pt = &c->d->patterns[pi];
 		if (!pt->n_codes)
 			continue;
-		p.budget = 2000;
-		p.src = p.tgt = p.cmp = -1;
-		frame f[PM_DEPTH];
-		f[0].e = &c->d->elems[pt->ph.first];
-		f[0].n = pt->ph.n;
-		f[0].i = 0;
-		f[0].gadj = 0;
-		if (!pt->ph.n || !pm_run(&p, f, 1, p.lo, 0))
+		if (!pt->ph.n || !pattern_match(&p, pt))
 			continue;
 		k = &c->d->codes[pt->code];
 		r->pattern = pi;
@@ -1212,7 +1385,10 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		r->tgt.whole = 1;
 	}
 	int passive = 0;
+	c->skip = p.skip;
+	c->nskip = p.nskip;
 	find_actors(c, cl, vs, ve, carry, &r->src, &r->tgt, &passive);
+	c->nskip = 0;
 	if (passive)
 		tr(c, "    passive voice: source and target swapped\n");
 }
@@ -1413,14 +1589,12 @@ static void time_shift(ctx *c)
 			memset(&p, 0, sizeof p);
 			p.c = c;
 			window_of(c, &cl, i, w->last + 1, &p.lo, &p.hi);
+			p.alo = 0;
 			p.vs = i;
 			p.ve = w->last + 1;
 			for (uint32_t q = 0; q < v->n_patterns && !k; q++) {
 				const dy_pattern *pt = &c->d->patterns[v->pattern + q];
-				frame f[PM_DEPTH] = { { &c->d->elems[pt->ph.first], pt->ph.n, 0, 0 } };
-				p.budget = 2000;
-				p.src = p.tgt = p.cmp = -1;
-				if (pt->n_codes && pt->ph.n && pm_run(&p, f, 1, p.lo, 0))
+				if (pt->n_codes && pt->ph.n && pattern_match(&p, pt))
 					k = &c->d->codes[pt->code];
 			}
 			if (!k) {
