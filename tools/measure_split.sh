@@ -4,13 +4,16 @@
 #  1. gigaword-sample.PETR.xml: every <Sentence> record is one sentence, so a
 #     record split into more than one sentence is a wrong split. Reports how many
 #     and shows each one.
-#  3. the Gigaword records joined into one document: how many sentences the
-#     splitter finds against the number of records (misses and extra splits).
 #  2. guardian-sample.csv (columns "",date,text,source): the number of sentences
 #     and how many end in a known abbreviation (abbrev_is_known()), a sign of a
 #     wrong split, with examples.
+#  3. the Gigaword records joined into one document: how many sentences the
+#     splitter finds against the number of records (misses and extra splits).
+# Documents are named by their position in the file (from 0), and by their id
+# too when ./dyad is used.
 #
 # usage: tools/measure_split.sh [SHARED_DIR]   (default: ../shared, then /work/shared)
+# Run `make` first: ./dyad is used as it stands.
 #
 # Sentences come from `./dyad sentences --format petrarch|csv` when that works.
 # Until the readers and the normalizer are in, a stand-in is used: python3
@@ -102,7 +105,7 @@ for line in sys.stdin:
     r = json.loads(line)
     if r["sentence"] == 0:
         doc += 1
-    print("%d\t%s" % (doc, r["text"].replace("\t", " ").replace("\n", " ")))'
+    print("%d (id %s)\t%s" % (doc, r["doc_id"], r["text"].replace("\t", " ").replace("\n", " ")))'
 	else
 		python3 - "$1" "$2" <<'EOF' | "$tmp/driver"
 import csv, re, sys
