@@ -3,8 +3,9 @@
  * lemma_init(), lemma_of() (token.h), lemma_of_mode() and lemma_is_known()
  * (lemma.h).
  *
- * Model: three static const tables, all searched by binary search, so there is
- * nothing to load and nothing to lock.
+ * Model: three static const tables, so there is nothing to load and nothing to
+ * lock. The generated two are open-addressing hash tables (see
+ * tools/gen_lemma.c); the local one is searched by binary search.
  * 1. A short local table for closed-class words the rules would mangle ("his",
  *    "its", "whereas") and a few irregular forms WordNet lacks ("does").
  * 2. WordNet's exception lists (verb.exc, noun.exc, adj.exc), generated at build
@@ -83,43 +84,45 @@ static int local_find(const char *k, size_t n)
 	return -1;
 }
 
+/* Same hash as tools/gen_lemma.c: 32-bit FNV-1a. */
+static uint32_t hash_key(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* The base form recorded for exception `k`, or NULL. */
 static const char *exc_find(const char *k, size_t n)
 {
-	size_t lo = 0, hi = LEMMA_EXC_N;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *form = lemma_exc_blob + lemma_exc_off[mid];
-		int c = key_cmp(k, n, form);
-		if (c == 0)
-			return form + strlen(form) + 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	for (uint32_t i = hash_key(k, n) & LEMMA_EXC_MASK;; i = (i + 1) & LEMMA_EXC_MASK) {
+		uint32_t off = lemma_exc_slot[i];
+		if (off == UINT32_MAX)
+			return NULL;
+		const char *form = lemma_exc_blob + off;
+		if (key_cmp(k, n, form) == 0)
+			return form + n + 1;
 	}
-	return NULL;
 }
 
+/* Offset of known word `k`'s record in lemma_word_blob, or -1. */
 static long word_find(const char *k, size_t n)
 {
-	size_t lo = 0, hi = LEMMA_WORD_N;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = key_cmp(k, n, lemma_word_blob + lemma_word_off[mid]);
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	for (uint32_t i = hash_key(k, n) & LEMMA_WORD_MASK;; i = (i + 1) & LEMMA_WORD_MASK) {
+		uint32_t off = lemma_word_slot[i];
+		if (off == UINT32_MAX)
+			return -1;
+		if (key_cmp(k, n, lemma_word_blob + off + 4) == 0)
+			return (long)off;
 	}
-	return -1;
 }
 
-static unsigned info_pos(long i) { return lemma_word_info[i][0]; }
-static unsigned cnt_n(long i) { return lemma_word_info[i][1]; }
-static unsigned cnt_v(long i) { return lemma_word_info[i][2]; }
-static unsigned cnt_a(long i) { return lemma_word_info[i][3]; }
+static unsigned info_byte(long i, int k) { return (unsigned char)lemma_word_blob[i + k]; }
+static unsigned info_pos(long i) { return info_byte(i, 0); }
+static unsigned cnt_n(long i) { return info_byte(i, 1); }
+static unsigned cnt_v(long i) { return info_byte(i, 2); }
+static unsigned cnt_a(long i) { return info_byte(i, 3); }
 
 void lemma_init(void)
 {
@@ -147,7 +150,7 @@ static int is_cons(char c)
 typedef struct stem {
 	char   b[LEMMA_WORD_MAX + 4];
 	size_t n;
-	long   idx; /* in the known-word table */
+	long   idx; /* record offset in the known-word table */
 } stem;
 
 /* Sets st to w[0..n) followed by suffix; 0 when that is too short or too long. */
@@ -304,6 +307,8 @@ size_t lemma_of_mode(const char *word, size_t n, char *out, size_t cap, int mode
 		memcpy(out, word, pre);
 		return pre + put(st.b, st.n, out + pre, cap - pre);
 	}
+	if (word[n - 1] != 'S' && !ends_with(word, n, "ED") && !ends_with(word, n, "ING"))
+		return 0;
 	long self = word_find(word, n);
 	if (rule_plural(word, n, self, mode, &st) || rule_past(word, n, self, &st) ||
 	    rule_gerund(word, n, self, &st))

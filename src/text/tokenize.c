@@ -68,12 +68,13 @@ static _Thread_local scan_tok scratch[TOK_MAX_PER_SENTENCE];
 
 enum cclass { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT };
 
-/* One decoded character. */
+/* One decoded character. Fields are full words: byte fields made the compiler
+ * build the returned struct with partial stores, which stalled every call. */
 typedef struct uch {
-	int32_t cp;    /* -1 for a byte that is not UTF-8 */
-	uint32_t len;  /* bytes */
-	uint8_t cls;   /* enum cclass */
-	int8_t  upper; /* 1 upper/title case, -1 lower case, 0 neither */
+	int32_t  cp;    /* -1 for a byte that is not UTF-8 */
+	uint32_t len;   /* bytes */
+	int32_t  cls;   /* enum cclass */
+	int32_t  upper; /* 1 upper/title case, -1 lower case, 0 neither */
 } uch;
 
 static const char *const masked_norm = "\x01MASKED";
@@ -89,33 +90,34 @@ static const char ascii_str[128][2] = {
 #undef R
 };
 
-static uch decode(const unsigned char *p, const unsigned char *end)
+/* Class of each ASCII byte. Control characters (the normalizer drops them)
+ * separate tokens like spaces, so no norm ever holds a NUL. */
+static const uint8_t ascii_cls[128] = {
+#define S C_SPACE
+#define P C_PUNCT
+#define D C_DIGIT
+#define L C_LETTER
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+	S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+#undef S
+#undef P
+#undef D
+#undef L
+};
+
+static uch decode_slow(const unsigned char *p, const unsigned char *end)
 {
-	uch u = { 0, 1, C_PUNCT, 0 };
-	unsigned char c = *p;
-	if (c < 0x80) {
-		u.cp = c;
-		if (c >= 'a' && c <= 'z') {
-			u.cls = C_LETTER;
-			u.upper = -1;
-		} else if (c >= 'A' && c <= 'Z') {
-			u.cls = C_LETTER;
-			u.upper = 1;
-		} else if (c >= '0' && c <= '9') {
-			u.cls = C_DIGIT;
-		} else if (c == ' ' || c < 0x20 || c == 0x7F) {
-			/* Control characters (the normalizer drops them) separate
-			 * tokens like spaces, so no norm ever holds a NUL. */
-			u.cls = C_SPACE;
-		}
-		return u;
-	}
+	uch u = { -1, 1, C_PUNCT, 0 };
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t l = utf8proc_iterate(p, end - p, &cp);
-	if (l <= 0) {
-		u.cp = -1;
+	if (l <= 0)
 		return u;
-	}
 	u.cp = cp;
 	u.len = (uint32_t)l;
 	switch (utf8proc_category(cp)) {
@@ -148,6 +150,17 @@ static uch decode(const unsigned char *p, const unsigned char *end)
 	default:
 		break;
 	}
+	return u;
+}
+
+static inline uch decode(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = *p;
+	if (c >= 0x80)
+		return decode_slow(p, end);
+	uch u = { c, 1, ascii_cls[c], 0 };
+	if (u.cls == C_LETTER)
+		u.upper = c <= 'Z' ? 1 : -1;
 	return u;
 }
 
