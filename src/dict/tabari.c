@@ -52,6 +52,7 @@ typedef struct reader {
 	uint32_t     group_line;
 	dy_code      gcodes[DICT_MAX_CODES];
 	int          n_gcodes;
+	int          group_bad;  /* a code of the group was reported bad */
 	/* current synset */
 	uint32_t     synset;
 	/* scratch for phrase parsing */
@@ -654,6 +655,10 @@ static void group_close(reader *r)
 	if (!r->group_open)
 		return;
 	r->group_open = 0;
+	if (r->n_gcodes == 0 && r->group_bad) {
+		d->n_entries = r->group_first; /* already reported */
+		return;
+	}
 	if (r->n_gcodes == 0) {
 		/* A code-less line is legal when synonyms or code lines follow
 		 * (manual 5.3.1); with none, there is nothing to code it with. */
@@ -674,7 +679,10 @@ static void group_close(reader *r)
 static void group_codes_add(reader *r, const char *s, size_t n, enum code_ctx ctx)
 {
 	int room = DICT_MAX_CODES - r->n_gcodes;
+	int errs = r->dg->errors;
 	int k = parse_codes(r, s, n, ctx, r->gcodes + r->n_gcodes, room);
+	if (r->dg->errors != errs)
+		r->group_bad = 1;
 	if (k > 0)
 		r->n_gcodes += k;
 }
@@ -694,11 +702,17 @@ static void actor_line(reader *r, const char *s, size_t n, int indented)
 	enum code_ctx ctx = r->kind == DICT_KIND_AGENTS ? CC_AGENT : CC_ACTOR;
 	dy_entry_kind ek = r->kind == DICT_KIND_AGENTS ? DY_ENT_AGENT : DY_ENT_ACTOR;
 	if (s[0] == '[') {
+		/* Code lines of a group are indented (manual 5.3.1); at the margin
+		 * a '[' means the phrase is missing. */
+		if (!indented) {
+			group_close(r);
+			ERR(r, "missing phrase before '['");
+			return;
+		}
 		if (!r->group_open) {
 			ERR(r, "code line without a phrase before it");
 			return;
 		}
-		(void)indented;
 		group_codes_add(r, s, n, ctx);
 		return;
 	}
@@ -753,6 +767,7 @@ static void actor_line(reader *r, const char *s, size_t n, int indented)
 		r->group_first = d->n_entries;
 		r->group_line = r->line;
 		r->n_gcodes = 0;
+		r->group_bad = 0;
 	}
 	uint32_t idx = entry_add(r, &ph, ek, syn ? DY_ENT_SYNONYM : 0);
 	d->entries[idx].parent = r->group_first;
