@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* PETRARCH XML reader: one document per <Sentence> element, wherever it sits
  * (<Sentences> files, <Validation> suites). id, date (YYYYMMDD) and source come
- * from the attributes, the text from the <Text> child; <Parse> and anything else
- * is ignored. A <Sentence> without <Text> is reported and skipped. A malformed
+ * from the attributes, the text from the <Text> child; <Parse> is ignored. The
+ * expected events of validation records (<EventCoding>) go to doc->comment in
+ * TABARI's notation, so one validation command serves both suites. A <Sentence> without <Text> is reported and skipped. A malformed
  * file is reported with its first error's line; the sentences libxml2 recovers
  * are still read. Exports rd_petrarch. */
 #include <stdlib.h>
@@ -39,6 +40,36 @@ static void petr_close(dy_reader *r)
 		xmlFreeDoc(st->doc);
 	free(st);
 	r->state = NULL;
+}
+
+/* The validation records' <EventCoding> children, written the way TABARI
+ * validation comments write expected events, one per line: "{ SRC / TGT / CODE }",
+ * "{---}" for noevents, "error: TEXT". NULL when there are none. */
+static const char *expected_events(dy_arena *a, xmlNode *sent)
+{
+	dy_buf b = DY_BUF_INIT;
+	for (xmlNode *c = sent->children; c; c = c->next) {
+		if (!rd_xml_is(c, "EventCoding"))
+			continue;
+		char *src = rd_xml_attr(a, c, "sourcecode", 256);
+		char *tgt = rd_xml_attr(a, c, "targetcode", 256);
+		char *code = rd_xml_attr(a, c, "eventcode", 64);
+		char *err = rd_xml_attr(a, c, "error", 1024);
+		xmlChar *none = xmlGetProp(c, (const xmlChar *)"noevents");
+		if (b.n)
+			buf_putc(&b, '\n');
+		if (none)
+			buf_puts(&b, "{---}");
+		else if (err)
+			buf_printf(&b, "error: %s", err);
+		else
+			buf_printf(&b, "{ %s / %s / %s }", src ? src : "", tgt ? tgt : "",
+				   code ? code : "");
+		xmlFree(none);
+	}
+	const char *r = b.n ? arena_strndup(a, b.p, b.n) : NULL;
+	buf_free(&b);
+	return r;
 }
 
 static int petr_next(dy_reader *r, dy_arena *a, dy_doc *doc)
@@ -79,6 +110,7 @@ static int petr_next(dy_reader *r, dy_arena *a, dy_doc *doc)
 		if (!doc->id)
 			doc->id = rd_make_id(r, a, line);
 		doc->source = rd_xml_attr(a, n, "source", RD_MAX_FIELD);
+		doc->comment = expected_events(a, n);
 		char *date = rd_xml_attr(a, n, "date", 64);
 		char d[11];
 		if (date) {

@@ -39,9 +39,11 @@ typedef struct dy_doc {
 	const char *title;    /* NULL when unknown */
 	const char *text;     /* raw body text, NUL-terminated */
 	size_t      text_len;
-	const char *comment;  /* TABARI: the text of the record's comments (between slash-star
-	                       * and star-slash; validation records keep expected events
-	                       * there), NULL when none or for other formats */
+	const char *comment;  /* expected events of validation records, else NULL.
+	                       * TABARI: the text of the record's comments (between
+	                       * slash-star and star-slash), as written. PETRARCH: one
+	                       * line per <EventCoding>: "{ SRC / TGT / CODE }", "{---}"
+	                       * for noevents, "error: TEXT" */
 	const char *file;     /* input path, "-" for stdin: for messages */
 	long        line;     /* line (or record number for XML) where the document starts */
 } dy_doc;

@@ -385,6 +385,22 @@ static void petrarch_sentences(void **state)
 	got_free(g);
 }
 
+static void petrarch_validation_events_in_comment(void **state)
+{
+	(void)state;
+	got *g = read_file("validation.petr.xml", FMT_AUTO, NULL);
+	assert_int_equal(g->fmt, FMT_PETRARCH);
+	assert_int_equal(g->n, 2);
+	assert_string_equal(g->d[0].comment, "{ NOR / SWE / 036 }\n{ SWE / NOR / 036 }");
+	assert_string_equal(g->d[0].text, "Norway and Sweden agreed to meet in Oslo next week.");
+	assert_string_equal(g->d[1].comment, "{---}");
+	assert_string_equal(g->d[1].date, "1995-01-02");
+	got_free(g);
+	g = read_file("sentences.petr.xml", FMT_AUTO, NULL);
+	assert_null(g->d[0].comment);
+	got_free(g);
+}
+
 static void petrarch_malformed_reports_line(void **state)
 {
 	(void)state;
@@ -671,6 +687,7 @@ int main(void)
 		cmocka_unit_test(tabari_records),
 		cmocka_unit_test(tabari_streams_from_memory_without_blank_lines),
 		cmocka_unit_test(petrarch_sentences),
+		cmocka_unit_test(petrarch_validation_events_in_comment),
 		cmocka_unit_test(petrarch_malformed_reports_line),
 		cmocka_unit_test(feed_rss),
 		cmocka_unit_test(feed_atom),
