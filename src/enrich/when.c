@@ -409,6 +409,9 @@ static size_t match_weekday(const when_ctx *cx, size_t i, when_cand *c)
 	if (!wd)
 		return 0;
 	size_t j = i + 1;
+	/* "Tues." split as "TUES" "." belongs together. */
+	if (word_in(cx, i, day_names) < 0 && word_is(cx, j, ".") && touching(cx, i))
+		j++;
 	/* "Monday, February 5": the calendar date is the better part. */
 	size_t k = word_is(cx, j, ",") ? j + 1 : j;
 	when_cand cal = *c;
