@@ -89,7 +89,34 @@ typedef struct ctx {
 	size_t                nev;
 	const int            *skip;     /* units a pattern's ^ passed over */
 	int                   nskip;
+	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
 } ctx;
+
+/* A cheap filter before phrase and pattern matching: a word element can only
+ * match a word that starts with the element's first two bytes, so a phrase
+ * with an element whose key no word has cannot match. */
+static unsigned bikey(const char *s, size_t n)
+{
+	unsigned a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
+	return (a * 67u + b) & 2047u;
+}
+
+static int bi_has(const uint64_t *bi, const char *s, size_t n)
+{
+	if (n < 2)
+		return 1;
+	unsigned k = bikey(s, n);
+	return (bi[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Whether every plain word of elements e[0..n) has its key in the sentence. */
+static int bi_all(const uint64_t *bi, const dy_elem *e, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (e[k].kind == DY_EL_WORD && !bi_has(bi, e[k].text, e[k].len))
+			return 0;
+	return 1;
+}
 
 static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void tr(ctx *c, const char *fmt, ...)
@@ -238,7 +265,8 @@ static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 					break;
 				continue;
 			}
-			if (dict_word_match(&e[k], w->s, w->len)) {
+			if (w->len >= e[k].len && w->s[0] == e[k].text[0] &&
+			    dict_word_match(&e[k], w->s, w->len)) {
 				found = q;
 				break;
 			}
@@ -294,6 +322,8 @@ static void tag_words(ctx *c)
 					if (e->ph.n < (uint32_t)best_n ||
 					    (e->ph.n == (uint32_t)best_n && e->ph.chars <= best_chars))
 						continue;
+					if (e->ph.n > 1 && !bi_all(c->bi, &d->elems[e->ph.first + 1], e->ph.n - 1u))
+						continue;
 					int last = match_phrase(c, &e->ph, i, kind == DY_ENT_VERB, pos);
 					if (last < 0)
 						continue;
@@ -332,6 +362,16 @@ static void tag_words(ctx *c)
 	for (int i = 0; i < c->n; i++)
 		if (c->w[i].flags & EW_COMMA)
 			c->w[i].tag = T_COMMA;
+}
+
+static void bi_build(ctx *c)
+{
+	memset(c->bi, 0, sizeof c->bi);
+	for (int i = 0; i < c->n; i++) {
+		const ew *w = &c->w[i];
+		unsigned k = bikey(w->s, w->len);
+		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
+	}
 }
 
 /* The verb record of a verb word, and its root code (NULL: null-coded). */
@@ -792,6 +832,8 @@ static void pm_assign(pm *p, int kind, int x)
  * (the suite's VERBEND-02b). */
 static int word_match(const dy_elem *e, const ew *w)
 {
+	if (!e->len || w->len < (uint32_t)e->len - 1 || w->s[0] != e->text[0])
+		return 0;
 	if (dict_word_match(e, w->s, w->len))
 		return 1;
 	if ((e->flags & DY_EL_ENDINGS) && e->len >= 2 && e->text[e->len - 1] == 'E' &&
@@ -1055,6 +1097,8 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	const dy_elem *el = &d->elems[pt->ph.first];
 	uint32_t va = pt->verb_at;
 	if (va >= pt->ph.n || el[va].kind != DY_EL_VERB)
+		return 0;
+	if (!bi_all(p->c->bi, el, pt->ph.n))
 		return 0;
 	p->budget = 4000;
 	p->src = p->tgt = p->cmp = -1;
@@ -1681,6 +1725,7 @@ void engine_code(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
 		tr(&c, "sentence has %d words, fewer than %d: not coded\n", c.n, o->min_words);
 		return;
 	}
+	bi_build(&c);
 	tag_words(&c);
 	shift_nouns(&c);
 	tr(&c, "matching:\n");
