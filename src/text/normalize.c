@@ -105,8 +105,11 @@ static int nfc_safe(uint32_t c)
 {
 	if (c < 0x300)
 		return 1;
-	/* Hangul vowel and trailing jamo compose algorithmically with what precedes. */
-	if ((c >= 0x1161 && c <= 0x1175) || (c >= 0x11A8 && c <= 0x11C2))
+	/* Hangul vowel and trailing jamo compose algorithmically with what precedes.
+	 * U+11A7 is not a trailing jamo, but utf8proc 2.6 absorbs it after an LV
+	 * syllable; it goes the slow way so that the output is NFC as utf8proc,
+	 * which later stages use, sees it. */
+	if ((c >= 0x1161 && c <= 0x1175) || (c >= 0x11A7 && c <= 0x11C2))
 		return 0;
 	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
 	if (p->combining_class != 0)
@@ -270,6 +273,8 @@ typedef struct outbuf {
 
 static void out_put(outbuf *b, const void *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (b->cap - b->n < n) {
 		size_t cap = b->cap ? b->cap : 64;
 		while (cap - b->n < n)
