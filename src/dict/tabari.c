@@ -794,7 +794,8 @@ static void verb_close(reader *r)
 		return;
 	dy_verb *v = &d->verbs[r->verb];
 	/* Longest first (manual 5.7.1); ties keep file order. */
-	qsort(d->patterns + v->pattern, v->n_patterns, sizeof *d->patterns, pattern_cmp);
+	if (v->n_patterns > 1)
+		qsort(d->patterns + v->pattern, v->n_patterns, sizeof *d->patterns, pattern_cmp);
 	r->verb = DY_NONE;
 }
 
