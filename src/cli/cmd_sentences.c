@@ -22,7 +22,8 @@ static const char sentences_help[] =
 	"bytes or characters the normalizer changed in it), and tokens with --tokens.\n"
 	"\n"
 	"options:\n"
-	"  --format FMT   auto (default), text, jsonl, tabari, petrarch, feed, html\n"
+	"  --format FMT   auto (default), text, jsonl, csv, tabari, petrarch,\n"
+	"                 feed (rss, atom), html\n"
 	"  --date DATE    date (YYYY-MM-DD) for documents that carry none\n"
 	"  --tokens       add each sentence's tokens: text, offset, length, lemma, flags\n"
 	"  -h, --help     this help\n";
