@@ -9,7 +9,8 @@
  * - exceptions: inflected form -> base form from WordNet's *.exc lists. When a
  *   form appears in several lists the verb list wins, then nouns, then
  *   adjectives; within a line the first base form wins. Identity entries are
- *   kept: they stop the suffix rules from touching the word.
+ *   kept: they stop the suffix rules from touching the word. Adjective
+ *   entries whose form is also a noun or verb ("offer" -> "off") are dropped.
  * - known words: every single-word lemma of the four index files, with a bit per
  *   part of speech and the tagged-sense counts (how often WordNet's sense-tagged
  *   corpus saw it as a noun, verb or adjective/adverb; capped at 255). The suffix
@@ -209,16 +210,6 @@ int main(int argc, char **argv)
 	read_index(argv[6], 2, POS_A);
 	read_index(argv[7], 2, POS_R);
 
-	qsort(excs, n_excs, sizeof *excs, exc_cmp);
-	size_t ne = 0;
-	for (size_t i = 0; i < n_excs; i++) {
-		/* After sorting, the first of equal forms has the best priority and,
-		 * within one list, was read first. */
-		if (ne && strcmp(excs[ne - 1].form, excs[i].form) == 0)
-			continue;
-		excs[ne++] = excs[i];
-	}
-
 	qsort(words, n_words, sizeof *words, word_cmp);
 	size_t nw = 0;
 	for (size_t i = 0; i < n_words; i++) {
@@ -231,6 +222,28 @@ int main(int argc, char **argv)
 		}
 		words[nw++] = words[i];
 	}
+	/* adj.exc lists comparatives such as "offer" (of "off") and "better":
+	 * where the form is also a noun or verb, that reading wins in news text. */
+	size_t ke = 0;
+	for (size_t i = 0; i < n_excs; i++) {
+		word_entry key;
+		strcpy(key.w, excs[i].form);
+		word_entry *hit = bsearch(&key, words, nw, sizeof *words, word_cmp);
+		if (excs[i].prio == 2 && hit && (hit->pos & (POS_N | POS_V)))
+			continue;
+		excs[ke++] = excs[i];
+	}
+	n_excs = ke;
+	qsort(excs, n_excs, sizeof *excs, exc_cmp);
+	size_t ne = 0;
+	for (size_t i = 0; i < n_excs; i++) {
+		/* After sorting, the first of equal forms has the best priority and,
+		 * within one list, was read first. */
+		if (ne && strcmp(excs[ne - 1].form, excs[i].form) == 0)
+			continue;
+		excs[ne++] = excs[i];
+	}
+
 	/* Adjectives and adverbs are never candidate stems; the rules only ask
 	 * whether a word ending in -s, -ed or -ing is one ("always", "limited"). */
 	size_t kept = 0;

@@ -36,24 +36,31 @@
 
 enum { POS_N = 1, POS_V = 2, POS_A = 4, POS_R = 8 };
 
-/* Sorted by form. base NULL: the word is its own lemma. */
+/* Sorted by form. base NULL: the word is its own lemma. Besides closed-class
+ * words, this overrides WordNet exceptions whose other reading is the usual one
+ * in news ("ground" forces, not GRIND; "wound", not WIND; "leaves" a verb). */
 static const struct {
 	const char *form;
 	const char *base;
 } lemma_local[] = {
-	{ "ACROSS", NULL },     { "AFTERWARDS", NULL }, { "ALWAYS", NULL },
-	{ "ANYTHING", NULL },   { "AS", NULL },         { "BESIDES", NULL },
-	{ "DATA", NULL },       { "DOES", "DO" },       { "DURING", NULL },
-	{ "EVERYTHING", NULL }, { "HAS", "HAVE" },      { "HERS", NULL },
-	{ "HIS", NULL },        { "IS", "BE" },         { "ITS", NULL },
-	{ "LESS", NULL },       { "MEDIA", NULL },      { "MINUS", NULL },
-	{ "NEWS", NULL },       { "NOTHING", NULL },    { "OURS", NULL },
-	{ "OVERSEAS", NULL },   { "PERHAPS", NULL },    { "PLUS", NULL },
-	{ "SOMETHING", NULL },  { "SOMETIMES", NULL },  { "THEIRS", NULL },
-	{ "THIS", NULL },       { "THUS", NULL },       { "TOWARDS", NULL },
-	{ "UNLESS", NULL },     { "US", NULL },         { "VERSUS", NULL },
-	{ "WAS", "BE" },        { "WHEREAS", NULL },    { "YES", NULL },
-	{ "YOURS", NULL },
+	{ "ABODE", NULL },     { "ACROSS", NULL },    { "AFTERWARDS", NULL },
+	{ "ALWAYS", NULL },    { "ANYTHING", NULL },  { "AS", NULL },
+	{ "BESIDES", NULL },   { "BIT", NULL },       { "COLA", NULL },
+	{ "DATA", NULL },      { "DIVE", NULL },      { "DOES", "DO" },
+	{ "DURING", NULL },    { "EVERYTHING", NULL }, { "GROUND", NULL },
+	{ "GUILDER", NULL },   { "HAS", "HAVE" },     { "HERS", NULL },
+	{ "HIS", NULL },       { "IS", "BE" },        { "ITS", NULL },
+	{ "LEAVES", "LEAVE" }, { "LESS", NULL },      { "MEDIA", NULL },
+	{ "MINUS", NULL },     { "NEWS", NULL },      { "NOTHING", NULL },
+	{ "OURS", NULL },      { "OURSELVES", NULL }, { "OVERSEAS", NULL },
+	{ "PERHAPS", NULL },   { "PLUS", NULL },      { "ROMA", NULL },
+	{ "SOMETHING", NULL }, { "SOMETIMES", NULL }, { "STAMINA", NULL },
+	{ "STOVE", NULL },     { "THEIRS", NULL },    { "THEMSELVES", NULL },
+	{ "THIS", NULL },      { "THUS", NULL },      { "TOWARDS", NULL },
+	{ "UNLESS", NULL },    { "US", NULL },        { "VERSUS", NULL },
+	{ "WAS", "BE" },       { "WHEREAS", NULL },   { "WILLING", NULL },
+	{ "WOUND", NULL },     { "YES", NULL },       { "YOURS", NULL },
+	{ "YOURSELVES", NULL },
 };
 
 /* Compares key[0..n) with NUL-terminated s as strcmp would. */
@@ -206,7 +213,9 @@ static int rule_plural(const char *w, size_t n, long self, int mode, stem *st)
 	            (ends_with(w, n, "IES") && stem_try(st, w, n - 3, "Y", nv));
 	if (found) {
 		unsigned self_cnt = self >= 0 ? cnt_n(self) + cnt_v(self) + cnt_a(self) : 0;
-		if (self >= 0 && self_cnt > cnt_n(st->idx) + cnt_v(st->idx))
+		unsigned stem_cnt = cnt_n(st->idx) + cnt_v(st->idx);
+		/* In LEMMA_KNOWN mode a tie keeps the word: "ISIS" is no plural. */
+		if (self >= 0 && (self_cnt > stem_cnt || (mode == LEMMA_KNOWN && self_cnt == stem_cnt)))
 			return 0;
 		return 1;
 	}

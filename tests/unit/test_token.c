@@ -201,6 +201,8 @@ static void token_lemma_policy(void **state)
 	case_run("HAMAS SAID ISRAELI JETS ATTACKED REUTERS OFFICES",
 	         "HAMAS|HAMAS|HAMAS SAID|SAID|SAY ISRAELI|ISRAELI|ISRAELI JETS|JETS|JET "
 	         "ATTACKED|ATTACKED|ATTACK REUTERS|REUTERS|REUTERS OFFICES|OFFICES|OFFICE");
+	/* in an all-caps sentence a name WordNet knows is not a plural */
+	case_run("ISIS FIGHTERS FLED", "ISIS|ISIS|ISIS FIGHTERS|FIGHTERS|FIGHTER FLED|FLED|FLEE");
 	case_run("peace-keepers and air-strikes", "peace-keepers|PEACE-KEEPERS|PEACE-KEEPER "
 	         "and|AND|AND air-strikes|AIR-STRIKES|AIR-STRIKE");
 }
@@ -268,6 +270,8 @@ static void lemma_cases(void **state)
 		{ "KILLED", "KILL" }, { "SHELLING", "SHELL" }, { "LEADERS", "LEADER" },
 		{ "TROOPS", "TROOP" }, { "MEETING", "MEET" }, { "WOUNDED", "WOUND" },
 		{ "PLANNED", "PLAN" }, { "OPENED", "OPEN" }, { "MEN", "MAN" },
+		{ "LEAVES", "LEAVE" }, { "WOUNDED", "WOUND" }, { "ROSE", "RISE" },
+		{ "MEETINGS", "MEETING" }, { "LIVES", "LIFE" },
 		/* unknown to WordNet: default plural rules */
 		{ "DRONE-STRIKES", "DRONE-STRIKE" }, { "JIHADIES", "JIHADY" },
 		{ "HASHTAGS", "HASHTAG" },
@@ -291,6 +295,8 @@ static void lemma_keeps_base_forms(void **state)
 		"HEADQUARTERS", "EVENING", "MORNING", "DURING", "NEED", "SPEED", "BRING",
 		"KING", "THING", "HUNDRED", "RED", "MEDIA", "DATA", "STATUS", "THESIS",
 		"TALK", "MEET", "COUNTRY", "IS", "A", "", "'S", "AL-QAEDA", "SÃO",
+		/* WordNet exceptions overridden for news: not GRIND, WIND, OFF */
+		"GROUND", "WOUND", "OFFER", "BIT", "THEMSELVES", "WILLING",
 	};
 	char out[80];
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
