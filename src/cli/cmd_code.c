@@ -52,7 +52,7 @@ typedef struct slot {
 } slot;
 
 typedef struct job {
-	const dy_dict        *d;
+	const dy_engine      *eng;
 	const dy_engine_opts *o;
 	int                   tsv;
 	slot                 *slots;
@@ -120,7 +120,7 @@ static void code_slot(const job *j, slot *s)
 		dy_token *toks;
 		size_t n = tok_sentence(&s->a, t.norm.text, sp, &toks);
 		dy_coding r;
-		engine_code(j->d, j->o, &s->a, t.norm.text, toks, n, date, &carry, NULL, &r);
+		engine_code(j->eng, j->o, &s->a, t.norm.text, toks, n, date, &carry, NULL, &r);
 		for (size_t k = 0; k < r.n_events; k++)
 			write_event(&s->out, j->tsv, &s->doc, i, &r.events[k], t.norm.text + sp.off, sp.len);
 		s->events += (long)r.n_events;
@@ -241,7 +241,8 @@ int cmd_code(int argc, char **argv)
 		arena_init(&slots[i].a);
 	job j;
 	memset(&j, 0, sizeof j);
-	j.d = d;
+	dy_engine *eng = engine_new(d);
+	j.eng = eng;
 	j.o = &o;
 	j.tsv = tsv;
 	j.slots = slots;
@@ -288,6 +289,7 @@ int cmd_code(int argc, char **argv)
 		buf_free(&slots[i].out);
 	}
 	free(slots);
+	engine_free(eng);
 	dict_free(d);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("dyad code: writing output");

@@ -93,7 +93,8 @@ int cmd_explain(int argc, char **argv)
 	printf("\n");
 	dy_buf trace = DY_BUF_INIT;
 	dy_coding r;
-	engine_code(d, &o, &a, nm.text, toks, n, engine_date(date), NULL, &trace, &r);
+	dy_engine *eng = engine_new(d);
+	engine_code(eng, &o, &a, nm.text, toks, n, engine_date(date), NULL, &trace, &r);
 	fputs(trace.p ? trace.p : "", stdout);
 	printf("events:\n");
 	if (r.status == ENG_DISCARD || r.status == ENG_COMPLEX)
@@ -119,6 +120,7 @@ int cmd_explain(int argc, char **argv)
 	}
 	buf_free(&trace);
 	arena_free(&a);
+	engine_free(eng);
 	dict_free(d);
 	return DY_EXIT_OK;
 }

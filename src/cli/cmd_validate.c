@@ -176,7 +176,7 @@ static void print_expected(const expect *x)
 }
 
 /* Codes a record's whole text as one unit, as TABARI does with its records. */
-static void code_record(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
+static void code_record(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
                         const dy_doc *doc, dy_buf *trace, dy_coding *r)
 {
 	dy_norm nm;
@@ -184,7 +184,7 @@ static void code_record(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
 	dy_span all = { 0, (uint32_t)nm.len };
 	dy_token *toks;
 	size_t n = tok_sentence(a, nm.text, all, &toks);
-	engine_code(d, o, a, nm.text, toks, n, engine_date(doc->date), NULL, trace, r);
+	engine_code(eng, o, a, nm.text, toks, n, engine_date(doc->date), NULL, trace, r);
 }
 
 int cmd_validate(int argc, char **argv)
@@ -245,6 +245,7 @@ int cmd_validate(int argc, char **argv)
 		return DY_EXIT_INPUT;
 	}
 	lemma_init();
+	dy_engine *eng = engine_new(d);
 	dy_engine_opts o;
 	engine_opts_init(&o);
 	o.min_words = 8;       /* TABARI's default (manual 8.2.3) */
@@ -276,7 +277,7 @@ int cmd_validate(int argc, char **argv)
 			}
 			dy_coding res;
 			buf_clear(&trace);
-			code_record(d, &o, &a, &doc, explain ? &trace : NULL, &res);
+			code_record(eng, &o, &a, &doc, explain ? &trace : NULL, &res);
 			int ok = judge(&x, &res);
 			if (ok)
 				passed++;
@@ -296,6 +297,7 @@ int cmd_validate(int argc, char **argv)
 	}
 	buf_free(&trace);
 	arena_free(&a);
+	engine_free(eng);
 	dict_free(d);
 	if (unchecked)
 		printf("%ld records not checked (their blocks follow \"-{\")\n", unchecked);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "util/xalloc.h"
 
 /* ---- Words ------------------------------------------------------------------ */
 
@@ -90,6 +91,8 @@ typedef struct ctx {
 	const int            *skip;     /* units a pattern's ^ passed over */
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
+	uint64_t              sig;      /* the same keys folded to 64 bits */
+	const dy_engine      *eng;
 } ctx;
 
 /* A cheap filter before phrase and pattern matching: a word element can only
@@ -101,21 +104,59 @@ static unsigned bikey(const char *s, size_t n)
 	return (a * 67u + b) & 2047u;
 }
 
-static int bi_has(const uint64_t *bi, const char *s, size_t n)
+/* Whether every plain word of elements [first, first+n) has its key in the
+ * sentence. */
+static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
-	if (n < 2)
-		return 1;
-	unsigned k = bikey(s, n);
-	return (bi[k >> 6] >> (k & 63)) & 1;
+	const uint16_t *ek = c->eng->ekey + first;
+	for (uint32_t k = 0; k < n; k++) {
+		unsigned key = ek[k];
+		if (key != 0xFFFF && !((c->bi[key >> 6] >> (key & 63)) & 1))
+			return 0;
+	}
+	return 1;
 }
 
-/* Whether every plain word of elements e[0..n) has its key in the sentence. */
-static int bi_all(const uint64_t *bi, const dy_elem *e, uint32_t n)
+dy_engine *engine_new(const dy_dict *d)
 {
-	for (uint32_t k = 0; k < n; k++)
-		if (e[k].kind == DY_EL_WORD && !bi_has(bi, e[k].text, e[k].len))
-			return 0;
-	return 1;
+	dy_engine *e = xcalloc(1, sizeof *e);
+	e->d = d;
+	e->ekey = xcalloc(d->n_elems + 1, sizeof *e->ekey);
+	for (uint32_t i = 0; i < d->n_elems; i++) {
+		const dy_elem *el = &d->elems[i];
+		e->ekey[i] = 0xFFFF;
+		if (el->kind == DY_EL_WORD && el->text && el->len >= 2)
+			e->ekey[i] = (uint16_t)bikey(el->text, el->len);
+	}
+	e->ent_sig = xcalloc(d->n_entries + 1, sizeof *e->ent_sig);
+	for (uint32_t i = 0; i < d->n_entries; i++) {
+		const dy_phrase *ph = &d->entries[i].ph;
+		for (uint32_t k = 1; k < ph->n; k++) {
+			unsigned key = e->ekey[ph->first + k];
+			if (key != 0xFFFF)
+				e->ent_sig[i] |= (uint64_t)1 << (key & 63);
+		}
+	}
+	e->pat_sig = xcalloc(d->n_patterns + 1, sizeof *e->pat_sig);
+	for (uint32_t i = 0; i < d->n_patterns; i++) {
+		const dy_phrase *ph = &d->patterns[i].ph;
+		for (uint32_t k = 0; k < ph->n; k++) {
+			unsigned key = e->ekey[ph->first + k];
+			if (key != 0xFFFF)
+				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
+		}
+	}
+	return e;
+}
+
+void engine_free(dy_engine *e)
+{
+	if (!e)
+		return;
+	free(e->ekey);
+	free(e->ent_sig);
+	free(e->pat_sig);
+	free(e);
 }
 
 static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -322,7 +363,8 @@ static void tag_words(ctx *c)
 					if (e->ph.n < (uint32_t)best_n ||
 					    (e->ph.n == (uint32_t)best_n && e->ph.chars <= best_chars))
 						continue;
-					if (e->ph.n > 1 && !bi_all(c->bi, &d->elems[e->ph.first + 1], e->ph.n - 1u))
+					if (e->ph.n > 1 && ((c->eng->ent_sig[ei] & ~c->sig) ||
+					    !bi_all(c, e->ph.first + 1, e->ph.n - 1u)))
 						continue;
 					int last = match_phrase(c, &e->ph, i, kind == DY_ENT_VERB, pos);
 					if (last < 0)
@@ -367,10 +409,12 @@ static void tag_words(ctx *c)
 static void bi_build(ctx *c)
 {
 	memset(c->bi, 0, sizeof c->bi);
+	c->sig = 0;
 	for (int i = 0; i < c->n; i++) {
 		const ew *w = &c->w[i];
 		unsigned k = bikey(w->s, w->len);
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
+		c->sig |= (uint64_t)1 << (k & 63);
 	}
 }
 
@@ -616,7 +660,8 @@ static int unit_cmp(const void *x, const void *y)
  * whose conjunctions do not split clauses. */
 static void find_compounds(ctx *c)
 {
-	qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+	if (c->nu > 1)
+		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
 	for (int x = 0; x < c->nu; x++)
 		c->w[c->u[x].start].unit = x;
 	c->g = arena_alloc(c->a, sizeof(group) * (size_t)(c->nu + 1));
@@ -1098,7 +1143,8 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	uint32_t va = pt->verb_at;
 	if (va >= pt->ph.n || el[va].kind != DY_EL_VERB)
 		return 0;
-	if (!bi_all(p->c->bi, el, pt->ph.n))
+	uint32_t pi = (uint32_t)(pt - d->patterns);
+	if ((p->c->eng->pat_sig[pi] & ~p->c->sig) || !bi_all(p->c, pt->ph.first, pt->ph.n))
 		return 0;
 	p->budget = 4000;
 	p->src = p->tgt = p->cmp = -1;
@@ -1692,13 +1738,14 @@ static void trace_words(ctx *c)
 	}
 }
 
-void engine_code(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
+void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
                  const char *text, const dy_token *toks, size_t n, int32_t date,
                  dy_engine_carry *carry, dy_buf *trace, dy_coding *out)
 {
 	ctx c;
 	memset(&c, 0, sizeof c);
-	c.d = d;
+	c.eng = eng;
+	c.d = eng->d;
 	c.o = o;
 	c.a = a;
 	c.tr = trace;

@@ -104,12 +104,25 @@ typedef struct dy_engine_carry {
 	int  compound;
 } dy_engine_carry;
 
+/* The engine for one dictionary: filters computed once from the model so that
+ * most phrases and patterns are rejected with one AND. Build it after the
+ * dictionary is loaded and before threads start; it is then read-only. */
+typedef struct dy_engine {
+	const dy_dict *d;
+	uint16_t      *ekey;     /* per element: two-letter key, 0xFFFF when none */
+	uint64_t      *ent_sig;  /* per entry: keys of its words after the first */
+	uint64_t      *pat_sig;  /* per pattern: keys of its top-level words */
+} dy_engine;
+
+dy_engine *engine_new(const dy_dict *d);
+void engine_free(dy_engine *e); /* NULL-safe */
+
 /* Codes one sentence: toks[0..n) of `text` (the normalized document text), on
  * `date` (YYYYMMDD; 0 when unknown: undated actor codes apply). `carry` may be
  * NULL. When `trace` is not NULL, a human-readable account of every decision
  * (words, dictionary entries with file:line, clauses, patterns tried, actors
  * chosen) is appended to it. The result lives in `a`. */
-void engine_code(const dy_dict *d, const dy_engine_opts *o, dy_arena *a,
+void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
                  const char *text, const dy_token *toks, size_t n, int32_t date,
                  dy_engine_carry *carry, dy_buf *trace, dy_coding *out /* OUT */);
 

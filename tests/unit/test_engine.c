@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the coding engine's rules, on a tiny dictionary of our own
+ * (tests/data/engine/mini.*): agents joined to actors, compounds, subordinate
+ * "said" codes with pronouns, passive voice, determiners and capitals making
+ * nouns, paired codes, negation patterns, date-restricted actors, discard and
+ * complex codes, comma clauses, clauses split at conjunctions, CODE BY. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/dict.h"
+#include "engine/engine.h"
+#include "text/normalize.h"
+#include "text/token.h"
+
+static dy_dict *dict;
+static dy_engine *eng;
+static dy_engine_opts opts;
+static char got[1024];
+
+static void data_path(char *out, size_t cap, const char *name)
+{
+	/* tests run from the top of the tree; __FILE__ is tests/unit/test_engine.c */
+	const char *f = __FILE__;
+	const char *cut = strstr(f, "unit/test_engine.c");
+	snprintf(out, cap, "%.*sdata/engine/%s", cut ? (int)(cut - f) : 0, f, name);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	static const char *files[] = { "mini.actors", "mini.agents", "mini.verbs", "mini.options" };
+	dy_diag dg;
+	diag_init(&dg, stderr);
+	dict = dict_new();
+	for (size_t i = 0; i < 4; i++) {
+		char p[512];
+		data_path(p, sizeof p, files[i]);
+		if (dict_load_file(dict, p, DICT_KIND_AUTO, &dg) != 0)
+			return -1;
+	}
+	lemma_init();
+	eng = engine_new(dict);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	engine_free(eng);
+	dict_free(dict);
+	return 0;
+}
+
+static int reset_opts(void **state)
+{
+	(void)state;
+	engine_opts_init(&opts);
+	engine_opts_from_dict(&opts, &dict->opt);
+	return 0;
+}
+
+static int ev_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Codes `s` on `date` (YYYYMMDD) and returns its events as sorted
+ * "SRC>TGT:CODE" joined by spaces, or "###", "+++", "-". */
+static const char *code(const char *s, int32_t date)
+{
+	dy_arena a;
+	arena_init(&a);
+	dy_norm nm;
+	text_normalize(&a, s, strlen(s), &nm);
+	dy_span all = { 0, (uint32_t)nm.len };
+	dy_token *toks;
+	size_t n = tok_sentence(&a, nm.text, all, &toks);
+	dy_coding r;
+	engine_code(eng, &opts, &a, nm.text, toks, n, date, NULL, NULL, &r);
+	got[0] = '\0';
+	if (r.status == ENG_DISCARD)
+		strcpy(got, "###");
+	else if (r.status == ENG_COMPLEX)
+		strcpy(got, "+++");
+	else if (!r.n_events)
+		strcpy(got, "-");
+	else {
+		char buf[ENG_MAX_EVENTS][3 * ENG_CODE_LEN];
+		const char *p[ENG_MAX_EVENTS];
+		for (size_t i = 0; i < r.n_events; i++) {
+			snprintf(buf[i], sizeof buf[i], "%s>%s:%s", r.events[i].source,
+			         r.events[i].target, r.events[i].code);
+			p[i] = buf[i];
+		}
+		qsort(p, r.n_events, sizeof *p, ev_cmp);
+		for (size_t i = 0; i < r.n_events; i++) {
+			if (i)
+				strcat(got, " ");
+			strcat(got, p[i]);
+		}
+	}
+	arena_free(&a);
+	return got;
+}
+
+static void test_simple_and_agent(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Valdoria applauded Kestria for its patience on Monday evening.", 0),
+	                    "VAL>KES:051");
+	/* possessive actor + agent: Kestria's premier -> KESGOV (manual 5.4) */
+	assert_string_equal(code("Kestria's premier scolded Morvane over the border fence on Tuesday.", 0),
+	                     "KESGOV>MOR:111");
+	/* agent after the actor, and a prefixed agent before it */
+	assert_string_equal(code("Valdorian farmers applauded the watchdog Tiberon for its report today.", 0),
+	                    "VALAGR>NGOTIB:051");
+	/* an agent already in the actor code is not added again */
+	assert_string_equal(code("Paulo Vante premier applauded Tiberon warmly after the long talks.", 0),
+	                    "VALGOV>TIB:051");
+}
+
+static void test_compounds(void **state)
+{
+	(void)state;
+	/* one event per source-target pair (manual 7.5) */
+	assert_string_equal(code("Valdoria and Kestria scolded Morvane and Tiberon in a joint letter.", 0),
+	                    "KES>MOR:111 KES>TIB:111 VAL>MOR:111 VAL>TIB:111");
+	/* adjectives and determiners inside a compound */
+	assert_string_equal(code("Valdoria and the rusty Kestria scolded Morvane in a joint letter.", 0),
+	                    "KES>MOR:111 VAL>MOR:111");
+	/* a noun compound does not split the clause */
+	assert_string_equal(code("Valdoria sold tractors and green barley then scolded Morvane harshly.", 0),
+	                    "VAL>MOR:111");
+}
+
+static void test_said_and_pronouns(void **state)
+{
+	(void)state;
+	/* SAID is subordinate: the verb after it codes, "he" is the first actor */
+	assert_string_equal(code("Valdoria's premier said he applauded Kestria for the new treaty.", 0),
+	                    "VALGOV>KES:051");
+	/* alone, the subordinate code is used */
+	assert_string_equal(code("Valdoria said on Monday that Kestria was a fine neighbour indeed.", 0),
+	                    "VAL>KES:010");
+}
+
+static void test_passive_and_patterns(void **state)
+{
+	(void)state;
+	/* passive voice swaps source and target (manual 7.9) */
+	assert_string_equal(code("Kestria was scolded by Morvane during the summit on Friday.", 0),
+	                    "MOR>KES:111");
+	/* $ and + in a pattern */
+	assert_string_equal(code("Tiberon was charged by Kestria with hoarding grain last week.", 0),
+	                    "KES>TIB:172");
+	/* negation through a pattern */
+	assert_string_equal(code("Valdoria did not applaud Kestria at the ceremony on Sunday.", 0),
+	                    "VAL>KES:111");
+	/* longer pattern first */
+	assert_string_equal(code("Morvane scolded Tiberon for lying about the harvest figures.", 0),
+	                    "MOR>TIB:112");
+	/* null root codes only through its patterns */
+	assert_string_equal(code("Kestria launched new strikes against Morvane in the night.", 0),
+	                    "KES>MOR:195");
+	assert_string_equal(code("Kestria launched a new appeal to Morvane in the night.", 0), "-");
+}
+
+static void test_nouns(void **state)
+{
+	(void)state;
+	/* a determiner makes the verb a noun (manual 7.4) */
+	assert_string_equal(code("Valdoria is about the visit of Kestria to the northern provinces.", 0), "-");
+	/* so does a capital in mid-sentence */
+	assert_string_equal(code("Valdoria praised the Visit Kestria made to the northern provinces.", 0), "-");
+	/* lower case it is a verb: paired codes give both directions (6.6.3) */
+	assert_string_equal(code("Valdoria will visit Kestria next month for trade talks.", 0),
+	                    "KES>VAL:043 VAL>KES:042");
+}
+
+static void test_dates_and_specials(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Ostmark applauded Kestria for the new rail link on Monday.", 20050101),
+	                    "OST>KES:051");
+	assert_string_equal(code("Ostmark applauded Kestria for the new rail link on Monday.", 20150101),
+	                    "OSX>KES:051");
+	/* a discard actor discards the sentence; a complex one makes it complex */
+	assert_string_equal(code("Valdoria applauded Kestria after the quarrelball final on Monday.", 0), "###");
+	assert_string_equal(code("Valdoria applauded Fenwick after the long final on Monday night.", 0), "+++");
+	/* a null-coded actor is no actor */
+	assert_string_equal(code("Blixen applauded Kestria after the long final on Monday night.", 0), "+++");
+}
+
+static void test_commas_and_clauses(void **state)
+{
+	(void)state;
+	/* the comma clause goes: the target is the actor after it */
+	assert_string_equal(code("Valdoria, angry at the Kestrian border guards, scolded Morvane today "
+	                         "for the fourth time since the start of the year.", 0),
+	                    "VAL>MOR:111");
+	/* a short last clause goes too (3..10 words): so does its actor */
+	assert_string_equal(code("Valdoria scolded the fence builders, a Kestrian official said on Monday.", 0),
+	                    "-");
+	assert_string_equal(code("Valdoria scolded the fence builders. a Kestrian official said on Monday.", 0),
+	                    "VAL>KES:111");
+	/* two clauses: the source carries over to the second */
+	assert_string_equal(code("Valdoria scolded Morvane on Monday and applauded Tiberon on Tuesday.", 0),
+	                    "VAL>MOR:111 VAL>TIB:051");
+	opts.code_by = 1;   /* SET: CODE BY SENTENCE */
+	assert_string_equal(code("Valdoria scolded Morvane on Monday and applauded Tiberon on Tuesday.", 0),
+	                    "VAL>MOR:111");
+	reset_opts(NULL);
+}
+
+static void test_options_lines(void **state)
+{
+	(void)state;
+	dy_engine_opts o;
+	engine_opts_init(&o);
+	assert_int_equal(engine_opts_line(&o, "SET: CODE ALL"), 0);
+	assert_int_equal(o.code_by, 2);
+	assert_int_equal(engine_opts_line(&o, "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR"), 0);
+	assert_int_equal(o.cx_verbs, 5);
+	assert_int_equal(o.cx_conj, 4);
+	assert_int_equal(o.cx_noactprior, 1);
+	assert_int_equal(engine_opts_line(&o, "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"), 0);
+	assert_string_equal(o.default_source, "DEFSRC");
+	assert_int_equal(o.default_prior, 1);
+	assert_int_equal(o.default_after, 0);
+	assert_int_equal(engine_opts_line(&o, "COMMA: MIN = 4 MAX = 6 EMIN = 3"), 0);
+	assert_int_equal(o.comma_min, 4);
+	assert_int_equal(o.comma_max, 6);
+	assert_int_equal(o.comma_emin, 3);
+	assert_int_equal(engine_opts_line(&o, "FROBNICATE: 3"), -1);
+	assert_int_equal(engine_date_add(20150130, 3), 20150202);
+	assert_int_equal(engine_date_add(20150101, -1), 20141231);
+}
+
+static void test_pathological(void **state)
+{
+	(void)state;
+	/* 3000 "and"s between actors: bounded work, no crash */
+	size_t n = 3000 * 4 + 64;
+	char *s = malloc(n);
+	strcpy(s, "Valdoria");
+	for (int i = 0; i < 3000; i++)
+		strcat(s, " and");
+	strcat(s, " Kestria scolded Morvane.");
+	const char *r = code(s, 0);
+	assert_non_null(r);
+	free(s);
+	assert_string_equal(code("", 0), "-");
+	assert_string_equal(code(",,,, ;;; ...", 0), "-");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_simple_and_agent, reset_opts),
+		cmocka_unit_test_setup(test_compounds, reset_opts),
+		cmocka_unit_test_setup(test_said_and_pronouns, reset_opts),
+		cmocka_unit_test_setup(test_passive_and_patterns, reset_opts),
+		cmocka_unit_test_setup(test_nouns, reset_opts),
+		cmocka_unit_test_setup(test_dates_and_specials, reset_opts),
+		cmocka_unit_test_setup(test_commas_and_clauses, reset_opts),
+		cmocka_unit_test_setup(test_options_lines, reset_opts),
+		cmocka_unit_test_setup(test_pathological, reset_opts),
+	};
+	return cmocka_run_group_tests_name("engine", tests, setup, teardown);
+}
