@@ -11,6 +11,7 @@ typedef struct dy_command {
 } dy_command;
 
 int cmd_sentences(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

@@ -13,6 +13,7 @@ const dy_command dy_commands[] = {
 	{ "code",      cmd_code,      "code documents into events (JSONL or TSV)" },
 	{ "explain",   cmd_explain,   "show how one sentence is coded, step by step" },
 	{ "validate",  cmd_validate,  "run a TABARI validation suite; ends \"N passed, M failed\"" },
+	{ "dict",      cmd_dict,      "check or measure a dictionary set (dict check|stats)" },
 	{ NULL, NULL, NULL }
 };
 
