@@ -16,7 +16,9 @@
 
 #include "commands.h"
 #include "dict/dict.h"
+#include "enrich/codebook.h"
 #include "util/diag.h"
+#include "util/xalloc.h"
 
 static void usage(FILE *out)
 {
@@ -54,14 +56,14 @@ static int load_dir(dy_dict *d, const char *dir, dy_diag *dg, int *nfiles)
 			continue;
 		if (k == DICT_KIND_DISCARDS && !(dot && !strcmp(dot, ".discards")))
 			continue;
-		names = realloc(names, (n + 1) * sizeof *names);
-		if (!names)
-			abort();
+		names = xrealloc(names, (n + 1) * sizeof *names);
 		size_t l = strlen(dir) + strlen(de->d_name) + 2;
-		names[n] = malloc(l);
-		if (!names[n])
-			abort();
-		snprintf(names[n], l, "%s/%s", dir, de->d_name);
+		names[n] = xmalloc(l);
+		/* "dir/" and "dir" name the same files: never print "dir//file". */
+		size_t dl = strlen(dir);
+		while (dl > 1 && dir[dl - 1] == '/')
+			dl--;
+		snprintf(names[n], l, "%.*s/%s", (int)dl, dir, de->d_name);
 		n++;
 	}
 	closedir(dp);
@@ -172,8 +174,11 @@ int cmd_dict(int argc, char **argv)
 	}
 	int load_errors = dg.errors, load_warnings = dg.warnings;
 	unsigned findings = 0;
-	if (check)
+	if (check) {
+		/* Codes are checked against dyad's CAMEO codebook, not only their shape. */
+		dict_event_code_known = codebook_is_valid;
 		findings = dict_check(d, &dg);
+	}
 	fclose(mem);
 	if (check) {
 		emit(msg, msg_n);
