@@ -40,8 +40,10 @@
  *   word and the words of an all-caps sentence only rules whose stem WordNet
  *   knows (they may be names); other capitalized words and acronyms keep their
  *   norm ("US", "Paris").
- * - Limits: TOK_MAX_PER_SENTENCE tokens; a word or number longer than
- *   TOK_BYTES_MAX bytes continues as a new token. */
+ * - Limits: TOK_MAX_PER_SENTENCE tokens; a word, number, acronym or asterisk
+ *   run longer than TOK_BYTES_MAX bytes continues as a new token.
+ * - Threads: the scratch array and the lemma cache are per thread; everything
+ *   else is read-only, so threads may tokenize at once. */
 #include <stdint.h>
 #include <string.h>
 
@@ -243,7 +245,7 @@ static uint32_t scan_acronym(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *q = p;
 	int pairs = 0;
-	while (q < end) {
+	while (q < end && q - p < TOK_BYTES_MAX) {
 		uch u = decode(q, end);
 		if (u.cls != C_LETTER || q + u.len >= end || q[u.len] != '.')
 			break;
@@ -366,7 +368,7 @@ static size_t scan(const char *text, dy_span s)
 
 		if (u.cp == '*' && p + 1 < end && p[1] == '*') {
 			len = 2;
-			while (p + len < end && p[len] == '*')
+			while (p + len < end && p[len] == '*' && len < TOK_BYTES_MAX)
 				len++;
 			t->flags = TOK_MASKED;
 		} else if (u.cp == '[' && is_redacted(p, end)) {

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,20 @@ static void token_limits(void **state)
 		at += t[i].len;
 	}
 	free(s);
+	/* pathological runs: acronym dots and asterisks are cut like words */
+	s = malloc(big + 1);
+	for (size_t i = 0; i < big; i += 2)
+		memcpy(s + i, "a.", 2);
+	s[big] = '\0';
+	n = tok_all(&a, s, &t);
+	assert_true(n > 1);
+	for (size_t i = 0; i < n; i++)
+		assert_true(t[i].len <= 1024 + 1);
+	memset(s, '*', big);
+	n = tok_all(&a, s, &t);
+	assert_true(n > 1);
+	assert_true(t[0].len <= 1024 && (t[0].flags & TOK_MASKED));
+	free(s);
 	/* bytes that are not UTF-8 become U+FFFD punctuation, never a crash */
 	const char bad[] = "ab\xff\xc3 x\xe2\x80";
 	n = tok_all(&a, bad, &t);
@@ -316,6 +331,66 @@ static void lemma_keeps_base_forms(void **state)
 	assert_false(lemma_is_known("NEGOTIATIONS", 12));
 }
 
+/* Threads tokenizing at once get what one thread gets (per-thread scratch and
+ * lemma cache). */
+static const char *const thread_texts[] = {
+	"Israeli forces attacked militants' positions, officials said.",
+	"U.S. envoys met Russia’s deputy foreign minister in Geneva on Tuesday.",
+	"The talks collapsed after negotiators accused each other of stalling.",
+	"Airstrikes killed 12 civilians, including children, in northern Syria.",
+};
+enum { THREAD_N = 4, THREAD_REPS = 300 };
+
+static void render_all(dy_arena *a, char out[][8192])
+{
+	for (size_t i = 0; i < THREAD_N; i++)
+		strcpy(out[i], render(a, thread_texts[i]));
+}
+
+static void *thread_run(void *arg)
+{
+	char (*want)[8192] = arg;
+	static _Thread_local char got[THREAD_N][8192];
+	dy_arena a;
+	arena_init(&a);
+	int ok = 1;
+	for (int r = 0; r < THREAD_REPS && ok; r++) {
+		dy_token *t;
+		for (size_t i = 0; i < THREAD_N; i++) {
+			size_t n = tok_all(&a, thread_texts[i], &t);
+			size_t o = 0;
+			for (size_t k = 0; k < n; k++)
+				o += (size_t)snprintf(got[i] + o, 8192 - o, "%s%.*s|%s|%s", k ? " " : "",
+				                      (int)t[k].len, thread_texts[i] + t[k].off,
+				                      t[k].norm, t[k].lemma);
+			if (strcmp(got[i], want[i]) != 0)
+				ok = 0;
+		}
+		arena_reset(&a);
+	}
+	arena_free(&a);
+	return ok ? arg : NULL;
+}
+
+static void token_threads(void **state)
+{
+	(void)state;
+	static char want[THREAD_N][8192];
+	dy_arena a;
+	arena_init(&a);
+	render_all(&a, want);
+	arena_free(&a);
+	assert_non_null(strstr(want[3], "Airstrikes|AIRSTRIKES|AIRSTRIKES"));
+	pthread_t th[4];
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, thread_run, want), 0);
+	for (int i = 0; i < 4; i++) {
+		void *ret;
+		assert_int_equal(pthread_join(th[i], &ret), 0);
+		assert_non_null(ret);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +399,7 @@ int main(void)
 		cmocka_unit_test(token_offsets),
 		cmocka_unit_test(token_lemma_policy),
 		cmocka_unit_test(token_limits),
+		cmocka_unit_test(token_threads),
 		cmocka_unit_test(lemma_cases),
 		cmocka_unit_test(lemma_keeps_base_forms),
 	};
