@@ -22,7 +22,7 @@ TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 GEN     :=
 
-.PHONY: all test unit bench bench-bins fuzz clean
+.PHONY: all test unit bench bench-bins fuzz clean accuracy
 
 all: dyad
 
@@ -67,3 +67,7 @@ clean:
 	rm -rf build build-san build-fuzz dyad
 
 -include $(LIBOBJ:.o=.d) $(BUILD)/src/cli/main.d
+
+# Accuracy on the development sets in ../shared (python3; a developer's tool).
+accuracy: dyad
+	@python3 tools/accuracy.py $(ACCURACY_ARGS)
