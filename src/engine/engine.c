@@ -571,6 +571,8 @@ static void make_units(ctx *c)
 			continue;
 		const dy_entry *e = &c->d->entries[w->entry];
 		const dy_code *k = dict_code_at(c->d, e, c->date);
+		if (!k && c->date == 0 && e->n_codes)
+			k = &c->d->codes[e->code];   /* date unknown: the first code */
 		tr(c, "  actor %.*s at %d: %s -> %s\n", (int)w->len, w->s, i,
 		   where(c, e->file, e->line, wb, sizeof wb),
 		   !k || (k->flags & DY_CODE_NULL) ? "null" :
@@ -622,6 +624,11 @@ static void make_units(ctx *c)
 			unit *u = &c->u[x];
 			if (u->pron)
 				continue;
+			if (u->end == i - 1 && c->w[i - 1].tag == T_FORMER) {
+				target = x;
+				former = 1;
+				break;
+			}
 			if (u->end == i && !(c->w[u->lastw].flags & EW_COMMA)) {
 				target = x;
 				if (u->start > 0 && c->w[u->start - 1].tag == T_FORMER)
@@ -695,28 +702,33 @@ static void find_compounds(ctx *c)
 		int seps[64];
 		int nsep = 0;
 		while (y + 1 < c->nu) {
-			int p = c->u[y].end, saw_sep = 0, saw_conj = 0, sepw[4], ns = 0;
+			/* between two parts: commas or a conjunction, then determiners
+			 * and adjectives of the next part; or, once a conjunction was seen,
+			 * adjectives alone ("X and the evil Y awful Z"); or nothing after a
+			 * possessive ("Arnor's Elrond") */
+			int p = c->u[y].end, saw_sep = 0, saw_conj = 0, saw_mod = 0, sepw[4], ns = 0;
 			while (p < c->n && p < c->u[y + 1].start) {
 				int t = c->w[p].tag;
-				if ((t == T_COMMA || t == T_CONJ) && ns < 4 && !saw_conj) {
+				if ((t == T_COMMA || t == T_CONJ) && ns < 4 && !saw_conj && !saw_mod) {
 					if (t == T_CONJ)
 						saw_conj = 1;
 					saw_sep = 1;
 					sepw[ns++] = p;
 				} else if (t == T_DET || t == T_ADJ) {
-					/* fine */
+					saw_mod = 1;
 				} else
 					break;
 				p++;
 			}
 			if (p != c->u[y + 1].start)
 				break;
-			if (!saw_sep && p == c->u[y].end)
-				break;   /* two actors side by side: not a compound */
+			if (!saw_sep && !(saw_mod && conj) &&
+			    !(p == c->u[y].end && (c->w[c->u[y].lastw].flags & EW_POSS)))
+				break;
 			for (int k = 0; k < ns && nsep < 64; k++)
 				seps[nsep++] = sepw[k];
 			y++;
-			if (saw_conj) {
+			if (saw_conj || conj) {
 				conj = 1;
 				lastconj = y;
 			}
@@ -1317,7 +1329,20 @@ static void find_actors(ctx *c, const clause *cl, int vs, int ve, actor_ref carr
 		if (c->u[x].start >= ve && c->u[x].start < cl->hi)
 			any_after = 1;
 	}
-	if (!set_src) {
+	if (!set_src && carry.unit != -1) {
+		/* after a conjunction the source carries over unless an actor opens
+		 * the clause (manual 7.6) */
+		int k = cl->lo;
+		while (k < vs && (c->w[k].tag == T_DET || c->w[k].tag == T_ADJ || c->w[k].del))
+			k++;
+		int x = k < vs ? c->w[k].unit : -1;
+		if (x >= 0 && unit_live(c, x)) {
+			src->unit = x;
+			src->whole = 1;
+		} else
+			*src = carry;
+	}
+	if (src->unit == -1) {
 		for (int x = 0; x < c->nu; x++) {
 			const unit *u = &c->u[x];
 			if (!unit_live(c, x) || u->start < cl->lo || u->start >= vs)
@@ -1372,6 +1397,9 @@ static void find_actors(ctx *c, const clause *cl, int vs, int ve, actor_ref carr
 				if (!unit_live(c, x) || u->lastw < cl->lo || u->start >= vs)
 					continue;
 				if (src->unit >= 0 && x == src->unit)
+					continue;
+				if (src->unit >= 0 && src->whole && u->group >= 0 &&
+				    u->group == c->u[src->unit].group)
 					continue;
 				if (src->unit >= 0 && strcmp(u->codes[0], first_code(c, *src)) == 0)
 					continue;
@@ -1530,7 +1558,10 @@ static void code_sentence(ctx *c)
 		const clause *cl = &cls[ci];
 		tr(c, "  clause %d: words %d..%d\n", ci, cl->lo, cl->hi - 1);
 		int got = 0;
-		int clause_first_actor = -1;
+		int clause_first_actor = -1, clause_has_verb = 0;
+		for (int i = cl->lo; i < cl->hi; i++)
+			if (c->w[i].tag == T_VERB && !c->w[i].del)
+				clause_has_verb = 1;
 		for (int x = 0; x < c->nu; x++)
 			if (unit_live(c, x) && c->u[x].start >= cl->lo && c->u[x].start < cl->hi) {
 				clause_first_actor = x;
@@ -1597,7 +1628,7 @@ static void code_sentence(ctx *c)
 			has_sub[ci] = 0;
 			got = 1;
 		}
-		if (!got && clause_first_actor >= 0) {
+		if (!got && clause_first_actor >= 0 && clause_has_verb) {
 			carry.unit = clause_first_actor;
 			carry.whole = 1;
 		}
