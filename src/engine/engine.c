@@ -728,7 +728,7 @@ static void find_compounds(ctx *c)
 			for (int k = 0; k < ns && nsep < 64; k++)
 				seps[nsep++] = sepw[k];
 			y++;
-			if (saw_conj || conj) {
+			if (saw_conj || (conj && !saw_sep)) {
 				conj = 1;
 				lastconj = y;
 			}
@@ -1391,14 +1391,17 @@ static void find_actors(ctx *c, const clause *cl, int vs, int ve, actor_ref carr
 			tgt->unit = -2;
 			tgt->dflt = o->default_target;
 		}
-		if (tgt->unit == -1) {
+		/* then the first distinct actor before the verb, outside the source's
+		 * compound if there is one, else a part of it (the suite's CODEBY-08,
+		 * DEFAULT-07b) */
+		for (int pass = 0; pass < 2 && tgt->unit == -1; pass++) {
 			for (int x = 0; x < c->nu; x++) {
 				const unit *u = &c->u[x];
 				if (!unit_live(c, x) || u->lastw < cl->lo || u->start >= vs)
 					continue;
 				if (src->unit >= 0 && x == src->unit)
 					continue;
-				if (src->unit >= 0 && src->whole && u->group >= 0 &&
+				if (pass == 0 && src->unit >= 0 && src->whole && u->group >= 0 &&
 				    u->group == c->u[src->unit].group)
 					continue;
 				if (src->unit >= 0 && strcmp(u->codes[0], first_code(c, *src)) == 0)
@@ -1662,7 +1665,8 @@ static void check_complex(ctx *c)
 				c->status = ENG_COMPLEX;
 				c->why = "complex code on a verb";
 			}
-			verbs++;
+			if (!w->del)
+				verbs++;
 			if (first_verb < 0 && !code_is_null(k) && !w->del)
 				first_verb = i;
 		}
