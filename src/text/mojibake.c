@@ -241,10 +241,25 @@ static int try_page(const uint32_t *r, size_t k, size_t i, uint32_t prev, enum p
 	return 1;
 }
 
+/* Could c be a continuation byte (0x80-0xBF) in one of the code pages? */
+static int may_continue(uint32_t c)
+{
+	return (c >= 0x80 && c <= 0xBF) || (c >= 0x104 && c <= 0x2DD) ||
+	       (c >= 0x2013 && c <= 0x2122);
+}
+
 static int try_at(const uint32_t *r, size_t k, size_t i, uint32_t prev, cand *out)
 {
-	if (!mojibake_may_start(r[i] & DY_CP_MASK))
+	uint32_t c = r[i] & DY_CP_MASK;
+	if (!mojibake_may_start(c))
 		return 0;
+	if (i + 1 >= k || !may_continue(r[i + 1] & DY_CP_MASK)) {
+		/* Only a lost-byte repair after a two-byte lead is left (see
+		 * lost_byte(); in cp1252 these leads are their own code points). */
+		if (c != 0xC4 && c != 0xC5 && c != 0xCE && c != 0xCF && c != 0xD1)
+			return 0;
+		return try_page(r, k, i, prev, PAGE_1252, out);
+	}
 	for (int pg = 0; pg < N_PAGES; pg++)
 		if (try_page(r, k, i, prev, (enum page)pg, out))
 			return 1;

@@ -105,6 +105,13 @@ static int nfc_safe(uint32_t c)
 {
 	if (c < 0x300)
 		return 1;
+	/* The scripts and punctuation of most news text, without a property look-up. */
+	if ((c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x4FF) ||
+	    (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x621 && c <= 0x64A) ||
+	    (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x205E) ||
+	    (c >= 0x20A0 && c <= 0x20C0) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xAC00 && c <= 0xD7A3))
+		return 1;
 	/* Hangul vowel and trailing jamo compose algorithmically with what precedes.
 	 * U+11A7 is not a trailing jamo, but utf8proc 2.6 absorbs it after an LV
 	 * syllable; it goes the slow way so that the output is NFC as utf8proc,
@@ -364,10 +371,31 @@ static void nfc_pass(nz *z, outbuf *b)
 	free(u);
 }
 
+/* Eight bytes at a time where the byte order lets a word's last byte be found. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NZ_SWAR 1
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* High bit set in each byte of x equal to b; exact when x has no high bits. */
+static uint64_t bytes_eq(uint64_t x, unsigned char b)
+{
+	uint64_t y = x ^ (ONES * b);
+	return ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;
+}
+#endif
+
 static size_t count_high(const unsigned char *s, size_t n)
 {
-	size_t h = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t h = 0, i = 0;
+#ifdef NZ_SWAR
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		h += (size_t)__builtin_popcountll(x & HIGHS);
+	}
+#endif
+	for (; i < n; i++)
 		h += s[i] >> 7;
 	return h;
 }
@@ -375,6 +403,53 @@ static size_t count_high(const unsigned char *s, size_t n)
 static int is_plain(unsigned char c)
 {
 	return c > 0x20 && c < 0x7F && c != '&';
+}
+
+/* Copies printable ASCII and single spaces between words from s[*i] to o[w],
+ * stopping at anything that needs a closer look. Called with no whitespace
+ * pending, so the byte before o[w] is not a space. Returns the new w. */
+static size_t ascii_copy(const unsigned char *s, size_t n, size_t *ip, char *o, size_t w)
+{
+	size_t i = *ip;
+	for (;;) {
+#ifdef NZ_SWAR
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & HIGHS)
+				break;
+			if (((x - ONES * 0x20) & ~x & HIGHS) | bytes_eq(x, '&') | bytes_eq(x, 0x7F))
+				break;
+			uint64_t sp = bytes_eq(x, ' ');
+			/* A double space, a space last (the next byte may be one too) or
+			 * a leading space need the slow path. */
+			if ((sp & (sp << 8)) || (sp >> 63) || ((sp & 0x80) && w == 0))
+				break;
+			memcpy(o + w, &x, 8);
+			w += 8;
+			i += 8;
+		}
+#endif
+		size_t stop = i + 8 < n ? i + 8 : n;
+		while (i < stop) {
+			unsigned char c = s[i];
+			if (is_plain(c)) {
+				o[w++] = (char)c;
+				i++;
+			} else if (c == ' ' && w > 0 && i + 1 < n && is_plain(s[i + 1])) {
+				o[w++] = ' ';
+				o[w++] = (char)s[i + 1];
+				i += 2;
+			} else {
+				*ip = i;
+				return w;
+			}
+		}
+		if (i >= n) {
+			*ip = i;
+			return w;
+		}
+	}
 }
 
 void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
@@ -398,21 +473,7 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 	while (i < n) {
 		/* The hot loop: most news text is printable ASCII and single spaces. */
 		if (!z.pend) {
-			size_t w = z.o;
-			while (i < n) {
-				unsigned char c = s[i];
-				if (is_plain(c)) {
-					o[w++] = (char)c;
-					i++;
-				} else if (c == ' ' && w > 0 && i + 1 < n && is_plain(s[i + 1])) {
-					o[w++] = ' ';
-					o[w++] = (char)s[i + 1];
-					i += 2;
-				} else {
-					break;
-				}
-			}
-			z.o = w;
+			z.o = ascii_copy(s, n, &i, o, z.o);
 			if (i >= n)
 				break;
 		}
