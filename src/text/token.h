@@ -12,6 +12,16 @@
  * Masked words ("**", "***", "[redacted]", "XXX") are single tokens flagged
  * TOK_MASKED: they can never become an actor or a verb.
  *
+ * Shapes the matcher can rely on (details and reasons in tokenize.c):
+ * hyphenated words are one token ("AL-QAEDA", "10-YEAR-OLD"), but a dotted
+ * acronym keeps its dot and leaves the hyphen out ("U.S.-led" is U.S. / - /
+ * LED); "'s" and the bare apostrophe of "ministers'" are TOK_POSSESS tokens
+ * with norm "'S" and "'"; numbers keep thousands groups, decimals and attached
+ * letters ("50,000", "11.8", "10BN"), while "$" is its own token. Lemmas are
+ * given to lower-case words; capitalized words other than the first of the
+ * sentence, and acronyms, keep lemma == norm (US, PARIS), except in a sentence
+ * written wholly in capitals.
+ *
  * Ownership: tokens and their norm/lemma strings live in the arena. */
 #ifndef DY_TOKEN_H
 #define DY_TOKEN_H
@@ -42,6 +52,10 @@ typedef struct dy_token {
 	const char *norm;      /* upper case, plain quotes/dashes, NUL-terminated */
 	const char *lemma;     /* upper-case base form, NUL-terminated; == norm when unchanged */
 } dy_token;
+
+/* norm and lemma of every TOK_MASKED token. It starts with a control character,
+ * which the normalizer removes from text, so no dictionary word can equal it. */
+#define TOK_MASKED_NORM "\x01MASKED"
 
 /* Upper bound on tokens per sentence: a longer sentence is cut there (and the
  * caller is told through the return value being the cap). */

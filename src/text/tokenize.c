@@ -28,8 +28,8 @@
  * - Masked words: a run of two or more '*', "[redacted]" in any case (brackets
  *   included) and a whole word of three or more X's of one case ("XXX", "xxx")
  *   are one token flagged only TOK_MASKED. Their norm and lemma are
- *   "\x01MASKED": the normalizer drops control characters, so no dictionary
- *   word can ever equal it.
+ *   TOK_MASKED_NORM ("\x01MASKED"): the normalizer drops control characters,
+ *   so no dictionary word can ever equal it.
  * - Everything else that is not a space is a one-character TOK_PUNCT token.
  * - norm: upper case by Unicode simple case mapping (utf8proc), except that
  *   sharp s becomes "SS" as in ordinary writing; typographic
@@ -90,7 +90,7 @@ typedef struct lcache_ent {
 } lcache_ent;
 static _Thread_local lcache_ent lcache[LCACHE_SIZE];
 
-static const char *const masked_norm = "\x01MASKED";
+static const char *const masked_norm = TOK_MASKED_NORM;
 
 /* Two-byte strings "c\0" for every ASCII byte, upper-cased, for one-character
  * tokens. */
