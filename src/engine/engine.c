@@ -118,6 +118,111 @@ static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 	return 1;
 }
 
+/* Entries of one head packed for the tagging loop: the key signature first,
+ * so that most entries are passed over without touching d->entries. */
+typedef struct eg_cent {
+	uint64_t sig;     /* keys of the words after the first */
+	uint32_t ei;      /* entry index */
+	uint16_t n;       /* elements */
+	uint16_t chars;
+} eg_cent;
+
+typedef struct eg_hinfo {
+	const dy_head *h;
+	uint32_t       at[DY_ENT_KINDS];
+	uint32_t       cnt[DY_ENT_KINDS];
+} eg_hinfo;
+
+struct eg_heads {
+	eg_hinfo *hi;    uint32_t nhi, caphi;
+	eg_cent  *ce;    uint32_t nce, capce;
+	uint32_t *slot;  uint32_t mask;    /* open addressing: hi index + 1 */
+};
+
+static uint32_t ptr_hash(const void *p)
+{
+	uint64_t v = (uint64_t)(uintptr_t)p;
+	v ^= v >> 29;
+	v *= 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(v >> 32);
+}
+
+static const eg_hinfo *heads_find(const struct eg_heads *hx, const dy_head *h)
+{
+	for (uint32_t j = ptr_hash(h) & hx->mask; hx->slot[j]; j = (j + 1) & hx->mask)
+		if (hx->hi[hx->slot[j] - 1].h == h)
+			return &hx->hi[hx->slot[j] - 1];
+	return NULL;
+}
+
+static void heads_build(dy_engine *e)
+{
+	const dy_dict *d = e->d;
+	struct eg_heads *hx = xcalloc(1, sizeof *hx);
+	const uint32_t *he = dict_head_entries(d);
+	uint32_t cap = 1024;
+	while (cap < d->n_entries * 2u + 16)
+		cap <<= 1;
+	hx->slot = xcalloc(cap, sizeof *hx->slot);
+	hx->mask = cap - 1;
+	for (uint32_t i = 0; i < d->n_entries; i++) {
+		const dy_entry *en = &d->entries[i];
+		if (!en->ph.n)
+			continue;
+		const dy_elem *el = &d->elems[en->ph.first];
+		if (el->kind != DY_EL_WORD || !el->len)
+			continue;
+		const dy_head *hs[16];
+		size_t nh = dict_lookup_word(d, el->text, el->len, hs, 16);
+		for (size_t k = 0; k < nh; k++) {
+			const dy_head *h = hs[k];
+			if (h->len != el->len || heads_find(hx, h))
+				continue;
+			if (hx->nhi == hx->caphi) {
+				hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
+				hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
+			}
+			eg_hinfo *hi = &hx->hi[hx->nhi++];
+			memset(hi, 0, sizeof *hi);
+			hi->h = h;
+			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
+				hi->at[kind] = hx->nce;
+				hi->cnt[kind] = h->n[kind];
+				for (uint32_t q = 0; q < h->n[kind]; q++) {
+					if (hx->nce == hx->capce) {
+						hx->capce = hx->capce ? hx->capce * 2 : 4096;
+						hx->ce = xrealloc(hx->ce, hx->capce * sizeof *hx->ce);
+					}
+					uint32_t ei = he[h->at[kind] + q];
+					eg_cent *c = &hx->ce[hx->nce++];
+					c->sig = e->ent_sig[ei];
+					c->ei = ei;
+					c->n = d->entries[ei].ph.n;
+					c->chars = d->entries[ei].ph.chars;
+				}
+			}
+			uint32_t j = ptr_hash(h) & hx->mask;
+			while (hx->slot[j])
+				j = (j + 1) & hx->mask;
+			hx->slot[j] = hx->nhi;
+			if (hx->nhi * 2 > cap) {
+				/* grow: rehash every head */
+				cap <<= 1;
+				free(hx->slot);
+				hx->slot = xcalloc(cap, sizeof *hx->slot);
+				hx->mask = cap - 1;
+				for (uint32_t q = 0; q < hx->nhi; q++) {
+					uint32_t s = ptr_hash(hx->hi[q].h) & hx->mask;
+					while (hx->slot[s])
+						s = (s + 1) & hx->mask;
+					hx->slot[s] = q + 1;
+				}
+			}
+		}
+	}
+	e->hx = hx;
+}
+
 dy_engine *engine_new(const dy_dict *d)
 {
 	dy_engine *e = xcalloc(1, sizeof *e);
@@ -147,6 +252,7 @@ dy_engine *engine_new(const dy_dict *d)
 				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
 		}
 	}
+	heads_build(e);
 	return e;
 }
 
@@ -157,6 +263,12 @@ void engine_free(dy_engine *e)
 	free(e->ekey);
 	free(e->ent_sig);
 	free(e->pat_sig);
+	if (e->hx) {
+		free(e->hx->hi);
+		free(e->hx->ce);
+		free(e->hx->slot);
+		free(e->hx);
+	}
 	free(e);
 }
 
@@ -367,7 +479,6 @@ static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t
 static void tag_words(ctx *c)
 {
 	const dy_dict *d = c->d;
-	const uint32_t *he = dict_head_entries(d);
 	int pos[DICT_MAX_ELEMS], best_pos[DICT_MAX_ELEMS];
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
@@ -378,17 +489,23 @@ static void tag_words(ctx *c)
 		uint32_t best = DY_NONE;
 		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
 		for (size_t h = 0; h < nh; h++) {
+			const eg_hinfo *hi = heads_find(c->eng->hx, heads[h]);
+			if (!hi)
+				continue;
 			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
 				if (kind == DY_ENT_TIME && !c->o->time_shift)
 					continue;
-				for (uint32_t k = 0; k < heads[h]->n[kind]; k++) {
-					uint32_t ei = he[heads[h]->at[kind] + k];
-					const dy_entry *e = &d->entries[ei];
-					if (e->ph.n < (uint32_t)best_n ||
-					    (e->ph.n == (uint32_t)best_n && e->ph.chars <= best_chars))
+				const eg_cent *ce = c->eng->hx->ce + hi->at[kind];
+				for (uint32_t k = 0; k < hi->cnt[kind]; k++) {
+					if (ce[k].n < best_n)
+						break;   /* sorted longest first */
+					if (ce[k].n == best_n && ce[k].chars <= best_chars)
 						continue;
-					if (e->ph.n > 1 && ((c->eng->ent_sig[ei] & ~c->sig) ||
-					    !bi_all(c, e->ph.first + 1, e->ph.n - 1u)))
+					if (ce[k].sig & ~c->sig)
+						continue;
+					uint32_t ei = ce[k].ei;
+					const dy_entry *e = &d->entries[ei];
+					if (e->ph.n > 1 && !bi_all(c, e->ph.first + 1, e->ph.n - 1u))
 						continue;
 					int last = match_phrase(c, &e->ph, i, kind == DY_ENT_VERB, pos);
 					if (last < 0)

@@ -112,6 +112,7 @@ typedef struct dy_engine {
 	uint16_t      *ekey;     /* per element: two-letter key, 0xFFFF when none */
 	uint64_t      *ent_sig;  /* per entry: keys of its words after the first */
 	uint64_t      *pat_sig;  /* per pattern: keys of its top-level words */
+	struct eg_heads *hx;     /* per dictionary head: its entries packed with their keys */
 } dy_engine;
 
 dy_engine *engine_new(const dy_dict *d);
