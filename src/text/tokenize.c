@@ -68,7 +68,10 @@ typedef struct scan_tok {
 
 static _Thread_local scan_tok scratch[TOK_MAX_PER_SENTENCE];
 
-enum cclass { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT };
+/* C_IGNORE: invisible format characters (soft hyphen, zero-width joiners,
+ * direction marks): inside a word they are part of it but left out of norm;
+ * between words they separate nothing and are skipped. */
+enum cclass { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_IGNORE };
 
 /* One decoded character. Fields are full words: byte fields made the compiler
  * build the returned struct with partial stores, which stalled every call. */
@@ -160,6 +163,9 @@ static uch decode_slow(const unsigned char *p, const unsigned char *end)
 	case UTF8PROC_CATEGORY_ZP:
 		u.cls = C_SPACE;
 		break;
+	case UTF8PROC_CATEGORY_CF:
+		u.cls = cp == 0x200B ? C_SPACE : C_IGNORE; /* zero-width space */
+		break;
 	default:
 		break;
 	}
@@ -179,7 +185,10 @@ static inline uch decode(const unsigned char *p, const unsigned char *end)
 
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-static int is_wordch(const uch *u) { return u->cls == C_LETTER || u->cls == C_MARK || u->cls == C_DIGIT; }
+static int is_wordch(const uch *u)
+{
+	return u->cls == C_LETTER || u->cls == C_MARK || u->cls == C_DIGIT || u->cls == C_IGNORE;
+}
 
 /* The plain ASCII form of a typographic quote or dash, or 0. */
 static char plain_form(int32_t cp)
@@ -354,7 +363,7 @@ static size_t scan(const char *text, dy_span s)
 	int open_single = 0; /* a single quotation mark is open */
 	while (p < end && n < TOK_MAX_PER_SENTENCE) {
 		uch u = decode(p, end);
-		if (u.cls == C_SPACE) {
+		if (u.cls == C_SPACE || u.cls == C_IGNORE) {
 			p += u.len;
 			continue;
 		}
@@ -475,6 +484,8 @@ static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
 			*o++ = plain;
 			continue;
 		}
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CF)
+			continue; /* soft hyphen and other invisible marks */
 		if (cp == 0xDF || cp == 0x1E9E) {
 			/* sharp s: the usual upper case "SS", not the rare capital */
 			*o++ = 'S';

@@ -89,6 +89,10 @@ static void token_boundaries(void **state)
 	case_run("São Paulo, Zelenskyy and Łódź; straße élan",
 	         "São|SÃO|SÃO Paulo|PAULO|PAULO ,|,|, Zelenskyy|ZELENSKYY|ZELENSKYY "
 	         "and|AND|AND Łódź|ŁÓDŹ|ŁÓDŹ ;|;|; straße|STRASSE|STRASSE élan|ÉLAN|ÉLAN");
+	/* 6b. invisible format characters: soft hyphen and zero-width joiner stay
+	 * in the word's text but not in norm; zero-width space separates words */
+	case_run("nego\u00ADtiations a\u200Bb \u200D x",
+	         "nego\u00ADtiations|NEGOTIATIONS|NEGOTIATION a|A|A b|B|B x|X|X");
 	/* 7. internal apostrophes stay; "'s" and "s'" split off */
 	case_run("O'Brien's and the ministers' talks, Obama’s aides",
 	         "O'Brien|O'BRIEN|O'BRIEN 's|'S|'S and|AND|AND the|THE|THE "
