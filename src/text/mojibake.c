@@ -4,7 +4,8 @@
  * ISO-8859-1. A repair must give a well-formed UTF-8 sequence and a character
  * from a script news text uses; a "weak" repair, one that legitimate text could
  * also show (a capital followed by a closing quote: "CAFÉ”"), is made only when
- * the same run has a strong one. Up to DY_MOJIBAKE_ROUNDS rounds undo double
+ * the same run has a strong one or the caller has seen mojibake elsewhere in
+ * the document (a mis-decoded document is mis-decoded throughout). Up to DY_MOJIBAKE_ROUNDS rounds undo double
  * encoding ("ÃƒÂ©" -> "Ã©" -> "é"). */
 #include <utf8proc.h>
 
@@ -266,24 +267,43 @@ static int try_at(const uint32_t *r, size_t k, size_t i, uint32_t prev, cand *ou
 	return 0;
 }
 
-/* One round. Returns 1 when something changed. */
-static int repair_round(uint32_t *r, size_t *k_io, uint32_t prev)
+/* Scans a run for candidates: bit 1 when one is strong, bit 2 when one is weak. */
+static int run_scan(const uint32_t *r, size_t k, uint32_t prev)
 {
-	size_t k = *k_io;
 	cand c;
-	int strong = 0, any = 0;
+	int found = 0;
 	for (size_t i = 0; i < k;) {
 		uint32_t before = i ? r[i - 1] & DY_CP_MASK : prev;
 		if (try_at(r, k, i, before, &c)) {
-			any = 1;
-			strong |= !c.weak;
+			found |= c.weak ? 2 : 1;
 			i += c.len;
 		} else {
 			i++;
 		}
 	}
-	/* Weak repairs ride on a strong one in the same run, or not at all. */
-	if (!any || !strong)
+	return found;
+}
+
+int mojibake_strong(const uint32_t *r, size_t k, uint32_t prev)
+{
+	return run_scan(r, k, prev) & 1;
+}
+
+/* One round. Returns 1 when something changed; *weak_left is set when weak
+ * candidates were left for want of evidence. */
+static int repair_round(uint32_t *r, size_t *k_io, uint32_t prev, int evidence, int *weak_left)
+{
+	size_t k = *k_io;
+	cand c;
+	int found = run_scan(r, k, prev);
+	/* Weak repairs ride on a strong one in the same run or on evidence from
+	 * elsewhere in the document, or are not made. */
+	if (!(found & 1) && !evidence) {
+		if (found & 2)
+			*weak_left = 1;
+		return 0;
+	}
+	if (!found)
 		return 0;
 	/* Writing behind the reader is safe: a repair never lengthens the run, so
 	 * w <= i throughout, and r[i - 1] is overwritten only while w == i, that
@@ -305,10 +325,14 @@ static int repair_round(uint32_t *r, size_t *k_io, uint32_t prev)
 	return changed;
 }
 
-size_t mojibake_repair(uint32_t *r, size_t k, uint32_t prev)
+size_t mojibake_repair(uint32_t *r, size_t k, uint32_t prev, int evidence, int *status)
 {
-	for (int round = 0; round < DY_MOJIBAKE_ROUNDS; round++)
-		if (!repair_round(r, &k, prev))
+	int weak_left = 0, changed = 0;
+	for (int round = 0; round < DY_MOJIBAKE_ROUNDS; round++) {
+		if (!repair_round(r, &k, prev, evidence, &weak_left))
 			break;
+		changed = 1;
+	}
+	*status = (changed ? DY_MOJI_REPAIRED : 0) | (weak_left ? DY_MOJI_WEAK_LEFT : 0);
 	return k;
 }

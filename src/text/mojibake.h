@@ -23,12 +23,23 @@
 /* Most rounds of repair, one per layer of double encoding. */
 #define DY_MOJIBAKE_ROUNDS 3
 
+/* What mojibake_repair() reports in *status. */
+#define DY_MOJI_REPAIRED  1 /* at least one repair was made */
+#define DY_MOJI_WEAK_LEFT 2 /* nothing made, but weak candidates wait for evidence */
+
 /* Repairs r[0..k) in place: a maximal run of non-ASCII code points. `prev` is
  * the code point just before the run (0 at the start of the text); it tells a
- * word-final capital from one inside a lower-case word. Returns the new length
- * (never more than k); repaired elements carry DY_CP_MOJI, and elements that
- * were absorbed into a repair are gone with their flags. Linear in k. */
-size_t mojibake_repair(uint32_t *r, size_t k, uint32_t prev);
+ * word-final capital from one inside a lower-case word. A weak repair (one that
+ * legitimate text could also show, as "CAFÉ”") is made only when the run has a
+ * strong one or `evidence` is set: the caller has seen mojibake elsewhere in
+ * the document. Returns the new length (never more than k); repaired elements
+ * carry DY_CP_MOJI, and elements absorbed into a repair are gone with their
+ * flags. *status gets DY_MOJI_* bits. Linear in k. */
+size_t mojibake_repair(uint32_t *r, size_t k, uint32_t prev, int evidence, int *status /* OUT */);
+
+/* True when the run r[0..k) holds a strong repair: evidence for the rest of
+ * its document. Does not change r. */
+int mojibake_strong(const uint32_t *r, size_t k, uint32_t prev);
 
 /* The Windows-1252 character for C1 control `c` (U+0080-U+009F), as text that
  * was cp1252 read as Latin-1 shows it (U+0092 for a right quote); 0 when c is

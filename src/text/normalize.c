@@ -33,6 +33,9 @@ typedef struct nz {
 	int       pend;       /* whitespace seen since the last character */
 	int       newlines;   /* newlines in that whitespace */
 	int       need_nfc;   /* a character NFC might change was written */
+	int       moji_seen;  /* a mojibake repair was made: the document is mis-decoded */
+	size_t    scan_to;    /* input scanned ahead for mojibake up to here... */
+	size_t    strong_at;  /* ...and a strong repair waits at this offset (or SIZE_MAX) */
 	uint32_t *rep;        /* repair offsets, ascending */
 	size_t    n_rep, cap_rep;
 	uint32_t  count[5];   /* repairs by kind */
@@ -251,21 +254,74 @@ static uint32_t *run_room(run_buf *rb, size_t n)
 	return rb->p;
 }
 
-/* A maximal run of non-ASCII bytes [s, s + n): decode, repair, emit. */
-static void run_emit(nz *z, run_buf *rb, const unsigned char *s, size_t n, uint32_t prev)
+/* Decodes the non-ASCII bytes [s, s + n) into rb. Returns the code points
+ * written; *may says whether one could start mojibake. */
+static size_t run_decode(run_buf *rb, const unsigned char *s, size_t n, int *may)
 {
 	uint32_t *r = run_room(rb, n);
 	size_t k = 0;
-	int may = 0;
+	int m = 0;
 	for (size_t i = 0; i < n;) {
 		i += utf8_take(s + i, n - i, &r[k]);
-		may |= mojibake_may_start(r[k] & DY_CP_MASK);
+		m |= mojibake_may_start(r[k] & DY_CP_MASK);
 		k++;
 	}
-	if (may)
-		k = mojibake_repair(r, k, prev);
-	for (size_t i = 0; i < k; i++) {
-		uint32_t v = r[i];
+	*may = m;
+	return k;
+}
+
+/* How far ahead a weak repair looks for evidence when none came before. */
+#define NZ_LOOKAHEAD 1024
+
+/* Is there a run with a strong repair within NZ_LOOKAHEAD bytes from `from`?
+ * What has been scanned is remembered, so that the input is scanned ahead at
+ * most once in all. */
+static int strong_ahead(nz *z, run_buf *rb, const unsigned char *s, size_t n, size_t from)
+{
+	size_t limit = n - from > NZ_LOOKAHEAD ? from + NZ_LOOKAHEAD : n;
+	if (z->strong_at != SIZE_MAX && z->strong_at >= from)
+		return z->strong_at < limit;
+	size_t p = z->scan_to > from ? z->scan_to : from;
+	while (p < limit) {
+		if (s[p] < 0x80) {
+			p++;
+			continue;
+		}
+		size_t q = p;
+		while (q < n && s[q] >= 0x80)
+			q++;
+		int may;
+		size_t k = run_decode(rb, s + p, q - p, &may);
+		if (may && mojibake_strong(rb->p, k, p ? s[p - 1] : 0)) {
+			z->strong_at = p;
+			z->scan_to = q;
+			return 1;
+		}
+		p = q;
+	}
+	z->scan_to = p;
+	return 0;
+}
+
+/* The maximal run of non-ASCII bytes [i, j) of the input s[0..n): decode,
+ * repair, emit. */
+static void run_emit(nz *z, run_buf *rb, run_buf *ahead, const unsigned char *s, size_t n,
+		     size_t i, size_t j)
+{
+	int may;
+	size_t k = run_decode(rb, s + i, j - i, &may);
+	uint32_t *r = rb->p;
+	if (may) {
+		uint32_t prev = i ? s[i - 1] : 0;
+		int st;
+		k = mojibake_repair(r, k, prev, z->moji_seen, &st);
+		if ((st & DY_MOJI_WEAK_LEFT) && strong_ahead(z, ahead, s, n, j))
+			k = mojibake_repair(r, k, prev, 1, &st);
+		if (st & DY_MOJI_REPAIRED)
+			z->moji_seen = 1;
+	}
+	for (size_t t = 0; t < k; t++) {
+		uint32_t v = r[t];
 		enum kind kd = (v & DY_CP_MOJI) ? K_MOJI : (v & DY_CP_INVALID) ? K_INVALID : K_NONE;
 		cp_emit(z, v & DY_CP_MASK, kd);
 	}
@@ -464,9 +520,12 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 	z.cap_rep = sizeof z.rep_stack / sizeof z.rep_stack[0];
 	size_t cap = n + 2 * count_high(s, n) + 1;
 	z.out = arena_alloc(a, cap);
-	run_buf rb = { NULL, 0, { 0 } };
+	z.strong_at = SIZE_MAX;
+	run_buf rb = { NULL, 0, { 0 } }, ahead = { NULL, 0, { 0 } };
 	rb.p = rb.stack;
 	rb.cap = sizeof rb.stack / sizeof rb.stack[0];
+	ahead.p = ahead.stack;
+	ahead.cap = sizeof ahead.stack / sizeof ahead.stack[0];
 
 	char *o = z.out;
 	size_t i = 0;
@@ -509,12 +568,14 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 			size_t j = i;
 			while (j < n && s[j] >= 0x80)
 				j++;
-			run_emit(&z, &rb, s + i, j - i, i ? s[i - 1] : 0);
+			run_emit(&z, &rb, &ahead, s, n, i, j);
 			i = j;
 		}
 	}
 	if (rb.p != rb.stack)
 		free(rb.p);
+	if (ahead.p != ahead.stack)
+		free(ahead.p);
 
 	if (z.need_nfc) {
 		outbuf b = { NULL, 0, 0 };

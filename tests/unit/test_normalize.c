@@ -131,6 +131,30 @@ static void mojibake_central_european(void **state)
 	assert_norm("RomĂ˘nia", "România");
 }
 
+static void mojibake_weak_needs_evidence(void **state)
+{
+	(void)state;
+	/* "È›" (ț) and "Ä™" (ę) are a capital and a closing mark: alone they
+	 * stay, but mojibake anywhere near in the document makes them repairs,
+	 * before it or after it. */
+	assert_norm("BucureÈ™ti, È›arÄƒ", "București, țară");
+	assert_norm("È›arÄƒ", "țară");
+	assert_norm("Ä™ Ä‡", "ę ć");
+	assert_unchanged("È› and Ä™");
+	/* A cp1252 byte undefined and lost after a two-byte lead: č is C4 8D. */
+	assert_norm("PÅ™Ã­liÅ¡ Å¾luÅ¥ouÄkÃ½ kÅ¯Åˆ", "Příliš žluťoučký kůň");
+	assert_norm("ÅÃ³dÅº", "Łódź");
+}
+
+static void mojibake_other_languages(void **state)
+{
+	(void)state;
+	assert_norm("Ä°stanbul'da gÃ¶rÃ¼ÅŸtÃ¼, aÄŸÄ±r", "İstanbul'da görüştü, ağır");
+	assert_norm("HÃ\xc2\xa0 Ná»™i, Viá»‡t Nam, Thá»§ tÆ°á»›ng", "Hà Nội, Việt Nam, Thủ tướng");
+	assert_norm("Î‘Î¸Î®Î½Î± ÎµÎ»Î»Î·Î½Î¹ÎºÎ¬", "Αθήνα ελληνικά");
+	assert_norm("\xc3\x97\xc2\xa9\xc3\x97\xc5\x93\xc3\x97\xe2\x80\xa2\xc3\x97\xc2\x9d", "שלום");
+}
+
 static void mojibake_cyrillic(void **state)
 {
 	(void)state;
@@ -471,6 +495,8 @@ int main(void)
 		cmocka_unit_test(mojibake_lost_byte_forms),
 		cmocka_unit_test(mojibake_common_sequences),
 		cmocka_unit_test(mojibake_central_european),
+		cmocka_unit_test(mojibake_weak_needs_evidence),
+		cmocka_unit_test(mojibake_other_languages),
 		cmocka_unit_test(mojibake_cyrillic),
 		cmocka_unit_test(mojibake_double_encoding),
 		cmocka_unit_test(mojibake_lone_c1_is_cp1252),
