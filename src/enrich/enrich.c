@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: MIT */
+/* Enrichment glue (see enrich.h): codebook, PLOVER, event date and place of one
+ * coded event, and the writers' record made from them. Exports enrich_init(),
+ * enrich_event(), enrich_record(), enrich_word_token() and enrich_tense(). */
+#include <string.h>
+
+#include "enrich.h"
+
+void enrich_init(dy_enricher *en)
+{
+	memset(en, 0, sizeof *en);
+}
+
+static int is_alpha(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (unsigned char)ch >= 0x80;
+}
+
+static int is_alnum(char ch)
+{
+	return is_alpha(ch) || (ch >= '0' && ch <= '9');
+}
+
+/* The engine's input filter (engine.c, build_words), counting words instead
+ * of making them: it must stay in step with that function. */
+size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
+{
+	uint32_t w = 0;
+	for (size_t i = 0; i < n_toks && w < ENG_MAX_WORDS; i++) {
+		const dy_token *t = &toks[i];
+		const char *s = t->norm;
+		uint32_t n = t->norm_len;
+		if (t->flags & (TOK_MASKED | TOK_POSSESS))
+			continue;
+		if (n == 1 && (s[0] == ',' || s[0] == ';')) {
+			if (w++ == word)
+				return i;
+			continue;
+		}
+		if (w && n == 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's'))
+			continue;
+		if (w && n == 3 && !memcmp(s, "N'T", 3))
+			continue;
+		uint32_t b = 0;
+		for (uint32_t k = 0; k <= n; k++) {
+			if (k < n && s[k] != '-')
+				continue;
+			int has = 0;
+			for (uint32_t q = b; q < k && !has; q++)
+				has = is_alnum(s[q]);
+			if (has) {
+				if (w == word)
+					return i;
+				if (++w >= ENG_MAX_WORDS)
+					return n_toks;
+			}
+			b = k + 1;
+		}
+	}
+	return n_toks;
+}
+
+static int tok_is(const dy_token *t, const char *w)
+{
+	size_t n = strlen(w);
+	return t->norm_len == n && !memcmp(t->norm, w, n);
+}
+
+static int tok_in(const dy_token *t, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_is(t, *list))
+			return 1;
+	return 0;
+}
+
+int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
+{
+	static const char *const modal[] = { "WILL", "WOULD", "SHALL", "'LL", "WON'T", NULL };
+	static const char *const before_to[] = {
+		"IS", "ARE", "WAS", "WERE", "BE", "PLANS", "PLAN", "PLANNED", "PLANNING",
+		"DUE", "EXPECTED", "SCHEDULED", "SET", "GOING", "INTENDS", "AIMS", NULL
+	};
+	if (verb >= n_toks)
+		return WHEN_TENSE_UNKNOWN;
+	/* a modal among the three tokens before the verb ("will visit", "will
+	 * also visit", "would not go"), not across punctuation */
+	for (size_t k = verb, seen = 0; k > 0 && seen < 3; k--, seen++) {
+		const dy_token *t = &toks[k - 1];
+		if (tok_in(t, modal))
+			return WHEN_TENSE_FUTURE;
+		if (t->flags & TOK_PUNCT)
+			break;
+	}
+	/* "is to visit", "is due to arrive", "plans to formally open" */
+	size_t k = verb;
+	if (k >= 1 && !tok_is(&toks[k - 1], "TO") && k >= 2 && tok_is(&toks[k - 2], "TO") &&
+	    (toks[k - 1].flags & TOK_WORD))
+		k--;
+	if (k >= 2 && tok_is(&toks[k - 1], "TO") && tok_in(&toks[k - 2], before_to))
+		return WHEN_TENSE_FUTURE;
+	const dy_token *v = &toks[verb];
+	if (v->norm_len > 3 && !memcmp(v->norm + v->norm_len - 2, "ED", 2))
+		return WHEN_TENSE_PAST;
+	if (v->lemma && (v->lemma_len != v->norm_len || memcmp(v->lemma, v->norm, v->norm_len)))
+		return WHEN_TENSE_PAST;
+	return WHEN_TENSE_UNKNOWN;
+}
+
+static dy_date date_of_int(int32_t d)
+{
+	dy_date r = { (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100) };
+	if (d <= 0 || !when_date_valid(r)) {
+		dy_date none = { 0, 0, 0 };
+		return none;
+	}
+	return r;
+}
+
+static int date_eq(dy_date a, dy_date b)
+{
+	return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* Location of the event. The place finder (place.h, written beside the
+ * gazetteer) plugs in here: it gets the sentence, the verb's token and the
+ * actors' countries and fills *out. Until it is wired, no place is found and
+ * the location stays absent, as it does when no gazetteer is loaded. */
+static int find_place(const dy_enricher *en, const char *text, const dy_token *toks,
+                      size_t n_toks, const dy_event *e, size_t verb_tok,
+                      dy_enrich_place *out)
+{
+	(void)text; (void)toks; (void)n_toks; (void)e; (void)verb_tok; (void)out;
+	if (!en->gaz)
+		return 0;
+	return 0;
+}
+
+void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
+                  size_t n_toks, const dy_event *e, dy_date doc_date, dy_enriched *out)
+{
+	memset(out, 0, sizeof *out);
+	out->info = codebook_nearest(e->code);
+	out->plover = plover_lookup(e->code);
+	out->verb_tok = enrich_word_token(toks, n_toks, e->verb_word);
+	out->tense = enrich_tense(toks, n_toks, out->verb_tok);
+
+	/* The engine's date differs from the document's only after a time shift
+	 * (a <TIME> phrase of the dictionary): that is a date from the text. */
+	dy_date base = doc_date;
+	dy_date eng = date_of_int(e->date);
+	if (eng.year && !date_eq(eng, doc_date)) {
+		base = eng;
+		out->date_from_text = 1;
+	}
+	out->date = base;
+	if (!en->no_dates) {
+		dy_when w;
+		if (when_resolve(text, toks, n_toks, out->verb_tok, out->tense, base, &w) &&
+		    when_date_valid(w.date)) {
+			out->date = w.date;
+			out->date_from_text = 1;
+			out->phrase_off = w.off;
+			out->phrase_len = w.len;
+		}
+	}
+	out->has_place = find_place(en, text, toks, n_toks, e, out->verb_tok, &out->place);
+}
+
+void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,
+                   const char *doc_id, const char *url, const char *news_source,
+                   long sentence, long event_index, const char *sent, size_t sent_len,
+                   dy_record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->doc_id = doc_id;
+	r->sentence = sentence;
+	r->event = event_index;
+	if (x->date.year)
+		when_date_format(x->date, r->date);
+	r->date_from_text = x->date_from_text;
+	if (x->date_from_text && x->phrase_len) {
+		r->date_phrase = text + x->phrase_off;
+		r->date_phrase_len = x->phrase_len;
+	}
+	r->source = e->source;
+	r->target = e->target;
+	r->code = e->code;
+	if (x->info) {
+		r->root = x->info->root;
+		r->event_name = x->info->name;
+		r->quad = x->info->quad;
+		r->has_goldstein = 1;
+		r->goldstein = x->info->goldstein;
+	}
+	if (x->plover) {
+		r->plover_event = x->plover->event;
+		r->plover_mode = x->plover->mode;
+		r->plover_context = x->plover->context;
+	}
+	if (x->has_place) {
+		r->has_location = 1;
+		r->loc_name = x->place.name;
+		r->loc_country = x->place.country;
+		r->loc_admin1 = x->place.admin1 && x->place.admin1[0] ? x->place.admin1 : NULL;
+		r->loc_lat = x->place.lat;
+		r->loc_lon = x->place.lon;
+		r->loc_geonames_id = x->place.geonames_id;
+	}
+	r->url = url;
+	r->news_source = news_source;
+	r->text = sent;
+	r->text_len = sent_len;
+}
