@@ -125,7 +125,13 @@ typedef struct eg_cent {
 	uint32_t ei;      /* entry index */
 	uint16_t n;       /* elements */
 	uint16_t chars;
+	uint16_t k2;      /* key of the second word, 0xFFFF when none */
 } eg_cent;
+
+static int bi_test(const uint64_t *bi, unsigned key)
+{
+	return key == 0xFFFF || ((bi[key >> 6] >> (key & 63)) & 1);
+}
 
 typedef struct eg_hinfo {
 	const dy_head *h;
@@ -199,6 +205,7 @@ static void heads_build(dy_engine *e)
 					c->ei = ei;
 					c->n = d->entries[ei].ph.n;
 					c->chars = d->entries[ei].ph.chars;
+					c->k2 = d->entries[ei].ph.n > 1 ? e->ekey[d->entries[ei].ph.first + 1] : 0xFFFF;
 				}
 			}
 			uint32_t j = ptr_hash(h) & hx->mask;
@@ -244,10 +251,14 @@ dy_engine *engine_new(const dy_dict *d)
 		}
 	}
 	e->pat_sig = xcalloc(d->n_patterns + 1, sizeof *e->pat_sig);
+	e->pat_key = xcalloc(d->n_patterns + 1, sizeof *e->pat_key);
 	for (uint32_t i = 0; i < d->n_patterns; i++) {
 		const dy_phrase *ph = &d->patterns[i].ph;
+		e->pat_key[i] = 0xFFFF;
 		for (uint32_t k = 0; k < ph->n; k++) {
 			unsigned key = e->ekey[ph->first + k];
+			if (key != 0xFFFF && e->pat_key[i] == 0xFFFF)
+				e->pat_key[i] = (uint16_t)key;
 			if (key != 0xFFFF)
 				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
 		}
@@ -263,6 +274,7 @@ void engine_free(dy_engine *e)
 	free(e->ekey);
 	free(e->ent_sig);
 	free(e->pat_sig);
+	free(e->pat_key);
 	if (e->hx) {
 		free(e->hx->hi);
 		free(e->hx->ce);
@@ -476,6 +488,46 @@ static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t
 	return dict_where(c->d, file, line, buf, cap);
 }
 
+/* The closed-class words the parser needs (manual 7.1's word types). */
+static int function_word(const ew *w)
+{
+	if (w->len > 6 || w->len == 0)
+		return T_NONE;
+	switch (w->s[0]) {
+	case 'A':
+		if (w->len == 1 || weq(w, "AN")) return T_DET;
+		if (weq(w, "AND")) return T_CONJ;
+		break;
+	case 'B':
+		if (weq(w, "BUT")) return T_CONJ;
+		if (weq(w, "BY")) return T_BY;
+		if (weq(w, "BEEN")) return T_AUX;
+		break;
+	case 'F':
+		if (weq(w, "FORMER")) return T_FORMER;
+		break;
+	case 'H': case 'S': case 'T':
+		if (weq(w, "THE")) return T_DET;
+		if (pron_kind(w)) return T_PRON;
+		break;
+	case 'I':
+		if (weq(w, "IN")) return T_PREP;
+		if (pron_kind(w)) return T_PRON;
+		break;
+	case 'N':
+		if (weq(w, "NOR")) return T_CONJ;
+		break;
+	case 'O':
+		if (weq(w, "OR")) return T_CONJ;
+		if (weq(w, "OF")) return T_PREP;
+		break;
+	case 'W':
+		if (weq(w, "WAS") || weq(w, "WERE")) return T_AUX;
+		break;
+	}
+	return T_NONE;
+}
+
 static void tag_words(ctx *c)
 {
 	const dy_dict *d = c->d;
@@ -501,7 +553,7 @@ static void tag_words(ctx *c)
 						break;   /* sorted longest first */
 					if (ce[k].n == best_n && ce[k].chars <= best_chars)
 						continue;
-					if (ce[k].sig & ~c->sig)
+					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~c->sig))
 						continue;
 					uint32_t ei = ce[k].ei;
 					const dy_entry *e = &d->entries[ei];
@@ -527,20 +579,7 @@ static void tag_words(ctx *c)
 				c->w[best_pos[k]].tag = T_PART;
 			continue;
 		}
-		if (weq(w, "THE") || weq(w, "A") || weq(w, "AN"))
-			w->tag = T_DET;
-		else if (weq(w, "AND") || weq(w, "BUT") || weq(w, "OR") || weq(w, "NOR"))
-			w->tag = T_CONJ;
-		else if (pron_kind(w))
-			w->tag = T_PRON;
-		else if (weq(w, "WAS") || weq(w, "WERE") || weq(w, "BEEN"))
-			w->tag = T_AUX;
-		else if (weq(w, "BY"))
-			w->tag = T_BY;
-		else if (weq(w, "OF") || weq(w, "IN"))
-			w->tag = T_PREP;
-		else if (weq(w, "FORMER"))
-			w->tag = T_FORMER;
+		w->tag = (uint8_t)function_word(w);
 	}
 	for (int i = 0; i < c->n; i++)
 		if (c->w[i].flags & EW_COMMA)
@@ -1592,6 +1631,8 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	for (uint32_t i = 0; i < v->n_patterns; i++) {
 		uint32_t pi = v->pattern + i;
 		const dy_pattern *pt = &c->d->patterns[pi];
+		if (!bi_test(c->bi, c->eng->pat_key[pi]) || (c->eng->pat_sig[pi] & ~c->sig))
+			continue;
 		if (!pt->n_codes)
 			continue;
 		if (!pt->ph.n || !pattern_match(&p, pt))

@@ -112,6 +112,7 @@ typedef struct dy_engine {
 	uint16_t      *ekey;     /* per element: two-letter key, 0xFFFF when none */
 	uint64_t      *ent_sig;  /* per entry: keys of its words after the first */
 	uint64_t      *pat_sig;  /* per pattern: keys of its top-level words */
+	uint16_t      *pat_key;  /* per pattern: key of its first top-level word, 0xFFFF none */
 	struct eg_heads *hx;     /* per dictionary head: its entries packed with their keys */
 } dy_engine;
 
