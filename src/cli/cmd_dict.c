@@ -34,50 +34,6 @@ static void usage(FILE *out)
 	      "files. Exit status 0 when there were no errors (warnings allowed).\n", out);
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Loads every dictionary file of a folder, in name order. */
-static int load_dir(dy_dict *d, const char *dir, dy_diag *dg, int *nfiles)
-{
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		diag_error(dg, dir, 0, "cannot open folder");
-		return -1;
-	}
-	char **names = NULL;
-	size_t n = 0;
-	for (struct dirent *de; (de = readdir(dp)); ) {
-		dy_dict_kind k = dict_kind_guess(de->d_name, NULL, 0);
-		const char *dot = strrchr(de->d_name, '.');
-		if (k == DICT_KIND_AUTO || k == DICT_KIND_PROJECT)
-			continue;
-		if (k == DICT_KIND_DISCARDS && !(dot && !strcmp(dot, ".discards")))
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
-		size_t l = strlen(dir) + strlen(de->d_name) + 2;
-		names[n] = xmalloc(l);
-		/* "dir/" and "dir" name the same files: never print "dir//file". */
-		size_t dl = strlen(dir);
-		while (dl > 1 && dir[dl - 1] == '/')
-			dl--;
-		snprintf(names[n], l, "%.*s/%s", (int)dl, dir, de->d_name);
-		n++;
-	}
-	closedir(dp);
-	qsort(names, n, sizeof *names, name_cmp);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		rc |= dict_load_file(d, names[i], DICT_KIND_AUTO, dg);
-		(*nfiles)++;
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
 static double now(void)
 {
 	struct timespec ts;
@@ -158,7 +114,7 @@ int cmd_dict(int argc, char **argv)
 		struct stat st;
 		any = 1;
 		if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-			rc |= load_dir(d, a, &dg, &nfiles);
+			rc |= dict_load_dir(d, a, &dg, &nfiles);
 		} else {
 			rc |= dict_load_file(d, a, DICT_KIND_AUTO, &dg);
 			nfiles++;

@@ -319,6 +319,12 @@ void dict_free(dy_dict *d);
  * is handed to dict_load_project(). */
 int dict_load_file(dy_dict *d, const char *path, dy_dict_kind kind, dy_diag *dg);
 
+/* Loads every dictionary file under folder `dir`, subfolders included, in name
+ * order: .actors, .agents, .verbs, .options and .discards files (other files
+ * are passed over). Adds the number of files read to *nfiles when not NULL.
+ * Returns 0, or -1 when a file or folder could not be read (reported). */
+int dict_load_dir(dy_dict *d, const char *dir, dy_diag *dg, int *nfiles);
+
 /* Same, from memory: `name` is used in messages and provenance only. */
 int dict_load_mem(dy_dict *d, const char *name, const char *data, size_t n,
                   dy_dict_kind kind, dy_diag *dg);
