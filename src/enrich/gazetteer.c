@@ -386,8 +386,20 @@ int gaz_pick(const dy_gaz_hit *hits, size_t n, const char *const *actors, size_t
 {
 	int best = -1;
 	double best_score = -INFINITY;
+	/* "New Delhi" is a city's own name and an alternate name of Delhi: a
+	 * town of some size called so by its own name is the one meant */
+	int own_name_town = 0;
 	for (size_t i = 0; i < n; i++) {
 		const dy_place *p = hits[i].place;
+		if (p->kind == GAZ_CITY && !(hits[i].flags & GAZ_HIT_ALT) &&
+		    (p->population >= 100000 || !strcmp(p->code, "PPLC")))
+			own_name_town = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const dy_place *p = hits[i].place;
+		if (own_name_town && p->kind == GAZ_CITY &&
+		    (hits[i].flags & (GAZ_HIT_ALT | GAZ_HIT_PREFERRED)) == GAZ_HIT_ALT)
+			continue;
 		if (p->kind == GAZ_REGION) {
 			/* "Beijing" the municipality and the city: the city */
 			int shadowed = 0;

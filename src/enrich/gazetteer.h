@@ -93,8 +93,10 @@ size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n,
                   dy_gaz_hit *out /* OUT */, size_t cap);
 
 /* Picks one of hits[0..n): the place the actors' countries point to, else
- * the most populous, with a country ahead of a town of the same name and a
- * town ahead of a region of its own country. actor_countries holds CAMEO
+ * the most populous, with a country ahead of a town of the same name, a town
+ * ahead of a region of its own country, and a town of 100,000 people or a
+ * capital called so by its own name ahead of towns for which the name is an
+ * alternate ("New Delhi" is not Delhi). actor_countries holds CAMEO
  * actor codes or ISO alpha-3 codes (only the first three letters are read:
  * "USAGOV" counts as USA); it may be NULL when n_countries is 0. Returns an
  * index into hits, or -1 when n is 0. */

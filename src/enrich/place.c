@@ -25,6 +25,17 @@ static int prep_kind(const dy_token *t)
 	return PREP_NONE;
 }
 
+/* The prepositions after which an English word that is also a town is read
+ * as the town: "in Nice", "from Reading", but not "on Sale day". */
+static int town_prep(const dy_token *t)
+{
+	static const char *w[] = { "IN", "AT", "NEAR", "TO", "INTO", "FROM", "INSIDE",
+		"OUTSIDE", NULL };
+	if (!(t->flags & TOK_WORD)) return 0;
+	for (size_t i = 0; w[i]; i++) if (norm_is(t, w[i])) return 1;
+	return 0;
+}
+
 /* Words that may stand between a preposition and its place: "in the
  * southern port city of Basra", "in Northern Iraq". */
 static int gap_word(const dy_token *t)
@@ -95,8 +106,7 @@ size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
 			int runs_on = k == 1 && i + 1 < n && usable(&toks[i + 1]) &&
 			              (toks[i + 1].flags & TOK_CAP) && prep == PREP_NONE;
 			for (size_t h = 0; h < nh; h++) {
-				if ((hits[h].flags & GAZ_HIT_COMMON) && (k > 1 || prep == PREP_NONE ||
-				    !prep_kind(i > 0 ? &toks[i - 1] : &toks[i])))
+				if ((hits[h].flags & GAZ_HIT_COMMON) && (k > 1 || i == 0 || !town_prep(&toks[i - 1])))
 					continue;
 				if (runs_on && hits[h].place->kind != GAZ_COUNTRY) continue;
 				keep[nk++] = hits[h];

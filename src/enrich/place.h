@@ -7,7 +7,8 @@
  * Delhi" before "Delhi"), of capitalised words (TOK_CAP; a lower-case word may
  * stand inside a name, "Rio de Janeiro"). A name that is also an English word
  * ("Nice", "Reading", "Split", gazetteer flag GAZ_HIT_COMMON) counts only right
- * after a place preposition ("in Nice"). Months, weekdays and the like never
+ * after "in", "at", "near", "to", "into", "from", "inside" or "outside" ("in
+ * Nice"; not "on Sale day"). Months, weekdays and the like never
  * count (the gazetteer leaves them out). A town or region name followed by
  * another capitalised word ("Washington Post", "Georgia Tech") is not a place
  * unless a place preposition comes before it.
