@@ -100,13 +100,15 @@ const char *write_field_alias(dy_field f)
 
 int write_field_find(const char *name, size_t n)
 {
-	for (int i = 0; i < F_COUNT; i++) {
-		const char *a = field_defs[i].name, *b = field_defs[i].alias;
-		if (strlen(a) == n && !strncasecmp(a, name, n))
-			return i;
-		if (b && strlen(b) == n && !strncasecmp(b, name, n))
-			return i;
-	}
+	/* exact spelling first: "Date" is Phoenix's YYYYMMDD column, "date" ours */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < F_COUNT; i++) {
+			const char *a = field_defs[i].name, *b = field_defs[i].alias;
+			if (strlen(a) == n && !(pass ? strncasecmp(a, name, n) : strncmp(a, name, n)))
+				return i;
+			if (b && strlen(b) == n && !(pass ? strncasecmp(b, name, n) : strncmp(b, name, n)))
+				return i;
+		}
 	return -1;
 }
 
@@ -200,7 +202,8 @@ int writer_init(dy_writer *w, dy_out_format format, const char *fields, int dedu
 		/* label as the user spelled it: a Phoenix alias stays an alias */
 		const field_def *d = &field_defs[f];
 		add_field(w, (dy_field)f,
-		          strlen(d->name) == n && !strncasecmp(d->name, p, n) ? d->name : d->alias);
+		          d->alias && strlen(d->alias) == n && !strncasecmp(d->alias, p, n) &&
+		          strncmp(d->name, p, n) ? d->alias : d->name);
 		if (!e)
 			break;
 		p = e + 1;
