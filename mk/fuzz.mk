@@ -10,9 +10,9 @@ FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 
 # Second expansion: GEN is complete only after every mk/*.mk has been read.
 .SECONDEXPANSION:
-build-fuzz/%: fuzz/%.c $(LIBSRC) $$(GEN)
+build-fuzz/%: fuzz/%.c $(LIBSRC) $$(GEN) $$(BUILTIN_C)
 	@mkdir -p build-fuzz
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) $(LDLIBS_ALL)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) $(BUILTIN_C) $(LDLIBS_ALL)
 
 fuzz: $(FUZZBIN)
 	@for f in $(FUZZBIN); do \

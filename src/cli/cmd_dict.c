@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "commands.h"
+#include "dict/builtin.h"
 #include "dict/dict.h"
 #include "enrich/codebook.h"
 #include "util/diag.h"
@@ -31,7 +32,9 @@ static void usage(FILE *out)
 	      "stats  reads a dictionary set and prints load time and entry counts.\n"
 	      "\n"
 	      "A DIR stands for its .actors, .agents, .verbs, .options and .discards\n"
-	      "files. Exit status 0 when there were no errors (warnings allowed).\n", out);
+	      "files, subfolders included. With nothing named, dyad's own built-in\n"
+	      "dictionaries are read. Exit status 0 when there were no errors\n"
+	      "(warnings allowed).\n", out);
 }
 
 static double now(void)
@@ -120,14 +123,12 @@ int cmd_dict(int argc, char **argv)
 			nfiles++;
 		}
 	}
-	double t1 = now();
 	if (!any) {
-		fputs("dyad dict: no dictionary named (give a folder, files, or --project FILE)\n", stderr);
-		fclose(mem);
-		free(msg);
-		dict_free(d);
-		return DY_EXIT_INPUT;
+		/* Nothing named: the set `dyad code` uses by default. */
+		rc |= dict_load_builtin(d, &dg);
+		nfiles += (int)dy_builtin_count;
 	}
+	double t1 = now();
 	int load_errors = dg.errors, load_warnings = dg.warnings;
 	unsigned findings = 0;
 	if (check) {

@@ -325,6 +325,10 @@ int dict_load_file(dy_dict *d, const char *path, dy_dict_kind kind, dy_diag *dg)
  * Returns 0, or -1 when a file or folder could not be read (reported). */
 int dict_load_dir(dy_dict *d, const char *dir, dy_diag *dg, int *nfiles);
 
+/* Loads dyad's own dictionaries, built into the binary from data/dict/ (see
+ * builtin.h). Returns 0, or -1 when one of them had errors (reported). */
+int dict_load_builtin(dy_dict *d, dy_diag *dg);
+
 /* Same, from memory: `name` is used in messages and provenance only. */
 int dict_load_mem(dy_dict *d, const char *name, const char *data, size_t n,
                   dy_dict_kind kind, dy_diag *dg);
