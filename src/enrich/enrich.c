@@ -122,18 +122,25 @@ static int date_eq(dy_date a, dy_date b)
 	return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
-/* Location of the event. The place finder (place.h, written beside the
- * gazetteer) plugs in here: it gets the sentence, the verb's token and the
- * actors' countries and fills *out. Until it is wired, no place is found and
- * the location stays absent, as it does when no gazetteer is loaded. */
-static int find_place(const dy_enricher *en, const char *text, const dy_token *toks,
-                      size_t n_toks, const dy_event *e, size_t verb_tok,
-                      dy_enrich_place *out)
+/* Location of the event: place_find() over the sentence, from the verb, with
+ * the actors' countries to decide ambiguous names ("Paris" of a French event). */
+static int find_place(const dy_enricher *en, const dy_token *toks, size_t n_toks,
+                      const dy_event *e, size_t verb_tok, dy_enrich_place *out)
 {
-	(void)text; (void)toks; (void)n_toks; (void)e; (void)verb_tok; (void)out;
 	if (!en->gaz)
 		return 0;
-	return 0;
+	const char *actors[2] = { e->source, e->target };
+	dy_location loc;
+	if (!place_find(en->gaz, toks, n_toks, verb_tok, actors, 2, &loc) || !loc.place)
+		return 0;
+	out->name = loc.name;
+	memcpy(out->country, loc.country, sizeof out->country);
+	out->country[sizeof out->country - 1] = '\0';
+	out->admin1 = loc.admin1;
+	out->lat = loc.lat;
+	out->lon = loc.lon;
+	out->geonames_id = (long)loc.geonames_id;
+	return 1;
 }
 
 void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
@@ -164,7 +171,7 @@ void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
 			out->phrase_len = w.len;
 		}
 	}
-	out->has_place = find_place(en, text, toks, n_toks, e, out->verb_tok, &out->place);
+	out->has_place = find_place(en, toks, n_toks, e, out->verb_tok, &out->place);
 }
 
 void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,
@@ -201,7 +208,7 @@ void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,
 	if (x->has_place) {
 		r->has_location = 1;
 		r->loc_name = x->place.name;
-		r->loc_country = x->place.country;
+		r->loc_country = x->place.country[0] ? x->place.country : NULL;
 		r->loc_admin1 = x->place.admin1 && x->place.admin1[0] ? x->place.admin1 : NULL;
 		r->loc_lat = x->place.lat;
 		r->loc_lon = x->place.lon;

@@ -4,7 +4,7 @@
  * and Goldstein value (codebook.h), its PLOVER event type, mode and context
  * (plover.h), dates the event (when.h: a date phrase governing the verb moves
  * it off the document's date), and places it (place.h, when a gazetteer is
- * loaded). enrich_record() then turns the result into the writers' record
+ * loaded: place_find() with the event's actors' countries). enrich_record() then turns the result into the writers' record
  * (write/write.h).
  *
  * Tense (docs/output.md, "Event date"): a verb is future when one of WILL,
@@ -26,6 +26,7 @@
 #include "engine/engine.h"
 #include "enrich/codebook.h"
 #include "enrich/gazetteer.h"
+#include "enrich/place.h"
 #include "enrich/plover.h"
 #include "enrich/when.h"
 #include "text/token.h"
@@ -34,9 +35,9 @@
 /* A place where the event happened. Strings belong to the gazetteer. */
 typedef struct dy_enrich_place {
 	const char *name;        /* "Beijing" */
-	const char *country;     /* ISO 3166-1 alpha-2: "CN" */
+	char        country[3];  /* ISO 3166-1 alpha-2: "CN" */
 	const char *admin1;      /* "Beijing"; NULL or "" when none */
-	double      lat, lon;    /* degrees */
+	double      lat, lon;    /* degrees; NAN when the gazetteer has none */
 	long        geonames_id; /* 0 when unknown (countries, regions) */
 } dy_enrich_place;
 

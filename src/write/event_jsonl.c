@@ -37,7 +37,13 @@ static void put_location(const dy_record *r, dy_buf *b)
 	json_cstring(b, r->loc_country);
 	json_key(b, "admin1", 0);
 	json_cstring(b, r->loc_admin1);
-	buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", r->loc_lat, r->loc_lon);
+	/* coordinates through the field code: NAN (unknown) becomes null */
+	json_key(b, "lat", 0);
+	if (write_field_text(r, F_LAT, b) == WK_NULL)
+		buf_puts(b, "null");
+	json_key(b, "lon", 0);
+	if (write_field_text(r, F_LON, b) == WK_NULL)
+		buf_puts(b, "null");
 	json_key(b, "geonames_id", 0);
 	if (r->loc_geonames_id > 0)
 		buf_printf(b, "%ld", r->loc_geonames_id);

@@ -5,6 +5,7 @@
  * write_field_find(), write_field_name(), write_field_alias(),
  * write_field_list(), write_actor_split() and (to the writers)
  * write_field_text(). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -379,11 +380,13 @@ int write_field_text(const dy_record *r, dy_field f, dy_buf *b)
 	case F_ADMIN1:
 		return r->has_location ? put_str(b, r->loc_admin1) : WK_NULL;
 	case F_LAT:
-	case F_LON:
-		if (!r->has_location)
+	case F_LON: {
+		double v = f == F_LAT ? r->loc_lat : r->loc_lon;
+		if (!r->has_location || isnan(v))
 			return WK_NULL;
-		buf_printf(b, "%.4f", f == F_LAT ? r->loc_lat : r->loc_lon);
+		buf_printf(b, "%.4f", v);
 		return WK_NUMBER;
+	}
 	case F_GEONAMES_ID:
 		if (!r->has_location || r->loc_geonames_id <= 0)
 			return WK_NULL;

@@ -147,6 +147,7 @@ static void test_scholz_visit(void **state)
 	} else if (!r->has_location) {
 		fprintf(stderr, "note: gazetteer loaded but the place finder is not wired yet\n");
 	} else {
+		assert_string_equal(r->loc_name, "Beijing");
 		assert_string_equal(r->loc_country, "CN");
 		assert_true(fabs(r->loc_lat - 39.91) < 0.2);
 		assert_true(fabs(r->loc_lon - 116.40) < 0.2);
