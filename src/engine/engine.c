@@ -126,6 +126,7 @@ typedef struct eg_cent {
 	uint16_t n;       /* elements */
 	uint16_t chars;
 	uint16_t k2;      /* key of the second word, 0xFFFF when none */
+	uint8_t  kind;
 } eg_cent;
 
 static int bi_test(const uint64_t *bi, unsigned key)
@@ -133,16 +134,28 @@ static int bi_test(const uint64_t *bi, unsigned key)
 	return key == 0xFFFF || ((bi[key >> 6] >> (key & 63)) & 1);
 }
 
+/* Per dictionary head: the entries that need a look at more than the next
+ * word (one word long, or a gap before the second word) in `at/cnt` by kind;
+ * the entries whose second word must follow at once sit in buckets keyed by
+ * (head, key of that word), so a word only meets the entries that fit the
+ * word after it. */
 typedef struct eg_hinfo {
 	const dy_head *h;
 	uint32_t       at[DY_ENT_KINDS];
 	uint32_t       cnt[DY_ENT_KINDS];
 } eg_hinfo;
 
+typedef struct eg_bucket {
+	uint32_t hi;      /* head index + 1; 0: empty slot */
+	uint16_t k2;
+	uint32_t at, cnt;
+} eg_bucket;
+
 struct eg_heads {
-	eg_hinfo *hi;    uint32_t nhi, caphi;
-	eg_cent  *ce;    uint32_t nce, capce;
-	uint32_t *slot;  uint32_t mask;    /* open addressing: hi index + 1 */
+	eg_hinfo  *hi;   uint32_t nhi, caphi;
+	eg_cent   *ce;   uint32_t nce, capce;
+	uint32_t  *slot; uint32_t mask;    /* open addressing: hi index + 1 */
+	eg_bucket *bk;   uint32_t bmask;
 };
 
 static uint32_t ptr_hash(const void *p)
@@ -153,12 +166,49 @@ static uint32_t ptr_hash(const void *p)
 	return (uint32_t)(v >> 32);
 }
 
+static uint32_t bk_hash(uint32_t hi, unsigned k2)
+{
+	return (hi * 2654435761u) ^ (k2 * 40503u);
+}
+
 static const eg_hinfo *heads_find(const struct eg_heads *hx, const dy_head *h)
 {
 	for (uint32_t j = ptr_hash(h) & hx->mask; hx->slot[j]; j = (j + 1) & hx->mask)
 		if (hx->hi[hx->slot[j] - 1].h == h)
 			return &hx->hi[hx->slot[j] - 1];
 	return NULL;
+}
+
+static const eg_bucket *bucket_find(const struct eg_heads *hx, uint32_t hi, unsigned k2)
+{
+	if (!hx->bk)
+		return NULL;
+	for (uint32_t j = bk_hash(hi + 1, k2) & hx->bmask; hx->bk[j].hi; j = (j + 1) & hx->bmask)
+		if (hx->bk[j].hi == hi + 1 && hx->bk[j].k2 == k2)
+			return &hx->bk[j];
+	return NULL;
+}
+
+static eg_cent *cent_push(struct eg_heads *hx)
+{
+	if (hx->nce == hx->capce) {
+		hx->capce = hx->capce ? hx->capce * 2 : 4096;
+		hx->ce = xrealloc(hx->ce, hx->capce * sizeof *hx->ce);
+	}
+	return &hx->ce[hx->nce++];
+}
+
+typedef struct eg_tmp { eg_cent c; uint32_t hi; uint32_t ord; } eg_tmp;
+
+static int tmp_cmp(const void *x, const void *y)
+{
+	const eg_tmp *a = x, *b = y;
+	if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
+	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2 ? -1 : 1;
+	if (a->c.n != b->c.n) return a->c.n > b->c.n ? -1 : 1;
+	if (a->c.chars != b->c.chars) return a->c.chars > b->c.chars ? -1 : 1;
+	if (a->c.kind != b->c.kind) return a->c.kind < b->c.kind ? -1 : 1;
+	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
 static void heads_build(dy_engine *e)
@@ -171,6 +221,8 @@ static void heads_build(dy_engine *e)
 		cap <<= 1;
 	hx->slot = xcalloc(cap, sizeof *hx->slot);
 	hx->mask = cap - 1;
+	eg_tmp *tmp = NULL;
+	uint32_t ntmp = 0, captmp = 0;
 	for (uint32_t i = 0; i < d->n_entries; i++) {
 		const dy_entry *en = &d->entries[i];
 		if (!en->ph.n)
@@ -188,24 +240,37 @@ static void heads_build(dy_engine *e)
 				hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
 				hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
 			}
+			uint32_t hidx = hx->nhi;
 			eg_hinfo *hi = &hx->hi[hx->nhi++];
 			memset(hi, 0, sizeof *hi);
 			hi->h = h;
 			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
 				hi->at[kind] = hx->nce;
-				hi->cnt[kind] = h->n[kind];
 				for (uint32_t q = 0; q < h->n[kind]; q++) {
-					if (hx->nce == hx->capce) {
-						hx->capce = hx->capce ? hx->capce * 2 : 4096;
-						hx->ce = xrealloc(hx->ce, hx->capce * sizeof *hx->ce);
-					}
 					uint32_t ei = he[h->at[kind] + q];
-					eg_cent *c = &hx->ce[hx->nce++];
-					c->sig = e->ent_sig[ei];
-					c->ei = ei;
-					c->n = d->entries[ei].ph.n;
-					c->chars = d->entries[ei].ph.chars;
-					c->k2 = d->entries[ei].ph.n > 1 ? e->ekey[d->entries[ei].ph.first + 1] : 0xFFFF;
+					const dy_entry *x = &d->entries[ei];
+					eg_cent cc;
+					cc.sig = e->ent_sig[ei];
+					cc.ei = ei;
+					cc.n = x->ph.n;
+					cc.chars = x->ph.chars;
+					cc.kind = (uint8_t)kind;
+					cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
+					int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
+					           cc.k2 != 0xFFFF;
+					if (!adj2) {
+						*cent_push(hx) = cc;
+						hi->cnt[kind]++;
+						continue;
+					}
+					if (ntmp == captmp) {
+						captmp = captmp ? captmp * 2 : 4096;
+						tmp = xrealloc(tmp, captmp * sizeof *tmp);
+					}
+					tmp[ntmp].c = cc;
+					tmp[ntmp].hi = hidx;
+					tmp[ntmp].ord = ntmp;
+					ntmp++;
 				}
 			}
 			uint32_t j = ptr_hash(h) & hx->mask;
@@ -213,7 +278,6 @@ static void heads_build(dy_engine *e)
 				j = (j + 1) & hx->mask;
 			hx->slot[j] = hx->nhi;
 			if (hx->nhi * 2 > cap) {
-				/* grow: rehash every head */
 				cap <<= 1;
 				free(hx->slot);
 				hx->slot = xcalloc(cap, sizeof *hx->slot);
@@ -227,6 +291,30 @@ static void heads_build(dy_engine *e)
 			}
 		}
 	}
+	/* buckets for the entries whose second word follows at once */
+	if (ntmp) {
+		qsort(tmp, ntmp, sizeof *tmp, tmp_cmp);
+		uint32_t bcap = 1024;
+		while (bcap < ntmp * 2u)
+			bcap <<= 1;
+		hx->bk = xcalloc(bcap, sizeof *hx->bk);
+		hx->bmask = bcap - 1;
+		for (uint32_t i = 0; i < ntmp;) {
+			uint32_t j = i;
+			uint32_t at = hx->nce;
+			while (j < ntmp && tmp[j].hi == tmp[i].hi && tmp[j].c.k2 == tmp[i].c.k2)
+				*cent_push(hx) = tmp[j++].c;
+			uint32_t s = bk_hash(tmp[i].hi + 1, tmp[i].c.k2) & hx->bmask;
+			while (hx->bk[s].hi)
+				s = (s + 1) & hx->bmask;
+			hx->bk[s].hi = tmp[i].hi + 1;
+			hx->bk[s].k2 = tmp[i].c.k2;
+			hx->bk[s].at = at;
+			hx->bk[s].cnt = j - i;
+			i = j;
+		}
+	}
+	free(tmp);
 	e->hx = hx;
 }
 
@@ -279,6 +367,7 @@ void engine_free(dy_engine *e)
 		free(e->hx->hi);
 		free(e->hx->ce);
 		free(e->hx->slot);
+		free(e->hx->bk);
 		free(e->hx);
 	}
 	free(e);
@@ -540,18 +629,37 @@ static void tag_words(ctx *c)
 		size_t nh = dict_lookup_word(d, w->s, w->len, heads, 16);
 		uint32_t best = DY_NONE;
 		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
+		/* key of the next word, for entries whose second word follows at once */
+		unsigned nk = 0xFFFF;
+		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
+		    !(c->w[i].flags & EW_POSS))
+			nk = bikey(c->w[i + 1].s, c->w[i + 1].len);
 		for (size_t h = 0; h < nh; h++) {
 			const eg_hinfo *hi = heads_find(c->eng->hx, heads[h]);
 			if (!hi)
 				continue;
-			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
-				if (kind == DY_ENT_TIME && !c->o->time_shift)
-					continue;
-				const eg_cent *ce = c->eng->hx->ce + hi->at[kind];
-				for (uint32_t k = 0; k < hi->cnt[kind]; k++) {
+			const eg_bucket *bk = nk != 0xFFFF ?
+				bucket_find(c->eng->hx, (uint32_t)(hi - c->eng->hx->hi), nk) : NULL;
+			for (int kind = -1; kind < DY_ENT_KINDS; kind++) {
+				const eg_cent *ce;
+				uint32_t cnt;
+				if (kind < 0) {
+					if (!bk)
+						continue;
+					ce = c->eng->hx->ce + bk->at;
+					cnt = bk->cnt;
+				} else {
+					if (kind == DY_ENT_TIME && !c->o->time_shift)
+						continue;
+					ce = c->eng->hx->ce + hi->at[kind];
+					cnt = hi->cnt[kind];
+				}
+				for (uint32_t k = 0; k < cnt; k++) {
 					if (ce[k].n < best_n)
 						break;   /* sorted longest first */
 					if (ce[k].n == best_n && ce[k].chars <= best_chars)
+						continue;
+					if (ce[k].kind == DY_ENT_TIME && !c->o->time_shift)
 						continue;
 					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~c->sig))
 						continue;
@@ -559,14 +667,14 @@ static void tag_words(ctx *c)
 					const dy_entry *e = &d->entries[ei];
 					if (e->ph.n > 1 && !bi_all(c, e->ph.first + 1, e->ph.n - 1u))
 						continue;
-					int last = match_phrase(c, &e->ph, i, kind == DY_ENT_VERB, pos);
+					int last = match_phrase(c, &e->ph, i, ce[k].kind == DY_ENT_VERB, pos);
 					if (last < 0)
 						continue;
 					best = ei;
 					best_last = last;
 					best_n = e->ph.n;
 					best_chars = e->ph.chars;
-					best_kind = kind;
+					best_kind = ce[k].kind;
 					memcpy(best_pos, pos, sizeof(int) * e->ph.n);
 				}
 			}
