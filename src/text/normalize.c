@@ -11,6 +11,20 @@
  * change; it works piece by piece between "safe" characters, which no
  * neighbour can compose with, so that repair offsets can be carried across.
  *
+ * Choices beyond normalize.h, each counted as one repair at its output offset
+ * (a dropped character's offset is where the text goes on):
+ *   - a C1 control left after mojibake repair is a cp1252 byte that was read as
+ *     Latin-1: U+0092 becomes ’ and counts as mojibake; the five C1 controls
+ *     undefined in cp1252 are dropped as controls;
+ *   - dropped as controls besides C0 and DEL: soft hyphen, ZWSP, LRM/RLM, bidi
+ *     embeddings and isolates, word joiner and invisible operators, BOM. ZWJ
+ *     and ZWNJ stay;
+ *   - U+2028 counts as a newline, U+2029 as a paragraph break; VT and FF are
+ *     controls;
+ *   - references are decoded once ("&amp;eacute;" gives "&eacute;"); see
+ *     entities.h for the forms taken. A reference's character goes through the
+ *     same rules (so "&nbsp;" folds into a space) but counts only as an entity.
+ *
  * Output bound: an ASCII byte never yields more than one byte (references are
  * at least as long as what they decode to, U+FFFD included: "&#0" is 3 bytes);
  * a non-ASCII byte yields at most three (a lone invalid byte becomes U+FFFD).
@@ -319,6 +333,13 @@ static void run_emit(nz *z, run_buf *rb, run_buf *ahead, const unsigned char *s,
 			k = mojibake_repair(r, k, prev, 1, &st);
 		if (st & DY_MOJI_REPAIRED)
 			z->moji_seen = 1;
+		/* "à" is C3 A0: once A0, a no-break space, has become a plain space,
+		 * "Ã" ends the run and a space follows. Taken only in a document
+		 * with mojibake, since "IRMÃ E" is good Portuguese; the space folds
+		 * with the one after it. */
+		if (k && r[k - 1] == 0xC3 && j < n && s[j] == ' ' &&
+		    (z->moji_seen || strong_ahead(z, ahead, s, n, j)))
+			r[k - 1] = 0xE0 | DY_CP_MOJI;
 	}
 	for (size_t t = 0; t < k; t++) {
 		uint32_t v = r[t];

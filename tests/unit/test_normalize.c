@@ -144,6 +144,10 @@ static void mojibake_weak_needs_evidence(void **state)
 	/* A cp1252 byte undefined and lost after a two-byte lead: č is C4 8D. */
 	assert_norm("PÅ™Ã­liÅ¡ Å¾luÅ¥ouÄkÃ½ kÅ¯Åˆ", "Příliš žluťoučký kůň");
 	assert_norm("ÅÃ³dÅº", "Łódź");
+	/* "à" whose no-break space became a plain space. */
+	assert_norm("dÃ©clarÃ© Ã  GenÃ¨ve, voilÃ  tout", "déclaré à Genève, voilà tout");
+	assert_norm("Ã  GenÃ¨ve", "à Genève");
+	assert_unchanged("IRMÃ E SÃO PAULO, MAÇÃ VERDE");
 }
 
 static void mojibake_other_languages(void **state)
