@@ -405,10 +405,16 @@ static void countries_read(const char *path)
 		place *p = place_new(K_COUNTRY);
 		memcpy(p->cc, a2, 3);
 		memcpy(p->cc3, a3, 4);
-		const char *cn = jstr(c, "common_name");
+		const char *cn = jstr(c, "common_name"), *nm = jstr(c, "name");
 		if (*cn) name_add(p, cn);
-		name_add(p, jstr(c, "name"));
-		name_add_inverted(p, jstr(c, "name"));
+		/* "Palestine, State of" reads as "State of Palestine"; "Bonaire,
+		 * Sint Eustatius and Saba" is a list and stays as it is */
+		size_t nl = strlen(nm);
+		if (strstr(nm, ", ") && ((nl > 3 && !strcmp(nm + nl - 3, " of")) ||
+		    (nl > 7 && !strcmp(nm + nl - 7, " of the")) || !strchr(strstr(nm, ", ") + 2, ' ')))
+			name_add_inverted(p, nm);
+		name_add(p, nm);
+		name_add_inverted(p, nm);
 		name_add(p, jstr(c, "official_name"));
 		*smap_slot(&by_cc, a2, 1) = (long)(p - P);
 	}
@@ -678,11 +684,15 @@ static place *target_of(const char *t)
 	return i >= 0 ? &P[i] : NULL;
 }
 
-static void facts_apply(const char *path)
+/* Pass 0 adds the countries and regions of the facts (before the cities, so
+ * that towns of Kosovo find their country); pass 1 the aliases. */
+static void facts_apply(const char *path, int pass)
 {
 	for (size_t i = 0; i < nF; i++) {
 		fact *x = &F[i];
-		if (!strcmp(x->kind, "region") || !strcmp(x->kind, "country")) {
+		int adds = !strcmp(x->kind, "region") || !strcmp(x->kind, "country");
+		if (adds != (pass == 0)) continue;
+		if (adds) {
 			int reg = x->kind[0] == 'r';
 			place *c = country_of(x->f[0]);
 			if (reg && !c) { fprintf(stderr, "%s:%ld: unknown country %s\n", path, x->line, x->f[0]); exit(1); }
@@ -727,7 +737,8 @@ static void put_num(double v)
 static void write_all(void)
 {
 	size_t counts[3] = { 0, 0, 0 };
-	for (size_t i = 0; i < nP; i++) counts[P[i].kind == K_COUNTRY ? 0 : P[i].kind == K_REGION ? 1 : 2]++;
+	for (size_t i = 0; i < nP; i++)
+		if (P[i].n_names) counts[P[i].kind == K_COUNTRY ? 0 : P[i].kind == K_REGION ? 1 : 2]++;
 	printf("# dyad gazetteer 1: %zu countries, %zu regions, %zu cities. "
 	       "Cities: GeoNames (geonames.org), CC BY. Countries and regions: ISO 3166 (iso-codes).\n",
 	       counts[0], counts[1], counts[2]);
@@ -772,9 +783,10 @@ int main(int argc, char **argv)
 	if (extra) extra_read(extra);
 	countries_read(iso1);
 	if (iso2) regions_read(iso2);
+	if (extra) facts_apply(extra, 0);
 	if (admin1 && *admin1) admin1_read(admin1);
 	if (cities && *cities) cities_read(cities, min_pop);
-	if (extra) facts_apply(extra);
+	if (extra) facts_apply(extra, 1);
 	write_all();
 	if (fflush(stdout) || ferror(stdout)) { fputs("gen_gazetteer: write error\n", stderr); return 1; }
 	return 0;
