@@ -574,6 +574,8 @@ static int kind_tag(int kind)
 
 static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t cap)
 {
+	if (!c->tr)
+		return "";   /* only the trace shows provenance: skip the formatting */
 	return dict_where(c->d, file, line, buf, cap);
 }
 
