@@ -19,8 +19,10 @@ enum { DICTOPT_DICT = 0x100, DICTOPT_PROJECT = 0x101, DICTOPTS_MAX = 64 };
 	{ "project", required_argument, NULL, DICTOPT_PROJECT }
 
 #define DICTOPTS_HELP \
-	"  --dict FILE      dictionary file (repeatable): .actors, .agents, .verbs,\n" \
-	"                   .options, discards; the kind from the name or content\n" \
+	"  --dict FILE      dictionary file or folder (repeatable): .actors, .agents,\n" \
+	"                   .verbs, .options, .discards; the kind from the name or\n" \
+	"                   content. Without --dict or --project, dyad's own\n" \
+	"                   built-in dictionaries are used.\n" \
 	"  --project FILE   TABARI .project file naming the dictionaries\n"
 
 typedef struct dy_dictopts {
@@ -33,9 +35,9 @@ typedef struct dy_dictopts {
  * (after a message naming `cmd`) when there are too many. */
 int dictopts_add(dy_dictopts *o, int opt, const char *path, const char *cmd);
 
-/* Loads every file named, in order. Returns the dictionary, or NULL after a
- * message on stderr when no dictionary option was given or a file could not
- * be read. Bad lines are reported through dg and skipped. */
+/* Loads every file or folder named, in order; with none named, dyad's built-in
+ * dictionaries. Returns the dictionary, or NULL after a message on stderr when
+ * a file could not be read. Bad lines are reported through dg and skipped. */
 dy_dict *dictopts_load(const dy_dictopts *o, const char *cmd, dy_diag *dg);
 
 #endif
