@@ -316,7 +316,7 @@ int gaz_load(dy_gazetteer **out, dy_diag *dg)
 	const char *p = gaz_find_file();
 	if (!p) {
 		*out = gaz_empty();
-		diag_error(dg, NULL, 0, "gazetteer: %s not found (looked in $DYAD_DATA, "
+		diag_warn(dg, NULL, 0, "gazetteer: %s not found (looked in $DYAD_DATA, "
 		           "next to the binary and in /usr/local/share/dyad); places are not resolved", GAZ_FILE);
 		return -1;
 	}

@@ -67,9 +67,10 @@ enum {
 };
 
 /* Finds the data file (search order above) and loads it. Returns 0 and *out on
- * success; -1 with a message through dg when no file was found or it could not
- * be read (*out is then an empty gazetteer that finds nothing, never NULL).
- * Malformed lines are reported (file:line) and skipped. */
+ * success; -1 when no file was found (a warning through dg: dyad goes on
+ * without locations) or it could not be read (an error); *out is then an
+ * empty gazetteer that finds nothing, never NULL. Malformed lines are
+ * reported (file:line) as errors and skipped. */
 int gaz_load(dy_gazetteer **out /* OUT */, dy_diag *dg);
 
 /* Loads one given file. Same contract as gaz_load(). */
