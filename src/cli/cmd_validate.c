@@ -179,14 +179,14 @@ static void print_expected(const expect *x)
 
 /* Codes a record's whole text as one unit, as TABARI does with its records. */
 static void code_record(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
-                        const dy_doc *doc, dy_buf *trace, dy_coding *r)
+                        const dy_doc *doc, dy_engine_carry *carry, dy_buf *trace, dy_coding *r)
 {
 	dy_norm nm;
 	text_normalize(a, doc->text, doc->text_len, &nm);
 	dy_span all = { 0, (uint32_t)nm.len };
 	dy_token *toks;
 	size_t n = tok_sentence(a, nm.text, all, &toks);
-	engine_code(eng, o, a, nm.text, toks, n, engine_date(doc->date), NULL, trace, r);
+	engine_code(eng, o, a, nm.text, toks, n, engine_date(doc->date), carry, trace, r);
 }
 
 int cmd_validate(int argc, char **argv)
@@ -258,6 +258,8 @@ int cmd_validate(int argc, char **argv)
 	arena_init(&a);
 	dy_buf trace = DY_BUF_INIT;
 	long passed = 0, failed = 0, unchecked = 0;
+	dy_engine_carry carry;
+	memset(&carry, 0, sizeof carry);
 	int done = 0;
 	for (int t = 0; t < ntexts && !done; t++) {
 		dy_reader *r = reader_open(texts[t], FMT_TABARI, NULL, &dg);
@@ -279,7 +281,10 @@ int cmd_validate(int argc, char **argv)
 			}
 			dy_coding res;
 			buf_clear(&trace);
-			code_record(eng, &o, &a, &doc, explain ? &trace : NULL, &res);
+			/* FORWARD: consecutive records are the sentences of one story */
+			if (!o.forward)
+				memset(&carry, 0, sizeof carry);
+			code_record(eng, &o, &a, &doc, &carry, explain ? &trace : NULL, &res);
 			int ok = judge(&x, &res);
 			if (ok)
 				passed++;

@@ -60,6 +60,7 @@ typedef struct unit {
 	int      lastw;         /* last word of the actor phrase (gap phrases) */
 	int      n;             /* codes */
 	char     codes[U_MAXC][ENG_CODE_LEN];
+	char     base[ENG_CODE_LEN];   /* first code before agents joined (forwarding) */
 	int      group;         /* compound group id, or -1 */
 	int      pron;          /* a pronoun standing for another unit */
 	uint32_t entry;         /* actor entry or DY_NONE */
@@ -88,6 +89,7 @@ typedef struct ctx {
 	const char           *why;
 	dy_event             *ev;
 	size_t                nev;
+	dy_engine_carry      *carry;    /* forwarding from the previous sentence */
 	const int            *skip;     /* units a pattern's ^ passed over */
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
@@ -872,6 +874,7 @@ static void make_units(ctx *c)
 			code_set(u->codes[0], k->code, strlen(k->code));
 			u->n = 1;
 		}
+		memcpy(u->base, u->codes[0], ENG_CODE_LEN);
 		w->unit = c->nu - 1;
 	}
 	if (c->status != ENG_CODED)
@@ -1059,6 +1062,19 @@ static void add_pronouns(ctx *c)
 				for (int x = 0; x < nreal; x++)
 					if (!c->w[c->u[x].start].del) { ref = x; break; }
 		}
+		/* FORWARD (manual 8.4): a pronoun before any actor of the sentence
+		 * stands for the first actor of the previous sentence */
+		int first_real = nreal ? c->u[0].start : c->n;
+		if (c->o->forward && c->carry && c->carry->n && i < first_real) {
+			unit *u = unit_new(c, i, i + 1);
+			u->pron = 1;
+			u->n = 1;
+			memcpy(u->codes[0], c->carry->codes[0], ENG_CODE_LEN);
+			memcpy(u->base, u->codes[0], ENG_CODE_LEN);
+			tr(c, "  pronoun %.*s at %d -> %s (forwarded)\n", (int)c->w[i].len, c->w[i].s, i,
+			   u->codes[0]);
+			continue;
+		}
 		if (ref < 0 && refg < 0)
 			continue;
 		unit *u = unit_new(c, i, i + 1);
@@ -1077,6 +1093,7 @@ static void add_pronouns(ctx *c)
 			}
 			u->n = s->n;
 			memcpy(u->codes, s->codes, sizeof u->codes);
+			memcpy(u->base, s->base, ENG_CODE_LEN);
 			u->entry = s->entry;
 		}
 		tr(c, "  pronoun %.*s at %d -> %s%s\n", (int)c->w[i].len, c->w[i].s, i,
@@ -2032,6 +2049,29 @@ static void time_shift(ctx *c)
 
 /* ---- Entry point ------------------------------------------------------------ */
 
+/* The first actor of the sentence goes forward when it stands before a verb
+ * (manual 8.4); without agents ("doesn't get the agent, only the actor"). */
+static void carry_update(ctx *c, dy_engine_carry *carry)
+{
+	int first_verb = c->n;
+	for (int i = 0; i < c->n; i++)
+		if (c->w[i].tag == T_VERB && !c->w[i].del) {
+			first_verb = i;
+			break;
+		}
+	for (int x = 0; x < c->nu; x++) {
+		const unit *u = &c->u[x];
+		if (c->w[u->start].del)
+			continue;
+		if (u->start >= first_verb)
+			break;
+		memcpy(carry->codes[0], u->base[0] ? u->base : u->codes[0], ENG_CODE_LEN);
+		carry->n = 1;
+		carry->compound = u->group >= 0;
+		break;
+	}
+}
+
 static void trace_words(ctx *c)
 {
 	char wb[128];
@@ -2074,7 +2114,7 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 		cap = ENG_MAX_WORDS;
 	c.w = arena_alloc(a, sizeof(ew) * cap);
 	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
-	(void)carry;
+	c.carry = carry;
 	memset(out, 0, sizeof *out);
 	build_words(&c, n);
 	out->n_words = (uint32_t)c.n;
@@ -2109,6 +2149,8 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 		tr(&c, "coding:\n");
 		code_sentence(&c);
 	}
+	if (carry && c.status == ENG_CODED)
+		carry_update(&c, carry);
 	out->status = (dy_code_status)c.status;
 	out->why = c.why;
 	if (c.status != ENG_CODED) {
