@@ -68,7 +68,7 @@ static void expect_parse(const char *cm, expect *x, dy_engine_opts *o, const dy_
 	for (const char *p = cm; (p = strchr(p, '{')); ) {
 		const char *q = strchr(p, '}');
 		if (!q)
-			break;
+			q = p + strlen(p);   /* the suite leaves some blocks open (MINWRD-ACTIVATE) */
 		int dash = p > cm && p[-1] == '-';
 		const char *b = p + 1;
 		size_t n = (size_t)(q - b);
@@ -82,6 +82,8 @@ static void expect_parse(const char *cm, expect *x, dy_engine_opts *o, const dy_
 				fprintf(stderr, "dyad validate: %s:%ld: option not understood: %s\n",
 				        doc->file, doc->line, line);
 			x->options++;
+			if (!*q)
+				break;
 			p = q + 1;
 			continue;
 		}
@@ -109,6 +111,8 @@ static void expect_parse(const char *cm, expect *x, dy_engine_opts *o, const dy_
 				x->blocks++;
 			}
 		}
+		if (!*q)
+			break;
 		p = q + 1;
 	}
 }
