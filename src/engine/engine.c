@@ -978,7 +978,8 @@ static void find_compounds(ctx *c)
 			int p = c->u[y].end, saw_sep = 0, saw_conj = 0, saw_mod = 0, sepw[4], ns = 0;
 			while (p < c->n && p < c->u[y + 1].start) {
 				int t = c->w[p].tag;
-				if ((t == T_COMMA || t == T_CONJ) && ns < 4 && !saw_conj && !saw_mod) {
+				if ((t == T_COMMA || (t == T_CONJ && !weq(&c->w[p], "BUT"))) && ns < 4 &&
+				    !saw_conj && !saw_mod) {
 					if (t == T_CONJ)
 						saw_conj = 1;
 					saw_sep = 1;
