@@ -28,7 +28,8 @@ typedef struct gaz_slot {
 	uint32_t key;   /* offset in the key pool; UINT32_MAX: empty */
 	uint32_t len;
 	uint32_t hash;
-	uint32_t first; /* first hit of the chain */
+	uint32_t first; /* first hit of the chain; NO_HIT: only a prefix */
+	uint32_t prefix;/* 1: a longer name starts with this key and a space */
 } gaz_slot;
 
 typedef struct gaz_hitrec {
@@ -117,12 +118,13 @@ static gaz_slot *slot_find(const dy_gazetteer *g, const char *k, size_t n, uint3
 	}
 }
 
-static void key_add(dy_gazetteer *g, const char *k, size_t n, uint32_t place, unsigned flags)
+/* The slot of key k[0..n), made when missing; NULL when the table is full. */
+static gaz_slot *slot_make(dy_gazetteer *g, const char *k, size_t n)
 {
 	uint32_t h = key_hash(k, n);
 	gaz_slot *s = slot_find(g, k, n, h);
 	if (s->key == UINT32_MAX) {
-		if ((g->n_keys + 1) * 2 > g->cap) return; /* sized from the file: cannot happen */
+		if ((g->n_keys + 1) * 2 > g->cap) return NULL; /* sized from the file: cannot happen */
 		if (g->pool_len + n + 1 > g->pool_cap) {
 			g->pool_cap = (g->pool_cap + n + 1) * 2;
 			g->pool = xrealloc(g->pool, g->pool_cap);
@@ -132,9 +134,26 @@ static void key_add(dy_gazetteer *g, const char *k, size_t n, uint32_t place, un
 		s->len = (uint32_t)n;
 		s->hash = h;
 		s->first = NO_HIT;
+		s->prefix = 0;
 		g->pool_len += n + 1;
 		g->n_keys++;
-	} else if (s->first != NO_HIT && g->hits[s->first].place == place) {
+	}
+	return s;
+}
+
+static void key_add(dy_gazetteer *g, const char *k, size_t n, uint32_t place, unsigned flags)
+{
+	/* "gaza" and "new" lead to "gaza city" and "new delhi": matching extends
+	 * a run of words only while some name goes on */
+	for (size_t i = 0; i < n; i++) {
+		if (k[i] != ' ') continue;
+		gaz_slot *ps = slot_make(g, k, i);
+		if (!ps) return;
+		ps->prefix = 1;
+	}
+	gaz_slot *s = slot_make(g, k, n);
+	if (!s) return;
+	if (s->first != NO_HIT && g->hits[s->first].place == place) {
 		return; /* two names of one place folding alike: the first one counts */
 	}
 	if (g->n_hits == g->hits_cap) {
@@ -168,8 +187,9 @@ static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 	size_t lines = 1, bars = 0;
 	for (size_t i = 0; i < n; i++) {
 		lines += g->data[i] == '\n';
-		bars += g->data[i] == '|';
+		bars += g->data[i] == '|' || g->data[i] == ' ' || g->data[i] == '-';
 	}
+	/* names, plus the word prefixes of multi-word names, at most half full */
 	size_t want = (lines + bars) * 2 + 16, cap = 1024;
 	while (cap < want) cap *= 2;
 	g->cap = cap;
@@ -366,6 +386,14 @@ size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n, dy_gaz_hit 
 		out[m - 1 - i] = t;
 	}
 	return count;
+}
+
+unsigned gaz_probe(const dy_gazetteer *g, const char *key, size_t n)
+{
+	if (!g->cap) return 0;
+	const gaz_slot *s = slot_find(g, key, n, key_hash(key, n));
+	if (s->key == UINT32_MAX) return 0;
+	return (s->first != NO_HIT ? GAZ_PROBE_NAME : 0) | (s->prefix ? GAZ_PROBE_PREFIX : 0);
 }
 
 static int actor_has(const char *cc3, const char *const *actors, size_t n)

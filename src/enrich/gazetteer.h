@@ -108,6 +108,12 @@ int gaz_pick(const dy_gaz_hit *hits, size_t n,
 const dy_place *gaz_resolve(const dy_gazetteer *g, const char *name, size_t n,
                             const char *const *actor_countries, size_t n_countries);
 
+/* What an already folded key (gaz_key()) is: GAZ_PROBE_NAME when places have
+ * it as a name, GAZ_PROBE_PREFIX when longer names start with it and a space
+ * ("new" for "new delhi"). One hash probe; for matching word runs. */
+enum { GAZ_PROBE_NAME = 1, GAZ_PROBE_PREFIX = 2 };
+unsigned gaz_probe(const dy_gazetteer *g, const char *key, size_t n);
+
 /* The folded key of s[0..n) into out (capacity cap, NUL-terminated); returns
  * its length, 0 when s has no letter or digit or the key does not fit. */
 size_t gaz_key(const char *s, size_t n, char *out, size_t cap);

@@ -62,8 +62,9 @@ static int prep_before(const dy_token *toks, size_t i)
 	return PREP_NONE;
 }
 
-/* The folded key of tokens [b, e) into out; 0 when it does not fit. */
-static size_t span_key(const dy_token *toks, size_t b, size_t e, char *out, size_t cap)
+/* gaz_lookup() over the words of tokens [b, e). */
+static size_t span_lookup(const dy_gazetteer *g, const dy_token *toks, size_t b, size_t e,
+                              dy_gaz_hit *out, size_t cap)
 {
 	char raw[SPAN_BYTES];
 	size_t o = 0;
@@ -73,7 +74,7 @@ static size_t span_key(const dy_token *toks, size_t b, size_t e, char *out, size
 		memcpy(raw + o, toks[i].norm, toks[i].norm_len);
 		o += toks[i].norm_len;
 	}
-	return gaz_key(raw, o, out, cap);
+	return gaz_lookup(g, raw, o, out, cap);
 }
 
 static int usable(const dy_token *t)
@@ -89,17 +90,27 @@ size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
 	if (!maxw) return 0;
 	for (size_t i = 0; i < n && found < cap;) {
 		if (!usable(&toks[i]) || !(toks[i].flags & TOK_CAP)) { i++; continue; }
-		size_t run = 1;
-		while (run < maxw && i + run < n && usable(&toks[i + run])) run++;
 		int prep = prep_before(toks, i);
+		/* grow the run word by word while some name goes on; note every
+		 * length that is a whole name ending in a capitalised word */
+		char key[SPAN_BYTES];
+		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], n_lens = 0;
+		for (size_t k = 1; k <= maxw && i + k <= n && usable(&toks[i + k - 1]); k++) {
+			const dy_token *t = &toks[i + k - 1];
+			if (kl && kl + 1 < sizeof key) key[kl++] = ' ';
+			size_t w = kl + 1 < sizeof key ? gaz_key(t->norm, t->norm_len, key + kl, sizeof key - kl) : 0;
+			if (!w) break;
+			kl += w;
+			unsigned pr = gaz_probe(g, key, kl);
+			if ((pr & GAZ_PROBE_NAME) && (t->flags & TOK_CAP) && n_lens <= GAZ_MAX_WORDS)
+				lens[n_lens++] = k;
+			if (!(pr & GAZ_PROBE_PREFIX)) break;
+		}
 		size_t taken = 0;
-		for (size_t k = run; k >= 1 && !taken; k--) {
-			if (!(toks[i + k - 1].flags & TOK_CAP)) continue;
-			char key[SPAN_BYTES * 2];
-			size_t kl = span_key(toks, i, i + k, key, sizeof key);
-			if (!kl) continue;
+		while (n_lens > 0 && !taken) {
+			size_t k = lens[--n_lens];
 			dy_gaz_hit hits[64], keep[64];
-			size_t nh = gaz_lookup(g, key, kl, hits, 64), nk = 0;
+			size_t nh = span_lookup(g, toks, i, i + k, hits, 64), nk = 0;
 			if (nh > 64) nh = 64;
 			/* "Washington Post", "Georgia Tech": a single town or region
 			 * name running into another capitalised word names something else */
