@@ -79,7 +79,7 @@ typedef struct ctx {
 	const dy_token       *toks;
 	int32_t               date;
 	ew                   *w;
-	int                   n;
+	int                   n, capw;  /* words, and room for them */
 	unit                 *u;
 	int                   nu, capu;
 	group                *g;
@@ -399,7 +399,7 @@ static int is_alpha(char ch)
 
 static void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
 {
-	if (c->n >= ENG_MAX_WORDS || len == 0)
+	if (c->n >= c->capw || len == 0)
 		return;
 	ew *w = &c->w[c->n++];
 	memset(w, 0, sizeof *w);
@@ -435,7 +435,7 @@ static void build_words(ctx *c, size_t ntok)
 		c->period = t->norm_len >= 1 && t->norm[t->norm_len - 1] == '.';
 		break;
 	}
-	for (size_t i = 0; i < ntok && c->n < ENG_MAX_WORDS; i++) {
+	for (size_t i = 0; i < ntok && c->n < c->capw; i++) {
 		const dy_token *t = &c->toks[i];
 		const char *s = t->norm;
 		uint32_t n = t->norm_len;
@@ -2114,6 +2114,7 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 	if (cap > ENG_MAX_WORDS)
 		cap = ENG_MAX_WORDS;
 	c.w = arena_alloc(a, sizeof(ew) * cap);
+	c.capw = (int)cap;   /* hyphens may split a token into more words: cut there */
 	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
 	c.carry = carry;
 	memset(out, 0, sizeof *out);

@@ -255,6 +255,14 @@ static void test_pathological(void **state)
 	const char *r = code(s, 0);
 	assert_non_null(r);
 	free(s);
+	/* hyphens split a token into many words: the word buffer must hold */
+	char *h = malloc(6000);
+	strcpy(h, "Valdoria scolded Morvane ");
+	for (int i = 0; i < 1500; i++)
+		strcat(h, "a-");
+	strcat(h, "b today.");
+	assert_string_equal(code(h, 0), "VAL>MOR:111");
+	free(h);
 	assert_string_equal(code("", 0), "-");
 	assert_string_equal(code(",,,, ;;; ...", 0), "-");
 }
