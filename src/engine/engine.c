@@ -320,6 +320,33 @@ static void heads_build(dy_engine *e)
 	e->hx = hx;
 }
 
+static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int depth, int *var)
+{
+	unsigned len = 0;
+	for (uint32_t k = 0; k < n && first + k < d->n_elems; k++) {
+		const dy_elem *el = &d->elems[first + k];
+		if (el->kind == DY_EL_WORD) {
+			for (uint32_t q = 0; q < el->len; q++) {
+				char ch = el->text[q];
+				if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80)
+					len++;
+			}
+		} else if (el->kind == DY_EL_ALT && depth < 4) {
+			unsigned best = 0;
+			for (uint32_t a = 0; a < el->n && el->ref + a < d->n_alts; a++) {
+				const dy_phrase *ph = &d->alts[el->ref + a];
+				unsigned l = phrase_len(d, ph->first, ph->n, depth + 1, var);
+				if (l > best)
+					best = l;
+			}
+			len += best;
+			*var = 1;
+		} else if (el->kind == DY_EL_SYNSET)
+			*var = 1;
+	}
+	return len;
+}
+
 dy_engine *engine_new(const dy_dict *d)
 {
 	dy_engine *e = xcalloc(1, sizeof *e);
@@ -353,6 +380,34 @@ dy_engine *engine_new(const dy_dict *d)
 				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
 		}
 	}
+	/* TABARI's pattern length (manual 5.7.1): letters and digits of the words,
+	 * plus the longest alternative of each { }; a synset name counts nothing
+	 * (the suite's SYNSET-07 tries "* DOLLAR" before "* &CURRENCY") */
+	e->pat_len = xcalloc(d->n_patterns + 1, sizeof *e->pat_len);
+	e->pat_var = xcalloc(d->n_patterns + 1, sizeof *e->pat_var);
+	e->pat_order = xcalloc(d->n_patterns + 1, sizeof *e->pat_order);
+	for (uint32_t i = 0; i < d->n_patterns; i++) {
+		int var = 0;
+		unsigned len = phrase_len(d, d->patterns[i].ph.first, d->patterns[i].ph.n, 0, &var);
+		e->pat_len[i] = (uint16_t)(len > 65535 ? 65535 : len);
+		e->pat_var[i] = (uint8_t)var;
+		e->pat_order[i] = i;
+	}
+	for (uint32_t v = 0; v < d->n_verbs; v++) {
+		const dy_verb *vb = &d->verbs[v];
+		if (vb->pattern + vb->n_patterns > d->n_patterns)
+			continue;
+		/* stable insertion sort: the dictionary's order breaks ties */
+		uint32_t *o = e->pat_order + vb->pattern;
+		for (uint32_t a = 1; a < vb->n_patterns; a++) {
+			uint32_t x = o[a], b = a;
+			while (b > 0 && e->pat_len[o[b - 1]] < e->pat_len[x]) {
+				o[b] = o[b - 1];
+				b--;
+			}
+			o[b] = x;
+		}
+	}
 	heads_build(e);
 	return e;
 }
@@ -365,6 +420,9 @@ void engine_free(dy_engine *e)
 	free(e->ent_sig);
 	free(e->pat_sig);
 	free(e->pat_key);
+	free(e->pat_len);
+	free(e->pat_var);
+	free(e->pat_order);
 	if (e->hx) {
 		free(e->hx->hi);
 		free(e->hx->ce);
@@ -1181,6 +1239,7 @@ typedef struct pm {
 	int    src, tgt, cmp;  /* units assigned by $ + % (-1: none) */
 	int    alo;            /* actors before the verb are looked for from here */
 	int    skip[8], nskip; /* units passed over by ^ */
+	int    mchars;         /* letters of the words matched so far */
 } pm;
 
 static void pm_assign(pm *p, int kind, int x)
@@ -1283,8 +1342,10 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 				continue;
 			if (!word_match(e, w))
 				continue;
+			p->mchars += e->len;
 			if (pm_next(p, st, depth, q + 1, eadj))
 				return 1;
+			p->mchars -= e->len;
 			if (p->budget < 0)
 				return 0;
 		}
@@ -1405,8 +1466,10 @@ static int rm_run(pm *p, frame *st, int depth, int right)
 				continue;
 			if (!word_match(e, w))
 				continue;
+			p->mchars += e->len;
 			if (rm_next(p, st, depth, q))
 				return 1;
+			p->mchars -= e->len;
 			if (p->budget < 0)
 				return 0;
 		}
@@ -1458,6 +1521,7 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	p->budget = 4000;
 	p->src = p->tgt = p->cmp = -1;
 	p->nskip = 0;
+	p->mchars = 0;
 	frame f[PM_DEPTH];
 	if (va + 1 < pt->ph.n) {
 		f[0].e = el;
@@ -1756,8 +1820,13 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	p.alo = cl->lo;
 	p.vs = vs;
 	p.ve = ve;
+	const uint32_t *order = c->eng->pat_order + v->pattern;
+	pm found;
+	int actual = -1;
 	for (uint32_t i = 0; i < v->n_patterns; i++) {
-		uint32_t pi = v->pattern + i;
+		uint32_t pi = order[i];
+		if (actual >= 0 && c->eng->pat_len[pi] <= actual)
+			break;   /* nothing longer than the variable match is left */
 		const dy_pattern *pt = &c->d->patterns[pi];
 		if (!bi_test(c->bi, c->eng->pat_key[pi]) || (c->eng->pat_sig[pi] & ~c->sig))
 			continue;
@@ -1767,11 +1836,18 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 			continue;
 		k = &c->d->codes[pt->code];
 		r->pattern = pi;
+		found = p;
 		tr(c, "    pattern %s matched -> %s\n", where(c, pt->file, pt->line, wb, sizeof wb),
 		   code_is_null(k) ? "---" : (k->flags & DY_CODE_DISCARD) ? "###" :
 		   (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
-		break;
+		/* a match through alternatives or a synset is only as long as what it
+		 * matched: longer patterns get their turn first (manual 5.7.1) */
+		if (!c->eng->pat_var[pi] || p.mchars >= c->eng->pat_len[pi])
+			break;
+		actual = p.mchars;
 	}
+	if (r->pattern != DY_NONE)
+		p = found;
 	if (r->pattern == DY_NONE) {
 		k = verb_root_code(c, v);
 		const dy_entry *root = &c->d->entries[v->entry];

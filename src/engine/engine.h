@@ -113,6 +113,9 @@ typedef struct dy_engine {
 	uint64_t      *ent_sig;  /* per entry: keys of its words after the first */
 	uint64_t      *pat_sig;  /* per pattern: keys of its top-level words */
 	uint16_t      *pat_key;  /* per pattern: key of its first top-level word, 0xFFFF none */
+	uint32_t      *pat_order;/* per verb's range: its patterns, longest first (manual 5.7.1) */
+	uint16_t      *pat_len;  /* per pattern: letters of its words, longest alternative */
+	uint8_t       *pat_var;  /* per pattern: has { } or &SYNSET (length varies) */
 	struct eg_heads *hx;     /* per dictionary head: its entries packed with their keys */
 } dy_engine;
 
