@@ -21,7 +21,7 @@ expect_contains "$out" "events:
 # date-restricted actor: the date picks the code
 out=$("$DYAD" explain $DO --date 2015-01-01 "Ostmark applauded Kestria for the new rail link on Monday.")
 expect_contains "$out" "OSX -> KES 051" "dated code after the restriction"
-# no dictionary option: a clear error naming the options
-"$DYAD" explain "Valdoria applauded Kestria." 2>"$TMP/err" && fail "explain without a dictionary succeeded"
-expect_contains "$(cat "$TMP/err")" "--dict" "error names --dict"
+# no dictionary option: the built-in dictionaries, named in the provenance
+out=$("$DYAD" explain "Valdoria applauded Kestria." 2>"$TMP/err") || fail "explain with the built-in dictionaries failed"
+expect_contains "$out" "builtin:" "built-in provenance"
 exit 0
