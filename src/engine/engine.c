@@ -2126,22 +2126,15 @@ static void time_shift(ctx *c)
 
 /* ---- Entry point ------------------------------------------------------------ */
 
-/* The first actor of the sentence goes forward when it stands before a verb
- * (manual 8.4); without agents ("doesn't get the agent, only the actor"). */
+/* The first actor of the sentence (not a pronoun) goes forward, without its
+ * agents: the suite's FRWD records ("doesn't get the agent, only the actor";
+ * an actor after the verb goes forward too, FRWD-001-005). */
 static void carry_update(ctx *c, dy_engine_carry *carry)
 {
-	int first_verb = c->n;
-	for (int i = 0; i < c->n; i++)
-		if (c->w[i].tag == T_VERB && !c->w[i].del) {
-			first_verb = i;
-			break;
-		}
 	for (int x = 0; x < c->nu; x++) {
 		const unit *u = &c->u[x];
-		if (c->w[u->start].del)
+		if (c->w[u->start].del || u->pron)
 			continue;
-		if (u->start >= first_verb)
-			break;
 		memcpy(carry->codes[0], u->base[0] ? u->base : u->codes[0], ENG_CODE_LEN);
 		carry->n = 1;
 		carry->compound = u->group >= 0;
