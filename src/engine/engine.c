@@ -96,6 +96,7 @@ typedef struct ctx {
 	uint64_t              sig;      /* the same keys folded to 64 bits */
 	int                   period;   /* the text ends with a full stop */
 	const dy_engine      *eng;
+	long                  steps;    /* pattern-matching steps left for this sentence */
 } ctx;
 
 /* A cheap filter before phrase and pattern matching: a word element can only
@@ -1518,7 +1519,11 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	uint32_t pi = (uint32_t)(pt - d->patterns);
 	if ((p->c->eng->pat_sig[pi] & ~p->c->sig) || !bi_all(p->c, pt->ph.first, pt->ph.n))
 		return 0;
-	p->budget = 4000;
+	/* bounded work: 4000 steps a pattern, ENG_MAX_STEPS a sentence */
+	if (p->c->steps <= 0)
+		return 0;
+	p->budget = p->c->steps < 4000 ? (int)p->c->steps : 4000;
+	int budget0 = p->budget;
 	p->src = p->tgt = p->cmp = -1;
 	p->nskip = 0;
 	p->mchars = 0;
@@ -1528,8 +1533,10 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 		f[0].n = pt->ph.n;
 		f[0].i = va + 1;
 		f[0].gadj = 0;
-		if (!pm_run(p, f, 1, p->ve, (el[va].flags & DY_EL_ADJ) != 0))
+		if (!pm_run(p, f, 1, p->ve, (el[va].flags & DY_EL_ADJ) != 0)) {
+			p->c->steps -= budget0 - (p->budget > 0 ? p->budget : 0);
 			return 0;
+		}
 	}
 	if (va > 0) {
 		f[0].e = el;
@@ -1537,9 +1544,12 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 		f[0].i = va - 1;
 		f[0].gadj = 0;
 		/* the element just before '*' carries its own '_' flag */
-		if (!rm_run(p, f, 1, p->vs))
+		if (!rm_run(p, f, 1, p->vs)) {
+			p->c->steps -= budget0 - (p->budget > 0 ? p->budget : 0);
 			return 0;
+		}
 	}
+	p->c->steps -= budget0 - (p->budget > 0 ? p->budget : 0);
 	return 1;
 }
 
@@ -2179,6 +2189,7 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 	c.toks = toks;
 	c.date = date;
 	c.status = ENG_CODED;
+	c.steps = ENG_MAX_STEPS;
 	size_t cap = n < ENG_MAX_WORDS ? n * 2 + 1 : ENG_MAX_WORDS;
 	if (cap > ENG_MAX_WORDS)
 		cap = ENG_MAX_WORDS;

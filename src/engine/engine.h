@@ -32,7 +32,8 @@
 enum {
 	ENG_MAX_WORDS  = 1024, /* words of one sentence looked at; the rest is cut */
 	ENG_MAX_EVENTS = 64,   /* events from one sentence (TABARI's limit too) */
-	ENG_CODE_LEN   = 40    /* bytes of an actor or event code, with its NUL */
+	ENG_CODE_LEN   = 40,   /* bytes of an actor or event code, with its NUL */
+	ENG_MAX_STEPS  = 200000 /* pattern-matching steps for one sentence */
 };
 
 /* Coding options: TABARI's .options settings that change coding (manual ch. 8).

@@ -255,6 +255,14 @@ static void test_pathological(void **state)
 	const char *r = code(s, 0);
 	assert_non_null(r);
 	free(s);
+	/* a long run of verbs and actors: bounded pattern work, events capped */
+	char *v = malloc(40000);
+	v[0] = '\0';
+	for (int i = 0; i < 900; i++)
+		strcat(v, "Valdoria scolded Morvane for lying and ");
+	strcat(v, "stopped.");
+	assert_non_null(code(v, 0));
+	free(v);
 	/* hyphens split a token into many words: the word buffer must hold */
 	char *h = malloc(6000);
 	strcpy(h, "Valdoria scolded Morvane ");
