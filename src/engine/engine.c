@@ -146,6 +146,8 @@ typedef struct eg_hinfo {
 	const dy_head *h;
 	uint32_t       at[DY_ENT_KINDS];
 	uint32_t       cnt[DY_ENT_KINDS];
+	uint32_t       kmask;    /* bit k: cnt[k] > 0 */
+	uint32_t       has_bk;   /* some bucket belongs to this head */
 } eg_hinfo;
 
 typedef struct eg_bucket {
@@ -264,8 +266,10 @@ static void heads_build(dy_engine *e)
 					if (!adj2) {
 						*cent_push(hx) = cc;
 						hi->cnt[kind]++;
+						hi->kmask |= 1u << kind;
 						continue;
 					}
+					hi->has_bk = 1;
 					if (ntmp == captmp) {
 						captmp = captmp ? captmp * 2 : 4096;
 						tmp = xrealloc(tmp, captmp * sizeof *tmp);
@@ -701,9 +705,11 @@ static void tag_words(ctx *c)
 			const eg_hinfo *hi = heads_find(c->eng->hx, heads[h]);
 			if (!hi)
 				continue;
-			const eg_bucket *bk = nk != 0xFFFF ?
+			const eg_bucket *bk = nk != 0xFFFF && hi->has_bk ?
 				bucket_find(c->eng->hx, (uint32_t)(hi - c->eng->hx->hi), nk) : NULL;
 			for (int kind = -1; kind < DY_ENT_KINDS; kind++) {
+				if (kind >= 0 && !((hi->kmask >> kind) & 1))
+					continue;
 				const eg_cent *ce;
 				uint32_t cnt;
 				if (kind < 0) {
