@@ -118,7 +118,7 @@ static size_t utf8_put(char *p, uint32_t c)
  * letters of the ranges listed (checked against utf8proc by the unit test).
  * Anything else with a canonical decomposition takes the slow path, which is
  * always correct. */
-static int nfc_safe(uint32_t c)
+static inline int nfc_safe(uint32_t c)
 {
 	if (c < 0x300)
 		return 1;
@@ -166,6 +166,9 @@ static int is_space(uint32_t c)
  * what repair produced it (K_NONE for plain text). */
 static void cp_emit(nz *z, uint32_t c, enum kind k)
 {
+	/* Letters of most scripts: nothing below needs checking. */
+	if (c >= 0xC0 && c < 0x1680)
+		goto put;
 	if (is_space(c)) {
 		z->pend = 1;
 		goto dropped;
@@ -192,6 +195,7 @@ static void cp_emit(nz *z, uint32_t c, enum kind k)
 			k = K_CONTROL;
 		goto dropped;
 	}
+put:
 	if (z->pend)
 		ws_flush(z);
 	if (k != K_NONE)
@@ -210,7 +214,7 @@ dropped:
  * one is replaced by U+FFFD per maximal subpart, as the Unicode standard
  * recommends: "E2 80 41" gives one U+FFFD and the "A", "C0 80" gives two.
  * Returns the bytes consumed, at least 1. */
-static size_t utf8_take(const unsigned char *s, size_t n, uint32_t *cp)
+static inline size_t utf8_take(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	unsigned char b = s[0];
 	size_t need;
@@ -268,19 +272,30 @@ static uint32_t *run_room(run_buf *rb, size_t n)
 	return rb->p;
 }
 
+/* A letter that needs nothing done: not mojibake-prone, not whitespace or a
+ * control, and NFC-safe. */
+static inline int is_plain_letter(uint32_t c)
+{
+	return (c > 0x171 && c < 0x1680 && nfc_safe(c)) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3);
+}
+
 /* Decodes the non-ASCII bytes [s, s + n) into rb. Returns the code points
- * written; *may says whether one could start mojibake. */
-static size_t run_decode(run_buf *rb, const unsigned char *s, size_t n, int *may)
+ * written; *may says whether one could start mojibake, *plain whether all are
+ * plain letters (then the bytes can be copied as they are). */
+static size_t run_decode(run_buf *rb, const unsigned char *s, size_t n, int *may, int *plain)
 {
 	uint32_t *r = run_room(rb, n);
 	size_t k = 0;
-	int m = 0;
+	int m = 0, p = 1;
 	for (size_t i = 0; i < n;) {
 		i += utf8_take(s + i, n - i, &r[k]);
 		m |= mojibake_may_start(r[k] & DY_CP_MASK);
+		p &= is_plain_letter(r[k]); /* flags make it fail, as they should */
 		k++;
 	}
 	*may = m;
+	*plain = p;
 	return k;
 }
 
@@ -304,8 +319,8 @@ static int strong_ahead(nz *z, run_buf *rb, const unsigned char *s, size_t n, si
 		size_t q = p;
 		while (q < n && s[q] >= 0x80)
 			q++;
-		int may;
-		size_t k = run_decode(rb, s + p, q - p, &may);
+		int may, plain;
+		size_t k = run_decode(rb, s + p, q - p, &may, &plain);
 		if (may && mojibake_strong(rb->p, k, p ? s[p - 1] : 0)) {
 			z->strong_at = p;
 			z->scan_to = q;
@@ -322,9 +337,16 @@ static int strong_ahead(nz *z, run_buf *rb, const unsigned char *s, size_t n, si
 static void run_emit(nz *z, run_buf *rb, run_buf *ahead, const unsigned char *s, size_t n,
 		     size_t i, size_t j)
 {
-	int may;
-	size_t k = run_decode(rb, s + i, j - i, &may);
+	int may, plain;
+	size_t k = run_decode(rb, s + i, j - i, &may, &plain);
 	uint32_t *r = rb->p;
+	if (plain) {
+		if (z->pend)
+			ws_flush(z);
+		memcpy(z->out + z->o, s + i, j - i);
+		z->o += j - i;
+		return;
+	}
 	if (may) {
 		uint32_t prev = i ? s[i - 1] : 0;
 		int st;
