@@ -107,6 +107,54 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 	return WHEN_TENSE_UNKNOWN;
 }
 
+/* Whether a sentence may hold a date phrase at all: every phrase when.h
+ * resolves has an anchor: a capitalised month or weekday (when.c reads
+ * lower-case "may" and "march" as a modal and a verb), yesterday, today,
+ * tonight, tomorrow, night, week(s), morning, afternoon, evening, ago, or an
+ * ISO date (one 10-byte token, or a 4-digit year token starting one). Most
+ * sentences have none, and this scan costs far less than when_resolve(); it
+ * must stay a superset of when.c's anchors (test_enrich checks the phrases of
+ * docs/codebook.md). */
+int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
+{
+	static const char *const names[] = {
+		"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+		"SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR",
+		"JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+		"MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", NULL
+	};
+	static const char *const words[] = {
+		"YESTERDAY", "TODAY", "TONIGHT", "TOMORROW", "NIGHT", "WEEK", "WEEKS",
+		"MORNING", "AFTERNOON", "EVENING", "AGO", NULL
+	};
+	for (size_t i = 0; i < n_toks; i++) {
+		const dy_token *t = &toks[i];
+		size_t n = t->norm_len;
+		if (t->flags & TOK_NUMBER) {
+			if (n == 4 || n == 10)
+				return 1;
+			continue;
+		}
+		if (n && t->norm[n - 1] == '.')
+			n--;
+		if (!(t->flags & TOK_WORD) || n < 3 || n > 9)
+			continue;
+		char c0 = text[t->off];
+		const char *const *list = c0 >= 'A' && c0 <= 'Z' ? names : words;
+		/* a capitalised word may be either kind: try both lists */
+		for (int pass = 0; pass < 2; pass++) {
+			for (const char *const *a = list; *a; a++)
+				if ((*a)[0] == t->norm[0] && strlen(*a) == n && !memcmp(*a, t->norm, n))
+					return 1;
+			if (list == words)
+				break;
+			list = words;
+		}
+	}
+	return 0;
+}
+
 static dy_date date_of_int(int32_t d)
 {
 	dy_date r = { (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100) };
@@ -143,15 +191,13 @@ static int find_place(const dy_enricher *en, const dy_token *toks, size_t n_toks
 	return 1;
 }
 
-void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
-                  size_t n_toks, const dy_event *e, dy_date doc_date, dy_enriched *out)
+/* Dates the event: the document's date, a time shift of the engine, or a
+ * date phrase governing the verb. `may_date` is enrich_may_have_date() of the
+ * sentence. */
+static void date_event(const dy_enricher *en, const char *text, const dy_token *toks,
+                       size_t n_toks, const dy_event *e, dy_date doc_date, int may_date,
+                       dy_enriched *out)
 {
-	memset(out, 0, sizeof *out);
-	out->info = codebook_nearest(e->code);
-	out->plover = plover_lookup(e->code);
-	out->verb_tok = enrich_word_token(toks, n_toks, e->verb_word);
-	out->tense = enrich_tense(toks, n_toks, out->verb_tok);
-
 	/* The engine's date differs from the document's only after a time shift
 	 * (a <TIME> phrase of the dictionary): that is a date from the text. */
 	dy_date base = doc_date;
@@ -161,7 +207,7 @@ void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
 		out->date_from_text = 1;
 	}
 	out->date = base;
-	if (!en->no_dates) {
+	if (!en->no_dates && may_date) {
 		dy_when w;
 		if (when_resolve(text, toks, n_toks, out->verb_tok, out->tense, base, &w) &&
 		    when_date_valid(w.date)) {
@@ -171,7 +217,60 @@ void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
 			out->phrase_len = w.len;
 		}
 	}
-	out->has_place = find_place(en, toks, n_toks, e, out->verb_tok, &out->place);
+}
+
+static void enrich_one(const dy_enricher *en, const char *text, const dy_token *toks,
+                       size_t n_toks, const dy_event *e, dy_date doc_date, int may_date,
+                       const dy_event *prev_e, const dy_enriched *prev, size_t n_prev,
+                       dy_enriched *out)
+{
+	memset(out, 0, sizeof *out);
+	out->info = codebook_nearest(e->code);
+	out->plover = plover_lookup(e->code);
+	out->verb_tok = enrich_word_token(toks, n_toks, e->verb_word);
+	out->tense = enrich_tense(toks, n_toks, out->verb_tok);
+	/* Events of one sentence often share their verb (compound actors): the
+	 * date depends only on the verb, the place on the verb and the actors'
+	 * countries, so an earlier event's answer is reused. */
+	int dated = 0, placed = 0;
+	for (size_t j = 0; j < n_prev && !(dated && placed); j++) {
+		const dy_enriched *p = &prev[j];
+		if (p->verb_tok != out->verb_tok || prev_e[j].date != e->date)
+			continue;
+		if (!dated) {
+			out->date = p->date;
+			out->date_from_text = p->date_from_text;
+			out->phrase_off = p->phrase_off;
+			out->phrase_len = p->phrase_len;
+			dated = 1;
+		}
+		if (!placed && !strncmp(prev_e[j].source, e->source, 3) &&
+		    !strncmp(prev_e[j].target, e->target, 3)) {
+			out->has_place = p->has_place;
+			out->place = p->place;
+			placed = 1;
+		}
+	}
+	if (!dated)
+		date_event(en, text, toks, n_toks, e, doc_date, may_date, out);
+	if (!placed)
+		out->has_place = find_place(en, toks, n_toks, e, out->verb_tok, &out->place);
+}
+
+void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
+                  size_t n_toks, const dy_event *e, dy_date doc_date, dy_enriched *out)
+{
+	enrich_one(en, text, toks, n_toks, e, doc_date, enrich_may_have_date(text, toks, n_toks),
+	           NULL, NULL, 0, out);
+}
+
+void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *toks,
+                     size_t n_toks, const dy_event *ev, size_t n_ev, dy_date doc_date,
+                     dy_enriched *out)
+{
+	int may_date = n_ev ? enrich_may_have_date(text, toks, n_toks) : 0;
+	for (size_t k = 0; k < n_ev; k++)
+		enrich_one(en, text, toks, n_toks, &ev[k], doc_date, may_date, ev, out, k, &out[k]);
 }
 
 void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,

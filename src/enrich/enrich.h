@@ -71,6 +71,13 @@ void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
                   size_t n_toks, const dy_event *e, dy_date doc_date,
                   dy_enriched *out /* OUT */);
 
+/* enrich_event() for every event of one sentence, ev[0..n_ev) into
+ * out[0..n_ev): the same results, with the sentence's work done once (events
+ * sharing a verb share its date; with the same actors' countries, its place). */
+void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *toks,
+                     size_t n_toks, const dy_event *ev, size_t n_ev, dy_date doc_date,
+                     dy_enriched *out /* OUT */);
+
 /* Fills the writers' record of an enriched event. Every pointer of r borrows
  * from its arguments: valid while they are. `doc_id`, `url`, `news_source`
  * come from the document (url and news_source may be NULL); sentence is the
@@ -86,6 +93,12 @@ void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,
  * hyphens split a token into several words, "N'T" joins the word before).
  * Returns n_toks when there is no such word. */
 size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word);
+
+/* 1 when toks[0..n_toks) of `text` hold a word or number a date phrase could
+ * be anchored on (a capitalised month or weekday, yesterday, ..., an ISO
+ * date); 0 when no date phrase can be there and when_resolve() need not be
+ * asked. */
+int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks);
 
 /* dy_when_tense of the verb at toks[verb] (rules above). */
 int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb);

@@ -140,6 +140,10 @@ static void add_field(dy_writer *w, dy_field f, const char *label)
 	if (w->n < WRITE_MAX_FIELDS) {
 		w->fields[w->n] = f;
 		w->labels[w->n] = label;
+		/* labels are the registry's plain ASCII names: no escaping needed,
+		 * and the longest (20 bytes) fits */
+		int k = snprintf(w->keys[w->n], sizeof w->keys[w->n], ",\"%s\":", label);
+		w->key_len[w->n] = (unsigned char)(k < (int)sizeof w->keys[0] ? k : 0);
 		w->n++;
 	}
 }
@@ -272,6 +276,49 @@ void write_actor_split(const char *code, char *entity, char *role, char *attr, s
 		put_part(attr, cap, &na, code + n - n % 3, n % 3);
 }
 
+/* v with `dec` decimals (1 or 4), without printf: the writers format several
+ * numbers per event and printf's float path showed in profiles. |v| must be
+ * below 1e9 (Goldstein values and coordinates are). */
+static void put_fixed(dy_buf *b, double v, int dec)
+{
+	long long scale = dec == 1 ? 10 : 10000;
+	double x = v * (double)scale;
+	long long q = (long long)(x < 0 ? x - 0.5 : x + 0.5);
+	char tmp[32];
+	int n = 0;
+	int neg = q < 0;
+	unsigned long long u = neg ? (unsigned long long)-q : (unsigned long long)q;
+	for (int i = 0; i < dec; i++) {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	}
+	tmp[n++] = '.';
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		tmp[n++] = '-';
+	buf_reserve(b, (size_t)n);
+	while (n)
+		buf_putc(b, tmp[--n]);
+}
+
+static void put_long(dy_buf *b, long v)
+{
+	char tmp[24];
+	int n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[n++] = '-';
+	while (n)
+		buf_putc(b, tmp[--n]);
+}
+
 static int put_str(dy_buf *b, const char *s)
 {
 	if (!s)
@@ -296,13 +343,17 @@ int write_field_text(const dy_record *r, dy_field f, dy_buf *b)
 	case F_DOC_ID:
 		return put_str(b, r->doc_id);
 	case F_SENTENCE:
-		buf_printf(b, "%ld", r->sentence);
+		put_long(b, r->sentence);
 		return WK_NUMBER;
 	case F_EVENT_ID:
-		buf_printf(b, "%s-%ld-%ld", r->doc_id, r->sentence, r->event);
-		return WK_STRING;
 	case F_SENTENCE_ID:
-		buf_printf(b, "%s-%ld", r->doc_id, r->sentence);
+		buf_puts(b, r->doc_id);
+		buf_putc(b, '-');
+		put_long(b, r->sentence);
+		if (f == F_EVENT_ID) {
+			buf_putc(b, '-');
+			put_long(b, r->event);
+		}
 		return WK_STRING;
 	case F_DATE:
 		return r->date[0] ? put_str(b, r->date) : WK_NULL;
@@ -356,12 +407,12 @@ int write_field_text(const dy_record *r, dy_field f, dy_buf *b)
 	case F_QUAD:
 		if (!r->quad)
 			return WK_NULL;
-		buf_printf(b, "%d", r->quad);
+		put_long(b, r->quad);
 		return WK_NUMBER;
 	case F_GOLDSTEIN:
 		if (!r->has_goldstein)
 			return WK_NULL;
-		buf_printf(b, "%.1f", r->goldstein);
+		put_fixed(b, r->goldstein, 1);
 		return WK_NUMBER;
 	case F_ISSUES:
 		return WK_NULL;
@@ -384,23 +435,23 @@ int write_field_text(const dy_record *r, dy_field f, dy_buf *b)
 		double v = f == F_LAT ? r->loc_lat : r->loc_lon;
 		if (!r->has_location || isnan(v))
 			return WK_NULL;
-		buf_printf(b, "%.4f", v);
+		put_fixed(b, v, 4);
 		return WK_NUMBER;
 	}
 	case F_GEONAMES_ID:
 		if (!r->has_location || r->loc_geonames_id <= 0)
 			return WK_NULL;
-		buf_printf(b, "%ld", r->loc_geonames_id);
+		put_long(b, r->loc_geonames_id);
 		return WK_NUMBER;
 	case F_URL:
 		return put_str(b, r->url);
 	case F_NEWS_SOURCE:
 		return put_str(b, r->news_source);
 	case F_REPORTS:
-		buf_printf(b, "%ld", r->reports ? r->reports : 1);
+		put_long(b, r->reports ? r->reports : 1);
 		return WK_NUMBER;
 	case F_N_DOCS:
-		buf_printf(b, "%ld", r->reports ? r->n_docs : 1);
+		put_long(b, r->reports ? r->n_docs : 1);
 		return WK_NUMBER;
 	case F_DOC_IDS:
 		if (!r->reports) {

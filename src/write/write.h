@@ -85,6 +85,8 @@ typedef struct dy_writer {
 	int           n;                        /* fields in use */
 	dy_field      fields[WRITE_MAX_FIELDS];
 	const char   *labels[WRITE_MAX_FIELDS]; /* JSON keys / header cells (static) */
+	char          keys[WRITE_MAX_FIELDS][32]; /* JSONL: ',"label":' made once */
+	unsigned char key_len[WRITE_MAX_FIELDS];
 	int           header;                   /* TSV/CSV: write a header line */
 } dy_writer;
 

@@ -319,6 +319,89 @@ static void test_no_dates(void **state)
 	done(&k);
 }
 
+/* The cheap pre-check before when_resolve() must never hide a date phrase:
+ * every phrase of docs/codebook.md's table that when_resolve() reads is seen
+ * by it; sentences with no anchor at all are not. */
+static void test_may_have_date(void **state)
+{
+	(void)state;
+	static const char *const dated[] = {
+		"The ministers met on Monday in the capital.",
+		"The ministers will meet on Tuesday in the capital.",
+		"The ministers met last Tuesday in the capital.",
+		"The ministers met yesterday in the capital.",
+		"The ministers met last night in the capital.",
+		"The ministers meet today in the capital.",
+		"The ministers meet tonight in the capital.",
+		"The ministers met this morning in the capital.",
+		"The ministers meet tomorrow in the capital.",
+		"The ministers met three days ago in the capital.",
+		"The ministers met last week in the capital.",
+		"The ministers meet next week in the capital.",
+		"The ministers met on April 14 in the capital.",
+		"The ministers met on 5 Feb in the capital.",
+		"The ministers met on Feb. 5 in the capital.",
+		"The ministers met on the 5th of February in the capital.",
+		"The ministers met on February 5, 2024 in the capital.",
+		"The ministers met on 2024-02-05 in the capital.",
+		"The ministers met on Tues. in the capital.",
+		"THE MINISTERS MET ON MONDAY IN THE CAPITAL.",
+	};
+	static const char *const undated[] = {
+		"The ministers may march on the capital.",
+		"The ministers met in the capital for talks.",
+		"Twelve ministers sat in the sun of the capital.",
+	};
+	dy_date doc = { 2024, 4, 16 };
+	for (size_t i = 0; i < sizeof dated / sizeof *dated; i++) {
+		coded k;
+		code_one(&k, dated[i], "2024-04-16", 0);
+		dy_when w;
+		int from_text = when_resolve(k.t.norm.text, k.toks, k.n, k.n, WHEN_TENSE_PAST, doc, &w);
+		if (!from_text)
+			fail_msg("case %zu: when_resolve found no date: %s", i, dated[i]);
+		if (!enrich_may_have_date(k.t.norm.text, k.toks, k.n))
+			fail_msg("case %zu: pre-check missed the date: %s", i, dated[i]);
+		done(&k);
+	}
+	for (size_t i = 0; i < sizeof undated / sizeof *undated; i++) {
+		coded k;
+		code_one(&k, undated[i], "2024-04-16", 0);
+		assert_int_equal(enrich_may_have_date(k.t.norm.text, k.toks, k.n), 0);
+		dy_when w;
+		assert_int_equal(when_resolve(k.t.norm.text, k.toks, k.n, k.n, WHEN_TENSE_PAST, doc, &w), 0);
+		done(&k);
+	}
+}
+
+/* enrich_sentence() gives what enrich_event() gives event by event. */
+static void test_sentence_same_as_events(void **state)
+{
+	(void)state;
+	coded k;
+	code_one(&k, "German Chancellor Olaf Scholz and Olaf Scholz arrived in Beijing and Paris "
+	         "on Monday.", "2024-04-16", 1);
+	dy_enricher en;
+	enrich_init(&en);
+	en.gaz = gaz;
+	dy_date dd = { 2024, 4, 16 };
+	dy_enriched all[ENG_MAX_EVENTS];
+	enrich_sentence(&en, k.t.norm.text, k.toks, k.n, k.c.events, k.c.n_events, dd, all);
+	assert_true(k.c.n_events >= 1);
+	for (size_t i = 0; i < k.c.n_events; i++) {
+		dy_enriched one;
+		enrich_event(&en, k.t.norm.text, k.toks, k.n, &k.c.events[i], dd, &one);
+		assert_int_equal(one.date.day, all[i].date.day);
+		assert_int_equal(one.date_from_text, all[i].date_from_text);
+		assert_int_equal(one.phrase_off, all[i].phrase_off);
+		assert_int_equal(one.has_place, all[i].has_place);
+		if (one.has_place)
+			assert_string_equal(one.place.name, all[i].place.name);
+		assert_ptr_equal(one.info, all[i].info);
+	}
+	done(&k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +412,8 @@ int main(void)
 		cmocka_unit_test(test_word_to_token),
 		cmocka_unit_test(test_codebook_fill),
 		cmocka_unit_test(test_no_dates),
+		cmocka_unit_test(test_may_have_date),
+		cmocka_unit_test(test_sentence_same_as_events),
 	};
 	return cmocka_run_group_tests_name("enrich", tests, setup, teardown);
 }
