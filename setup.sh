@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # dyad's setup on Debian 12: installs the Debian packages dyad needs (apt-get when
 # run as root, otherwise prints the exact command), builds, then does one job:
-#   ./setup.sh run    build and run dyad on its built-in sample (the default)
+#   ./setup.sh run    build and code the built-in sample news into events (the default)
 #   ./setup.sh test   build and run the whole test suite
 #   ./setup.sh deps   only install what is missing
 set -eu
@@ -39,7 +39,7 @@ deps)
 	;;
 run)
 	make -s -j"$jobs" dyad >&2
-	./dyad sentences examples/news.jsonl
+	./dyad code examples/news.jsonl
 	;;
 test)
 	make -s -j"$jobs" dyad >&2
