@@ -28,7 +28,9 @@
  * Output bound: an ASCII byte never yields more than one byte (references are
  * at least as long as what they decode to, U+FFFD included: "&#0" is 3 bytes);
  * a non-ASCII byte yields at most three (a lone invalid byte becomes U+FFFD).
- * So n + 2 * (bytes >= 0x80) + 1 bytes always hold the first pass. */
+ * So n + 2 * (bytes >= 0x80) + 1 bytes always hold the first pass; the CGJ
+ * put in after every 30 combining marks (at least 60 input bytes) fits in the
+ * slack. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,7 @@ typedef struct nz {
 	int       pend;       /* whitespace seen since the last character */
 	int       newlines;   /* newlines in that whitespace */
 	int       need_nfc;   /* a character NFC might change was written */
+	int       marks;      /* combining marks written since the last starter */
 	int       moji_seen;  /* a mojibake repair was made: the document is mis-decoded */
 	size_t    scan_to;    /* input scanned ahead for mojibake up to here... */
 	size_t    strong_at;  /* ...and a strong repair waits at this offset (or SIZE_MAX) */
@@ -76,6 +79,7 @@ static void repair_note(nz *z, enum kind k, size_t at)
 
 static void ws_flush(nz *z)
 {
+	z->marks = 0;
 	/* Leading whitespace is dropped; trailing whitespace never gets here. */
 	if (z->o > 0) {
 		if (z->newlines >= 2) {
@@ -162,6 +166,9 @@ static int is_space(uint32_t c)
 	       (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
+/* Most combining marks in a row before a CGJ goes in (UAX #15). */
+#define NZ_MARKS_MAX 30
+
 /* Emits one code point that came from a decoded run or a reference; `k` says
  * what repair produced it (K_NONE for plain text). */
 static void cp_emit(nz *z, uint32_t c, enum kind k)
@@ -198,11 +205,23 @@ static void cp_emit(nz *z, uint32_t c, enum kind k)
 put:
 	if (z->pend)
 		ws_flush(z);
+	if (c >= 0x300 && !nfc_safe(c)) {
+		z->need_nfc = 1;
+		if (utf8proc_get_property((utf8proc_int32_t)c)->combining_class == 0) {
+			z->marks = 0;
+		} else if (++z->marks > NZ_MARKS_MAX) {
+			/* Stream-Safe Text Format (UAX #15): a combining grapheme joiner
+			 * after 30 marks keeps canonical reordering, quadratic in the
+			 * length of a run of marks, bounded. */
+			z->o += utf8_put(z->out + z->o, 0x34F);
+			z->marks = 1;
+		}
+	} else {
+		z->marks = 0;
+	}
 	if (k != K_NONE)
 		repair_note(z, k, z->o);
 	z->o += utf8_put(z->out + z->o, c);
-	if (c >= 0x300 && !z->need_nfc && !nfc_safe(c))
-		z->need_nfc = 1;
 	return;
 dropped:
 	/* A repair that leaves no character is placed where the text goes on. */
@@ -344,6 +363,7 @@ static void run_emit(nz *z, run_buf *rb, run_buf *ahead, const unsigned char *s,
 		if (z->pend)
 			ws_flush(z);
 		memcpy(z->out + z->o, s + i, j - i);
+		z->marks = 0;
 		z->o += j - i;
 		return;
 	}
@@ -575,7 +595,10 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 	while (i < n) {
 		/* The hot loop: most news text is printable ASCII and single spaces. */
 		if (!z.pend) {
+			size_t before = z.o;
 			z.o = ascii_copy(s, n, &i, o, z.o);
+			if (z.o != before)
+				z.marks = 0;
 			if (i >= n)
 				break;
 		}
@@ -602,6 +625,7 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 				if (z.pend)
 					ws_flush(&z);
 				o[z.o++] = '&';
+				z.marks = 0;
 				i++;
 			}
 		} else if (c < 0x80) {

@@ -480,6 +480,33 @@ static void large_mixed_input(void **state)
 	free(in);
 }
 
+static void many_combining_marks(void **state)
+{
+	(void)state;
+	/* 200,000 marks on one base, alternating classes 230 and 220 so that
+	 * canonical reordering has work to do: a CGJ every 30 marks keeps it
+	 * linear (UAX #15 stream-safe), and the result is NFC. */
+	size_t marks = 200000;
+	char *in = malloc(1 + 2 * marks);
+	assert_non_null(in);
+	in[0] = 'e';
+	for (size_t i = 0; i < marks; i++)
+		memcpy(in + 1 + 2 * i, i % 2 ? "\xcc\x96" : "\xcc\x81", 2);
+	arena_reset(&arena);
+	dy_norm r = norm_n(in, 1 + 2 * marks);
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)r.text, (utf8proc_ssize_t)r.len,
+					  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	assert_int_equal((size_t)m, r.len);
+	assert_memory_equal(nfc, r.text, r.len);
+	free(nfc);
+	size_t cgj = 0;
+	for (const char *p = r.text; (p = strstr(p, "\xcd\x8f")) != NULL; p += 2)
+		cgj++;
+	assert_int_equal(cgj, (marks - 1) / 30);
+	free(in);
+}
+
 static void idempotent_on_clean_output(void **state)
 {
 	(void)state;
@@ -520,6 +547,7 @@ int main(void)
 		cmocka_unit_test(empty_input),
 		cmocka_unit_test(not_nul_terminated),
 		cmocka_unit_test(large_mixed_input),
+		cmocka_unit_test(many_combining_marks),
 		cmocka_unit_test(idempotent_on_clean_output),
 	};
 	return cmocka_run_group_tests_name("normalize", tests, setup, teardown);
