@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* `dyad code`: reads documents, codes each sentence with the engine and writes
- * one event a line (JSONL, or TSV with --output tsv). Multi-sentence documents
- * are coded sentence by sentence with the document's date.
+/* `dyad code`: reads documents, codes each sentence with the engine, enriches
+ * each event (enrich/enrich.h: codebook, PLOVER, event date, location) and
+ * writes one event a line (write/write.h: JSONL, TSV in Phoenix's columns,
+ * CSV; --fields), optionally after one-a-day duplicate removal
+ * (write/dedup.h). docs/output.md describes the output.
  *
  * Threads (-j N): the main thread reads a batch of documents, each into its own
  * slot (arena + output buffer); N workers take slots from an atomic counter and
- * code them; the main thread then writes the slots in input order. So output is
- * byte-identical for any N. Exports cmd_code(). */
+ * code, enrich and format them; the main thread then writes the slots in input
+ * order (or, with --dedup day, adds their records to the dedup table in input
+ * order). So output is byte-identical for any N. Exports cmd_code(). */
 #include <getopt.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -17,26 +20,42 @@
 #include "commands.h"
 #include "dictopts.h"
 #include "engine/engine.h"
+#include "enrich/enrich.h"
+#include "enrich/gazetteer.h"
 #include "progress.h"
 #include "read/read.h"
 #include "text/text.h"
 #include "util/buf.h"
 #include "util/diag.h"
-#include "util/json.h"
 #include "util/xalloc.h"
+#include "write/dedup.h"
+#include "write/write.h"
 
 static const char code_help[] =
 	"usage: dyad code [OPTIONS] [FILE...]\n"
 	"\n"
-	"Reads documents (standard input when no FILE), codes every sentence and\n"
-	"writes one event a line: doc_id, sentence, date, source, target, code, root,\n"
-	"text.\n"
+	"Reads documents (standard input when no FILE), codes every sentence, enriches\n"
+	"each event (code name, quad class, Goldstein, PLOVER, event date, location)\n"
+	"and writes one event a line. JSONL keys: doc_id, sentence, date, source,\n"
+	"target, code, root, event_name, quad, goldstein, date_source, date_phrase,\n"
+	"plover, location, [reports, n_docs, doc_ids,] text (docs/output.md).\n"
 	"\n"
 	"options:\n"
 	"  --format FMT     input: auto (default), text, jsonl, tabari, petrarch, csv,\n"
 	"                   feed, html\n"
 	"  --date DATE      date (YYYY-MM-DD) for documents that carry none\n"
-	"  --output FMT     jsonl (default) or tsv\n"
+	"  --output FMT     jsonl (default), tsv (the Phoenix data set's 26 columns)\n"
+	"                   or csv (with a header)\n"
+	"  --fields LIST    comma-separated fields, in order, for any output format;\n"
+	"                   an unknown name lists the valid ones\n"
+	"  --no-header      TSV/CSV without the header line\n"
+	"  --dedup MODE     none (default): every event; day: one event per date,\n"
+	"                   source, target and code, with reports, n_docs, doc_ids\n"
+	"                   (output comes at the end of input)\n"
+	"  --gazetteer FILE gazetteer for locations (default: found automatically)\n"
+	"  --no-location    do not look for locations\n"
+	"  --no-enrich      no enrichment (for measuring its cost): codebook, PLOVER,\n"
+	"                   date and location fields are null\n"
 	"  -j N             worker threads (default 1); output is the same for any N\n"
 	DICTOPTS_HELP
 	"  -h, --help       this help\n";
@@ -44,68 +63,40 @@ static const char code_help[] =
 enum { CODE_MAX_THREADS = 256, CODE_BATCH_PER_THREAD = 64 };
 
 typedef struct slot {
-	dy_arena a;
-	dy_doc   doc;
-	dy_buf   out;
-	long     sentences;
-	long     events;
+	dy_arena   a;
+	dy_doc     doc;
+	dy_buf     out;
+	dy_record *recs;      /* --dedup day: the document's records, in the arena */
+	size_t     n_recs, cap_recs;
+	long       sentences;
+	long       events;
 } slot;
 
 typedef struct job {
 	const dy_engine      *eng;
 	const dy_engine_opts *o;
-	int                   tsv;
+	const dy_writer      *w;
+	const dy_enricher    *en;
+	int                   enrich;  /* 0: --no-enrich */
+	int                   dedup;   /* 1: keep records for the main thread */
 	slot                 *slots;
 	int                   n;
 	atomic_int            next;
 } job;
 
-static void put_tsv_field(dy_buf *b, const char *s, size_t n)
+/* Keeps a record for the main thread (--dedup day); its strings stay in the
+ * slot's arena until the batch is written. */
+static void slot_keep(slot *s, const dy_record *r)
 {
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		buf_putc(b, (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
+	if (s->n_recs == s->cap_recs) {
+		size_t nc = s->cap_recs ? s->cap_recs * 2 : 16;
+		dy_record *m = arena_alloc(&s->a, nc * sizeof *m);
+		if (s->n_recs)
+			memcpy(m, s->recs, s->n_recs * sizeof *m);
+		s->recs = m;
+		s->cap_recs = nc;
 	}
-}
-
-static void format_date(char out[16], int32_t d)
-{
-	snprintf(out, 16, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
-}
-
-static void write_event(dy_buf *b, int tsv, const dy_doc *doc, size_t si, const dy_event *e,
-                        const char *text, size_t tlen)
-{
-	char date[16];
-	int has_date = e->date > 0;
-	if (has_date)
-		format_date(date, e->date);
-	char root[3] = { e->code[0], e->code[0] ? e->code[1] : '\0', '\0' };
-	if (tsv) {
-		put_tsv_field(b, doc->id, strlen(doc->id));
-		buf_printf(b, "\t%zu\t%s\t%s\t%s\t%s\t%s\t", si, has_date ? date : "",
-		           e->source, e->target, e->code, root);
-		put_tsv_field(b, text, tlen);
-		buf_putc(b, '\n');
-		return;
-	}
-	buf_putc(b, '{');
-	json_key(b, "doc_id", 1);
-	json_cstring(b, doc->id);
-	buf_printf(b, ",\"sentence\":%zu", si);
-	json_key(b, "date", 0);
-	json_cstring(b, has_date ? date : NULL);
-	json_key(b, "source", 0);
-	json_cstring(b, e->source);
-	json_key(b, "target", 0);
-	json_cstring(b, e->target);
-	json_key(b, "code", 0);
-	json_cstring(b, e->code);
-	json_key(b, "root", 0);
-	json_cstring(b, root);
-	json_key(b, "text", 0);
-	json_string(b, text, tlen);
-	buf_puts(b, "}\n");
+	s->recs[s->n_recs++] = *r;
 }
 
 static void code_slot(const job *j, slot *s)
@@ -113,17 +104,42 @@ static void code_slot(const job *j, slot *s)
 	dy_text t;
 	text_prepare(&s->a, s->doc.text, s->doc.text_len, &t);
 	int32_t date = engine_date(s->doc.date);
+	dy_date doc_date = { 0, 0, 0 };
+	if (s->doc.date && !when_date_parse(s->doc.date, strlen(s->doc.date), &doc_date))
+		doc_date = (dy_date){ 0, 0, 0 };
 	dy_engine_carry carry;
 	memset(&carry, 0, sizeof carry);
 	for (size_t i = 0; i < t.n_sentences; i++) {
 		dy_span sp = t.sentences[i];
 		dy_token *toks;
 		size_t n = tok_sentence(&s->a, t.norm.text, sp, &toks);
-		dy_coding r;
-		engine_code(j->eng, j->o, &s->a, t.norm.text, toks, n, date, &carry, NULL, &r);
-		for (size_t k = 0; k < r.n_events; k++)
-			write_event(&s->out, j->tsv, &s->doc, i, &r.events[k], t.norm.text + sp.off, sp.len);
-		s->events += (long)r.n_events;
+		dy_coding c;
+		engine_code(j->eng, j->o, &s->a, t.norm.text, toks, n, date, &carry, NULL, &c);
+		dy_enriched x[ENG_MAX_EVENTS];
+		if (j->enrich) {
+			enrich_sentence(j->en, t.norm.text, toks, n, c.events, c.n_events, doc_date, x);
+		} else {
+			memset(x, 0, c.n_events * sizeof *x);
+			for (size_t k = 0; k < c.n_events; k++)
+				x[k].date = doc_date;
+		}
+		for (size_t k = 0; k < c.n_events; k++) {
+			const dy_event *e = &c.events[k];
+			dy_record r;
+			enrich_record(&x[k], e, t.norm.text, s->doc.id, s->doc.url, s->doc.source,
+			              (long)i, (long)k, t.norm.text + sp.off, sp.len, &r);
+			if (j->dedup) {
+				/* the place's country lives in x: copy it before x goes */
+				if (r.loc_country) {
+					char *cc = arena_strdup(&s->a, r.loc_country);
+					r.loc_country = cc;
+				}
+				slot_keep(s, &r);
+			} else {
+				writer_record(j->w, &r, &s->out);
+			}
+		}
+		s->events += (long)c.n_events;
 	}
 	s->sentences = (long)t.n_sentences;
 }
@@ -157,6 +173,18 @@ static void run_batch(job *j, int threads)
 		pthread_join(th[i], NULL);
 }
 
+/* Writes the kept events of the dedup table in first-report order and
+ * clears it; b is scratch. */
+static void dedup_write(dy_dedup *dd, const dy_writer *w, dy_buf *b)
+{
+	for (size_t i = 0; i < dedup_count(dd); i++) {
+		buf_clear(b);
+		writer_record(w, dedup_at(dd, i), b);
+		fwrite(b->p, 1, b->n, stdout);
+	}
+	dedup_clear(dd);
+}
+
 int cmd_code(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -164,6 +192,12 @@ int cmd_code(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "date",   required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "fields", required_argument, NULL, 'F' },
+		{ "dedup",  required_argument, NULL, 'D' },
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "no-location", no_argument,  NULL, 'L' },
+		{ "no-enrich", no_argument,    NULL, 'E' },
+		{ "no-header", no_argument,    NULL, 'H' },
 		{ "help",   no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -171,7 +205,10 @@ int cmd_code(int argc, char **argv)
 	memset(&dopt, 0, sizeof dopt);
 	dy_format fmt = FMT_AUTO;
 	const char *date = NULL;
-	int tsv = 0, threads = 1, c;
+	int threads = 1, c;
+	dy_out_format ofmt = OUT_JSONL;
+	const char *fields = NULL, *gaz_path = NULL;
+	int dedup = 0, no_location = 0, enrich = 1, header = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -196,15 +233,39 @@ int cmd_code(int argc, char **argv)
 				return DY_EXIT_INPUT;
 			}
 			break;
-		case 'o':
-			if (!strcmp(optarg, "tsv"))
-				tsv = 1;
-			else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
-				tsv = 0;
-			else {
-				fprintf(stderr, "dyad code: unknown output '%s' (jsonl or tsv)\n", optarg);
+		case 'o': {
+			int f = write_format_from_name(optarg);
+			if (f < 0) {
+				fprintf(stderr, "dyad code: unknown output '%s' (jsonl, tsv or csv)\n", optarg);
 				return DY_EXIT_INPUT;
 			}
+			ofmt = (dy_out_format)f;
+			break;
+		}
+		case 'F':
+			fields = optarg;
+			break;
+		case 'D':
+			if (!strcmp(optarg, "day"))
+				dedup = 1;
+			else if (!strcmp(optarg, "none"))
+				dedup = 0;
+			else {
+				fprintf(stderr, "dyad code: unknown --dedup '%s' (none or day)\n", optarg);
+				return DY_EXIT_INPUT;
+			}
+			break;
+		case 'g':
+			gaz_path = optarg;
+			break;
+		case 'L':
+			no_location = 1;
+			break;
+		case 'E':
+			enrich = 0;
+			break;
+		case 'H':
+			header = 0;
 			break;
 		case 'j': {
 			char *end;
@@ -224,12 +285,41 @@ int cmd_code(int argc, char **argv)
 			return DY_EXIT_INPUT;
 		}
 	}
+	dy_writer wr;
+	dy_buf werr = DY_BUF_INIT;
+	if (writer_init(&wr, ofmt, fields, dedup, &werr) != 0) {
+		fprintf(stderr, "dyad code: --fields: %s\n", werr.p);
+		buf_free(&werr);
+		return DY_EXIT_INPUT;
+	}
+	buf_free(&werr);
+	wr.header = wr.header && header;
 	dy_diag dg;
 	diag_init(&dg, stderr);
 	dg.max_shown = 20;
+	dy_gazetteer *gaz = NULL;
+	if (enrich && !no_location) {
+		/* locations are optional: without a gazetteer they stay null, with
+		 * one line saying so; a gazetteer asked for by name must load */
+		dy_diag gd;
+		diag_init(&gd, gaz_path ? stderr : NULL);
+		int rc = gaz_path ? gaz_load_file(&gaz, gaz_path, &gd) : gaz_load(&gaz, &gd);
+		if (rc != 0 && gaz_path) {
+			gaz_free(gaz);
+			return DY_EXIT_INPUT;
+		}
+		if (rc != 0) {
+			fprintf(stderr, "dyad code: no gazetteer found; locations are left null "
+			        "(docs/gazetteer.md)\n");
+			gaz_free(gaz);
+			gaz = NULL;
+		}
+	}
 	dy_dict *d = dictopts_load(&dopt, "code", &dg);
-	if (!d)
+	if (!d) {
+		gaz_free(gaz);
 		return DY_EXIT_INPUT;
+	}
 	lemma_init();
 	dy_engine_opts o;
 	engine_opts_init(&o);
@@ -242,12 +332,22 @@ int cmd_code(int argc, char **argv)
 	job j;
 	memset(&j, 0, sizeof j);
 	dy_engine *eng = engine_new(d);
+	dy_enricher en;
+	enrich_init(&en);
+	en.gaz = gaz;
+	dy_dedup *dd = dedup ? dedup_new(0) : NULL;
 	j.eng = eng;
 	j.o = &o;
-	j.tsv = tsv;
+	j.w = &wr;
+	j.en = &en;
+	j.enrich = enrich;
+	j.dedup = dedup;
 	j.slots = slots;
-	if (tsv)
-		fputs("doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\ttext\n", stdout);
+	dy_buf hb = DY_BUF_INIT;
+	writer_header(&wr, &hb);
+	if (hb.n)
+		fwrite(hb.p, 1, hb.n, stdout);
+	long doc_seq = 0;
 	dy_progress pr;
 	progress_start(&pr);
 	long docs = 0, sents = 0;
@@ -264,6 +364,8 @@ int cmd_code(int argc, char **argv)
 				slot *s = &slots[n];
 				arena_reset(&s->a);
 				buf_clear(&s->out);
+				s->recs = NULL;
+				s->n_recs = s->cap_recs = 0;
 				s->sentences = s->events = 0;
 				if (!reader_next(r, &s->a, &s->doc)) {
 					more = 0;
@@ -276,6 +378,12 @@ int cmd_code(int argc, char **argv)
 			for (int i = 0; i < n; i++) {
 				if (slots[i].out.n)
 					fwrite(slots[i].out.p, 1, slots[i].out.n, stdout);
+				doc_seq++;
+				for (size_t k = 0; dd && k < slots[i].n_recs; k++) {
+					dedup_add(dd, &slots[i].recs[k], doc_seq);
+					if (dedup_full(dd))
+						dedup_write(dd, &wr, &hb);
+				}
 				sents += slots[i].sentences;
 			}
 			docs += n;
@@ -283,7 +391,12 @@ int cmd_code(int argc, char **argv)
 		}
 		reader_close(r);
 	}
+	if (dd)
+		dedup_write(dd, &wr, &hb);
 	progress_end(&pr);
+	dedup_free(dd);
+	buf_free(&hb);
+	gaz_free(gaz);
 	for (int i = 0; i < cap; i++) {
 		arena_free(&slots[i].a);
 		buf_free(&slots[i].out);
