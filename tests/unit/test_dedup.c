@@ -87,7 +87,7 @@ static void test_first_report_order(void **state)
 	dy_dedup *d = dedup_new(0);
 	const char *codes[] = { "042", "036", "042", "190", "036", "057", "190" };
 	for (size_t i = 0; i < 7; i++) {
-		char id[8];
+		char id[32];
 		snprintf(id, sizeof id, "doc%zu", i);
 		dy_record r = rec(id, "2024-01-02", "AAA", "BBB", codes[i], "t");
 		dedup_add(d, &r, (long)i);
@@ -128,7 +128,7 @@ static void test_doc_ids_cap(void **state)
 	(void)state;
 	dy_dedup *d = dedup_new(0);
 	for (long i = 0; i < 150; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "doc-%ld", i);
 		dy_record r = rec(id, "2024-04-14", "DEUGOV", "CHN", "042", "t");
 		dedup_add(d, &r, i);
@@ -186,7 +186,7 @@ static void test_growth(void **state)
 {
 	(void)state;
 	dy_dedup *d = dedup_new(0);
-	char code[8];
+	char code[16];
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < 5000; i++) {
 			snprintf(code, sizeof code, "%04d", i);
