@@ -225,6 +225,18 @@ int32_t engine_date(const char *s)
 		return 0;
 	int y, m, d;
 	char c;
+	/* the readers' own form "YYYY-MM-DD" without sscanf (once per document) */
+	if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+	    s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && s[4] == '-' && s[5] >= '0' &&
+	    s[5] <= '9' && s[6] >= '0' && s[6] <= '9' && s[7] == '-' && s[8] >= '0' &&
+	    s[8] <= '9' && s[9] >= '0' && s[9] <= '9' && s[10] == '\0') {
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+		if (m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m))
+			return y * 10000 + m * 100 + d;
+		return 0;
+	}
 	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 ||
 	    (strlen(s) == 8 && sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3)) {
 		if (m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m))

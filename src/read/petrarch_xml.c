@@ -19,6 +19,11 @@ typedef struct petr_state {
 	xmlNode  *cur;   /* last node visited */
 	int       begun;
 	long      found; /* <Sentence> elements seen */
+	/* fast path (petrarch_scan.c): the sentences found by the scanner */
+	const char  *base;
+	rd_petr_rec *recs;
+	size_t       nrec, next;
+	dy_buf       tmp;
 } petr_state;
 
 static int petr_open(dy_reader *r)
@@ -27,6 +32,12 @@ static int petr_open(dy_reader *r)
 		return 0;
 	petr_state *st = xcalloc(1, sizeof *st);
 	r->state = st;
+	rd_input *in = &r->in;
+	if (rd_petr_scan(in->p + in->pos, in->n - in->pos, &st->recs, &st->nrec)) {
+		st->base = in->p + in->pos;
+		in->pos = in->n;
+		return 1;
+	}
 	st->doc = rd_xml_parse(r);
 	return 1;
 }
@@ -38,8 +49,54 @@ static void petr_close(dy_reader *r)
 		return;
 	if (st->doc)
 		xmlFreeDoc(st->doc);
+	free(st->recs);
+	buf_free(&st->tmp);
 	free(st);
 	r->state = NULL;
+}
+
+/* The date attribute, kept when valid (both paths). */
+static void petr_date(dy_reader *r, dy_arena *a, dy_doc *doc, const char *date, long line)
+{
+	char d[11];
+	if (!date)
+		return;
+	if (date_parse(date, strlen(date), d))
+		doc->date = arena_strndup(a, d, 10);
+	else
+		diag_warn(r->dg, r->path, line, "invalid date \"%s\", kept without a date", date);
+}
+
+static char *rec_value(petr_state *st, dy_arena *a, uint32_t off, uint32_t len, size_t max)
+{
+	if (off == UINT32_MAX)
+		return NULL;
+	return rd_petr_value(a, &st->tmp, st->base + off, len, 1, max);
+}
+
+static int petr_next_fast(dy_reader *r, petr_state *st, dy_arena *a, dy_doc *doc)
+{
+	while (st->next < st->nrec) {
+		const rd_petr_rec *k = &st->recs[st->next++];
+		st->found++;
+		if (!k->has_text) {
+			rd_skip(r, k->line, "<Sentence> without <Text>, skipped");
+			continue;
+		}
+		rd_doc_init(r, doc, k->line);
+		char *text = rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
+		doc->text = text ? text : "";
+		doc->text_len = strlen(doc->text);
+		doc->id = rec_value(st, a, k->id_off, k->id_len, RD_MAX_FIELD);
+		if (!doc->id)
+			doc->id = rd_make_id(r, a, k->line);
+		doc->source = rec_value(st, a, k->src_off, k->src_len, RD_MAX_FIELD);
+		petr_date(r, a, doc, rec_value(st, a, k->date_off, k->date_len, 64), k->line);
+		return 1;
+	}
+	if (!st->found)
+		diag_warn(r->dg, r->path, 0, "no <Sentence> elements found");
+	return 0;
 }
 
 /* The validation records' <EventCoding> children, written the way TABARI
@@ -75,6 +132,8 @@ static const char *expected_events(dy_arena *a, xmlNode *sent)
 static int petr_next(dy_reader *r, dy_arena *a, dy_doc *doc)
 {
 	petr_state *st = r->state;
+	if (st->recs || (st->base && !st->doc))
+		return petr_next_fast(r, st, a, doc);
 	if (!st->doc)
 		return 0;
 	xmlNode *root = (xmlNode *)st->doc;
@@ -111,15 +170,7 @@ static int petr_next(dy_reader *r, dy_arena *a, dy_doc *doc)
 			doc->id = rd_make_id(r, a, line);
 		doc->source = rd_xml_attr(a, n, "source", RD_MAX_FIELD);
 		doc->comment = expected_events(a, n);
-		char *date = rd_xml_attr(a, n, "date", 64);
-		char d[11];
-		if (date) {
-			if (date_parse(date, strlen(date), d))
-				doc->date = arena_strdup(a, d);
-			else
-				diag_warn(r->dg, r->path, line,
-					  "invalid date \"%s\", kept without a date", date);
-		}
+		petr_date(r, a, doc, rd_xml_attr(a, n, "date", 64), line);
 		return 1;
 	}
 }

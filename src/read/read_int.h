@@ -10,6 +10,7 @@
 #ifndef DY_READ_INT_H
 #define DY_READ_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "read.h"
@@ -99,6 +100,21 @@ struct _xmlNode *rd_xml_child(const struct _xmlNode *n, const char *local);
 struct _xmlNode *rd_xml_next(struct _xmlNode *n, const struct _xmlNode *root, int descend);
 char            *rd_xml_text(dy_arena *a, const struct _xmlNode *n, size_t max);
 char            *rd_xml_attr(dy_arena *a, const struct _xmlNode *n, const char *name, size_t max);
+
+/* Fast path of the PETRARCH reader (petrarch_scan.c). rd_petr_scan() checks
+ * that s[0..n) is a plain PETRARCH file it reads exactly as libxml2 would and
+ * notes each <Sentence> in document order (offsets into s; UINT32_MAX: the
+ * attribute is absent); 0 when the file needs libxml2. *recs is malloc'ed.
+ * rd_petr_value() decodes one attribute value (attr 1) or text (attr 0) as XML
+ * does, then trims and cuts it like rd_trimdup(); tmp is scratch space. */
+typedef struct rd_petr_rec {
+	long     line;                 /* of the start tag's '>' */
+	uint32_t id_off, id_len, src_off, src_len, date_off, date_len;
+	uint32_t text_off, text_len;   /* raw content of the first <Text> */
+	int      has_text;
+} rd_petr_rec;
+int   rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs /* OUT */, size_t *nrec /* OUT */);
+char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max);
 
 /* ASCII case-insensitive comparisons on byte ranges. */
 int rd_ieq(const char *s, size_t n, const char *lit);       /* equal */

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: MIT */
+/* A strict one-pass scanner for plain PETRARCH files, the fast path of the
+ * PETRARCH reader. Exports rd_petr_scan() and rd_petr_value() (read_int.h).
+ *
+ * Model: libxml2 builds a whole tree of a file only for dyad to read three
+ * attributes and one text per <Sentence>, and most of a file's bytes are parse
+ * trees nobody reads. This scanner checks the whole file and notes, per
+ * <Sentence>, where its attributes and first <Text> are, so that the reader
+ * can copy them out later. It accepts only what it can read exactly as libxml2
+ * would, and the reader falls back to libxml2 for anything else, so the
+ * documents (and line numbers, and messages) are the same either way:
+ *   - well-formed, valid UTF-8 with only characters XML allows, and line ends
+ *     "\n" or "\r\n";
+ *   - an optional UTF-8 byte-order mark and XML declaration (UTF-8 or no
+ *     encoding named), comments, elements with attributes, character data
+ *     with the five predefined entities and character references;
+ *   - inside a <Sentence> only <Text> and <Parse> elements holding character
+ *     data (no <EventCoding>: validation suites go the libxml2 way);
+ *   - no DOCTYPE, CDATA section or processing instruction, no namespace
+ *     prefixes, names in ASCII, nesting at most RD_SCAN_DEPTH deep. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "read_int.h"
+#include "../util/xalloc.h"
+
+enum { RD_SCAN_DEPTH = 200, RD_SCAN_ATTRS = 64, RD_SCAN_TEXT = 8 << 20 };
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int name_start(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+static int name_char(unsigned char c)
+{
+	return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+/* Every byte is UTF-8 of a character XML allows; '\r' only before '\n'. */
+static int chars_ok(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* eight ASCII bytes at a time, none of them a control character */
+#ifdef __SSE2__
+		/* sixteen bytes at a time: skip to the first one that is not plain
+		 * ASCII text, tab or newline */
+		if (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* also >= 0x80 */
+			__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+			                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ok, low));
+			if (!m) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(m);
+		}
+#else
+		if (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (!(x & 0x8080808080808080ull) &&
+			    !((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+#endif
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
+				return 0;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k;
+		if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; k = 1; }
+		else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; k = 2; }
+		else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; k = 3; }
+		else return 0;
+		if (i + k >= n)
+			return 0;
+		for (size_t j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* Length of the reference at p[0] == '&' (through ';'), its character in *cp
+ * (0 for the named ones, whose byte goes to *named); 0 when not a reference
+ * libxml2 reads without a message. */
+static size_t ref_len(const char *p, size_t n, uint32_t *cp, char *named)
+{
+	static const struct { const char *s; size_t n; char c; } ents[] = {
+		{ "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&amp;", 5, '&' },
+		{ "&quot;", 6, '"' }, { "&apos;", 6, '\'' }
+	};
+	*cp = 0;
+	*named = 0;
+	for (size_t e = 0; e < sizeof ents / sizeof *ents; e++)
+		if (n >= ents[e].n && !memcmp(p, ents[e].s, ents[e].n)) {
+			*named = ents[e].c;
+			return ents[e].n;
+		}
+	if (n < 4 || p[1] != '#')
+		return 0;
+	size_t i = 2;
+	int hex = p[2] == 'x';
+	if (hex)
+		i++;
+	uint32_t v = 0;
+	size_t digits = 0;
+	for (; i < n && digits < 8; i++, digits++) {
+		char c = p[i];
+		unsigned d;
+		if (c >= '0' && c <= '9') d = (unsigned)(c - '0');
+		else if (hex && c >= 'a' && c <= 'f') d = (unsigned)(c - 'a' + 10);
+		else if (hex && c >= 'A' && c <= 'F') d = (unsigned)(c - 'A' + 10);
+		else break;
+		v = v * (hex ? 16u : 10u) + d;
+	}
+	if (!digits || i >= n || p[i] != ';')
+		return 0;
+	if (!(v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
+	      (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)))
+		return 0;
+	*cp = v;
+	return i + 1;
+}
+
+/* Character data libxml2 takes without a message: references well formed,
+ * no "]]>". (The characters themselves were checked by chars_ok.) */
+static int chardata_ok(const char *p, size_t n)
+{
+	const char *q = p, *end = p + n;
+	/* ']' is rare: memchr is much cheaper than memmem here */
+	while ((q = memchr(q, ']', (size_t)(end - q))) != NULL) {
+		if (end - q >= 3 && q[1] == ']' && q[2] == '>')
+			return 0;
+		q++;
+	}
+	q = p;
+	while ((q = memchr(q, '&', (size_t)(end - q))) != NULL) {
+		uint32_t cp;
+		char named;
+		size_t k = ref_len(q, (size_t)(end - q), &cp, &named);
+		if (!k)
+			return 0;
+		q += k;
+	}
+	return 1;
+}
+
+static int ieq(const char *s, size_t n, const char *lit)
+{
+	return rd_ieq(s, n, lit);
+}
+
+typedef struct scan {
+	const char *s;
+	size_t      n, i;
+	size_t      lpos;   /* line counted up to here */
+	long        line;   /* line of s[lpos] */
+} scan;
+
+static long line_at(scan *sc, size_t pos)
+{
+	while (sc->lpos < pos) {
+		const char *nl = memchr(sc->s + sc->lpos, '\n', pos - sc->lpos);
+		if (!nl) {
+			sc->lpos = pos;
+			break;
+		}
+		sc->line++;
+		sc->lpos = (size_t)(nl - sc->s) + 1;
+	}
+	return sc->line;
+}
+
+static size_t name_end(const scan *sc, size_t i)
+{
+	if (i >= sc->n || !name_start((unsigned char)sc->s[i]))
+		return i;
+	while (i < sc->n && name_char((unsigned char)sc->s[i]))
+		i++;
+	return i;
+}
+
+static size_t skip_ws(const scan *sc, size_t i)
+{
+	while (i < sc->n && is_ws(sc->s[i]))
+		i++;
+	return i;
+}
+
+typedef struct attr {
+	size_t name, name_len, val, val_len;
+} attr;
+
+/* A start tag at sc->i ('<' + name); on success sets the attributes, whether it
+ * is empty ("/>") and moves past it; 0 when not one this scanner reads. */
+static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *nat,
+                     int *empty, size_t *gt)
+{
+	size_t i = sc->i + 1, e = name_end(sc, i);
+	if (e == i || e >= sc->n || sc->s[e] == ':')
+		return 0;
+	*name = i;
+	*name_len = e - i;
+	*nat = 0;
+	i = e;
+	for (;;) {
+		size_t j = skip_ws(sc, i);
+		if (j >= sc->n)
+			return 0;
+		if (sc->s[j] == '>' || sc->s[j] == '/') {
+			if (sc->s[j] == '/') {
+				if (j + 1 >= sc->n || sc->s[j + 1] != '>')
+					return 0;
+				*empty = 1;
+				*gt = j + 1;
+				sc->i = j + 2;
+			} else {
+				*empty = 0;
+				*gt = j;
+				sc->i = j + 1;
+			}
+			return 1;
+		}
+		if (j == i || *nat >= RD_SCAN_ATTRS)
+			return 0;   /* attributes must be apart */
+		size_t ne = name_end(sc, j);
+		if (ne == j || ne >= sc->n || sc->s[ne] == ':')
+			return 0;
+		size_t q = skip_ws(sc, ne);
+		if (q >= sc->n || sc->s[q] != '=')
+			return 0;
+		q = skip_ws(sc, q + 1);
+		if (q >= sc->n || (sc->s[q] != '"' && sc->s[q] != '\''))
+			return 0;
+		const char *close = memchr(sc->s + q + 1, sc->s[q], sc->n - q - 1);
+		if (!close)
+			return 0;
+		size_t v = q + 1, vl = (size_t)(close - sc->s) - v;
+		if (memchr(sc->s + v, '<', vl) || !chardata_ok(sc->s + v, vl))
+			return 0;
+		for (int k = 0; k < *nat; k++)
+			if (at[k].name_len == ne - j && !memcmp(sc->s + at[k].name, sc->s + j, ne - j))
+				return 0;   /* duplicate attribute */
+		at[*nat].name = j;
+		at[*nat].name_len = ne - j;
+		at[*nat].val = v;
+		at[*nat].val_len = vl;
+		(*nat)++;
+		i = v + vl + 1;
+	}
+}
+
+static void rec_attr(const scan *sc, const attr *at, int nat, const char *name,
+                     uint32_t *off, uint32_t *len)
+{
+	size_t m = strlen(name);
+	*off = UINT32_MAX;
+	*len = 0;
+	for (int k = 0; k < nat; k++)
+		if (at[k].name_len == m && !memcmp(sc->s + at[k].name, name, m)) {
+			*off = (uint32_t)at[k].val;
+			*len = (uint32_t)at[k].val_len;
+			return;
+		}
+}
+
+int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
+{
+	*recs_out = NULL;
+	*nrec_out = 0;
+	if (n >= UINT32_MAX || !chars_ok((const unsigned char *)s, n))
+		return 0;
+	scan sc = { s, n, 0, 0, 1 };
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		sc.i = 3;
+	if (n - sc.i >= 6 && !memcmp(s + sc.i, "<?xml", 5) && is_ws(s[sc.i + 5])) {
+		const char *e = memmem(s + sc.i, n - sc.i, "?>", 2);
+		if (!e)
+			return 0;
+		size_t dl = (size_t)(e - (s + sc.i));
+		const char *enc = memmem(s + sc.i, dl, "encoding", 8);
+		if (enc) {
+			int utf8 = 0;
+			for (const char *p = enc; p + 5 <= e; p++)
+				if (rd_iprefix(p, 5, "utf-8"))
+					utf8 = 1;
+			if (!utf8)
+				return 0;
+		}
+		sc.i = (size_t)(e - s) + 2;
+	}
+	struct { size_t name, len; } stack[RD_SCAN_DEPTH];
+	int depth = 0, root_done = 0, sent = -1, tp = -1;
+	int text_open = 0;       /* the <Text> being read is the sentence's first */
+	size_t text_from = 0;
+	rd_petr_rec *recs = NULL, *cur = NULL;
+	size_t nrec = 0, cap = 0;
+	attr at[RD_SCAN_ATTRS];
+	while (sc.i < n) {
+		if (s[sc.i] != '<') {
+			const char *lt = memchr(s + sc.i, '<', n - sc.i);
+			size_t e = lt ? (size_t)(lt - s) : n;
+			if (depth == 0) {
+				for (size_t k = sc.i; k < e; k++)
+					if (!is_ws(s[k]))
+						goto fail;
+			} else if (!chardata_ok(s + sc.i, e - sc.i)) {
+				goto fail;
+			}
+			sc.i = e;
+			continue;
+		}
+		size_t rest = n - sc.i;
+		if (rest >= 4 && !memcmp(s + sc.i, "<!--", 4)) {
+			if (tp >= 0)
+				goto fail;
+			const char *e = memmem(s + sc.i + 4, rest - 4, "--", 2);
+			if (!e || (size_t)(e - s) + 2 >= n || e[2] != '>')
+				goto fail;   /* unterminated, or "--" inside */
+			sc.i = (size_t)(e - s) + 3;
+			continue;
+		}
+		if (rest >= 2 && (s[sc.i + 1] == '!' || s[sc.i + 1] == '?'))
+			goto fail;
+		if (rest >= 2 && s[sc.i + 1] == '/') {
+			if (depth == 0)
+				goto fail;
+			size_t ns = sc.i + 2, ne = name_end(&sc, ns);
+			size_t g = skip_ws(&sc, ne);
+			if (ne - ns != stack[depth - 1].len ||
+			    memcmp(s + ns, s + stack[depth - 1].name, ne - ns) || g >= n || s[g] != '>')
+				goto fail;
+			depth--;
+			if (depth == tp) {
+				if (text_open) {
+					cur->text_off = (uint32_t)text_from;
+					cur->text_len = (uint32_t)(sc.i - text_from);
+					cur->has_text = 1;
+					text_open = 0;
+				}
+				tp = -1;
+			} else if (depth == sent) {
+				sent = -1;
+				cur = NULL;
+			}
+			sc.i = g + 1;
+			if (depth == 0)
+				root_done = 1;
+			continue;
+		}
+		if (root_done || tp >= 0)
+			goto fail;
+		size_t nm, nml, gt;
+		int nat, empty;
+		if (!start_tag(&sc, &nm, &nml, at, &nat, &empty, &gt))
+			goto fail;
+		if (sent >= 0) {
+			/* inside a sentence: only its <Text> and <Parse> children */
+			if (depth != sent + 1)
+				goto fail;
+			int is_text = ieq(s + nm, nml, "Text");
+			if (!is_text && !ieq(s + nm, nml, "Parse"))
+				goto fail;
+			if (is_text && !cur->has_text) {
+				if (empty) {
+					cur->text_off = (uint32_t)sc.i;
+					cur->text_len = 0;
+					cur->has_text = 1;
+				} else {
+					text_open = 1;
+					text_from = sc.i;
+				}
+			}
+			if (!empty)
+				tp = depth;
+		} else if (ieq(s + nm, nml, "Sentence")) {
+			if (nrec == cap) {
+				cap = cap ? cap * 2 : 256;
+				recs = xrealloc(recs, cap * sizeof *recs);
+			}
+			cur = &recs[nrec++];
+			memset(cur, 0, sizeof *cur);
+			cur->line = line_at(&sc, gt);
+			rec_attr(&sc, at, nat, "id", &cur->id_off, &cur->id_len);
+			rec_attr(&sc, at, nat, "source", &cur->src_off, &cur->src_len);
+			rec_attr(&sc, at, nat, "date", &cur->date_off, &cur->date_len);
+			if (!empty)
+				sent = depth;
+			else
+				cur = NULL;
+		}
+		if (!empty) {
+			if (depth >= RD_SCAN_DEPTH)
+				goto fail;
+			stack[depth].name = nm;
+			stack[depth].len = nml;
+			depth++;
+		} else if (depth == 0) {
+			root_done = 1;
+		}
+	}
+	if (depth != 0 || !root_done)
+		goto fail;
+	for (size_t k = 0; k < nrec; k++)
+		if (recs[k].has_text && recs[k].text_len > RD_SCAN_TEXT)
+			goto fail;   /* libxml2 has its own limits on huge text */
+	*recs_out = recs;
+	*nrec_out = nrec;
+	return 1;
+fail:
+	free(recs);
+	return 0;
+}
+
+char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max)
+{
+	int plain = !memchr(p, '&', n) && !memchr(p, '\r', n);
+	if (plain && attr)
+		plain = !memchr(p, '\n', n) && !memchr(p, '\t', n);
+	if (plain)
+		return rd_trimdup(a, p, n, max);
+	buf_clear(tmp);
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '\r')
+			continue;   /* only ever before '\n' (chars_ok) */
+		if (c == '&') {
+			uint32_t cp;
+			char named;
+			size_t k = ref_len(p + i, n - i, &cp, &named);
+			if (named) {
+				buf_putc(tmp, named);
+			} else {
+				char u[4];
+				size_t m;
+				if (cp < 0x80) { u[0] = (char)cp; m = 1; }
+				else if (cp < 0x800) {
+					u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); m = 2;
+				} else if (cp < 0x10000) {
+					u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[2] = (char)(0x80 | (cp & 0x3F)); m = 3;
+				} else {
+					u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+					u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F));
+					m = 4;
+				}
+				buf_append(tmp, u, m);
+			}
+			i += k - 1;
+			continue;
+		}
+		if (attr && (c == '\n' || c == '\t'))
+			c = ' ';
+		buf_putc(tmp, c);
+	}
+	return rd_trimdup(a, tmp->p, tmp->n, max);
+}
