@@ -317,7 +317,7 @@ const char *gaz_find_file(void)
 		exe[n] = 0;
 		char *slash = strrchr(exe, '/');
 		if (slash) *slash = 0;
-		static const char *rel[] = { "build/gen", "../gen", "share/dyad", "../share/dyad" };
+		static const char *rel[] = { "build/gen", "gen", "../gen", "share/dyad", "../share/dyad" };
 		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
 			snprintf(path, sizeof path, "%s/%s/%s", exe, rel[i], GAZ_FILE);
 			if (file_ok(path)) return path;

@@ -8,10 +8,11 @@
  * by searching, in order:
  *   1. $DYAD_DATA/gazetteer.tsv
  *   2. <directory of the running binary>/build/gen/gazetteer.tsv   (./dyad in a checkout)
- *   3. <directory of the running binary>/../gen/gazetteer.tsv      (the unit tests)
- *   4. <directory of the running binary>/share/dyad/gazetteer.tsv
- *   5. <directory of the running binary>/../share/dyad/gazetteer.tsv (PREFIX/bin/dyad)
- *   6. /usr/local/share/dyad/gazetteer.tsv, /usr/share/dyad/gazetteer.tsv
+ *   3. <directory of the running binary>/gen/gazetteer.tsv         (build/dyad, build-san/dyad)
+ *   4. <directory of the running binary>/../gen/gazetteer.tsv      (the unit tests)
+ *   5. <directory of the running binary>/share/dyad/gazetteer.tsv
+ *   6. <directory of the running binary>/../share/dyad/gazetteer.tsv (PREFIX/bin/dyad)
+ *   7. /usr/local/share/dyad/gazetteer.tsv, /usr/share/dyad/gazetteer.tsv
  *
  * Names are matched on a folded key: accents stripped, case folded, every run
  * of characters other than letters and digits made one space ("Sana'a" and

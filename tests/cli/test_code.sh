@@ -15,9 +15,10 @@ expect_eq "$n" 2 "events from the two sentences of d1"
 for k in doc_id sentence date source target code root text; do
 	expect_contains "$out" "\"$k\":" "field $k"
 done
-expect_contains "$out" '"doc_id":"d1","sentence":0,"date":"2021-03-04","source":"VAL","target":"MOR","code":"111","root":"11"' "first event"
+# "on Monday" dates the event: the Monday before Thursday 2021-03-04
+expect_contains "$out" '"doc_id":"d1","sentence":0,"date":"2021-03-01","source":"VAL","target":"MOR","code":"111","root":"11"' "first event"
 expect_contains "$out" '"sentence":1' "second sentence index"
-tsv=$("$DYAD" code $DO --format jsonl --output tsv "$TMP/in.jsonl") || fail "tsv failed"
+tsv=$("$DYAD" code $DO --format jsonl --output tsv --fields doc_id,sentence,date,source,target,code,root,text "$TMP/in.jsonl") || fail "tsv failed"
 expect_eq "$(printf '%s\n' "$tsv" | head -n 1)" "$(printf 'doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\ttext')" "tsv header"
 expect_contains "$tsv" "$(printf 'd1\t1\t2021-03-04\tKES\tTIB\t051\t05\t')" "tsv row"
 # no dictionary option: dyad's built-in dictionaries
