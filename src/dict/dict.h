@@ -369,6 +369,11 @@ size_t dict_lookup_word(const dy_dict *d, const char *norm, size_t n,
 /* Entry indexes (into d->entries) referred to by dy_head.at / .n. */
 const uint32_t *dict_head_entries(const dy_dict *d);
 
+/* Heads are numbered 0 .. dict_head_count()-1, so that a user of the lookup can
+ * keep its own data per head in an array (valid until the next load). */
+uint32_t dict_head_count(const dy_dict *d);
+uint32_t dict_head_index(const dy_dict *d, const dy_head *h);
+
 /* Whether token `tok` (upper case, n bytes) matches the WORD element e under
  * TABARI's rules (see the top of this file). */
 int dict_word_match(const dy_elem *e, const char *tok, size_t n);

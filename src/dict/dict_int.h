@@ -41,6 +41,9 @@ struct dy_dict_index {
 	uint32_t  mask;
 	uint64_t  lens;      /* bit k set: some head has length k (k < 63); bit 63: longer */
 	uint8_t  *first2;    /* 65536 bits: first two bytes of some head */
+	uint64_t *lens2;     /* by lens2_slot() of the first two bytes: lengths of the
+	                      * heads of two or more bytes starting so (bits as `lens`);
+	                      * slots are shared, so a set bit may be a false alarm */
 	uint32_t *synset_tab;/* synset index + 1 by name hash; size smask + 1 */
 	uint32_t  smask;
 };

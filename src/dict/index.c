@@ -24,6 +24,7 @@ void dict_index_free(dy_dict_index *ix)
 	free(ix->table);
 	free(ix->thash);
 	free(ix->first2);
+	free(ix->lens2);
 	free(ix->synset_tab);
 	free(ix);
 }
@@ -32,6 +33,18 @@ static uint32_t f2_key(const char *s, size_t n)
 {
 	unsigned a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
 	return (a << 8) | b;
+}
+
+enum { LENS2_SLOTS = 4096 };   /* 32 KiB: stays in cache */
+
+static uint32_t lens2_slot(uint32_t f2)
+{
+	return (f2 * 2654435761u) >> 20;
+}
+
+static uint64_t len_bit(size_t len)
+{
+	return (uint64_t)1 << (len < 63 ? len : 63);
 }
 
 /* Sort key for entries of one head and kind: more elements first, then more
@@ -65,6 +78,7 @@ void dict_index_build(dy_dict *d)
 	ix->thash = xcalloc(cap, sizeof *ix->thash);
 	ix->mask = cap - 1;
 	ix->first2 = xcalloc(65536 / 8, 1);
+	ix->lens2 = xcalloc(LENS2_SLOTS, sizeof *ix->lens2);
 	uint32_t *head_of = xmalloc((d->n_entries + 1) * sizeof *head_of);
 	uint32_t hcap = 0;
 
@@ -92,6 +106,8 @@ void dict_index_build(dy_dict *d)
 			ix->lens |= (uint64_t)1 << (w->len < 63 ? w->len : 63);
 			uint32_t k = f2_key(w->text, w->len);
 			ix->first2[k >> 3] |= (uint8_t)(1u << (k & 7));
+			if (w->len >= 2)
+				ix->lens2[lens2_slot(k)] |= len_bit(w->len);
 		}
 		uint32_t hi = ix->table[j] - 1;
 		head_of[i] = hi;
@@ -131,6 +147,16 @@ const uint32_t *dict_head_entries(const dy_dict *d)
 	return d->index ? d->index->entries : NULL;
 }
 
+uint32_t dict_head_count(const dy_dict *d)
+{
+	return d->index ? d->index->n_heads : 0;
+}
+
+uint32_t dict_head_index(const dy_dict *d, const dy_head *h)
+{
+	return (uint32_t)(h - d->index->heads);
+}
+
 size_t dict_lookup_word(const dy_dict *d, const char *norm, size_t n,
                         const dy_head **out, size_t cap)
 {
@@ -152,11 +178,13 @@ size_t dict_lookup_word(const dy_dict *d, const char *norm, size_t n,
 		h = (h ^ (unsigned char)norm[i]) * 16777619u;
 		hs[i] = h;
 	}
+	/* the lengths worth a probe: heads that start with the token's first two
+	 * bytes, and one-letter heads */
+	uint64_t want = (f2 ? ix->lens2[lens2_slot(k)] : 0) | (f1 ? (uint64_t)2 : 0);
+	want &= ix->lens;
 	size_t got = 0;
 	for (size_t l = m; l >= 1 && got < cap; l--) {
-		if (!((ix->lens >> (l < 63 ? l : 63)) & 1))
-			continue;
-		if (l >= 2 && !f2)
+		if (!((want >> (l < 63 ? l : 63)) & 1))
 			continue;
 		uint32_t hv = hs[l - 1];
 		for (uint32_t j = hv & ix->mask; ix->table[j]; j = (j + 1) & ix->mask) {

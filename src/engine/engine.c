@@ -121,6 +121,16 @@ static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 	return 1;
 }
 
+/* A pattern as the verb loop first looks at it: the filters, then its index. */
+typedef struct eg_pat {
+	uint64_t sig;     /* pat_sig */
+	uint32_t pi;      /* index in d->patterns */
+	uint16_t key;     /* pat_key */
+	uint16_t len;     /* pat_len */
+	uint32_t var;     /* pat_var */
+	uint32_t pad_;
+} eg_pat;
+
 /* Entries of one head packed for the tagging loop: the key signature first,
  * so that most entries are passed over without touching d->entries. */
 typedef struct eg_cent {
@@ -159,17 +169,10 @@ typedef struct eg_bucket {
 struct eg_heads {
 	eg_hinfo  *hi;   uint32_t nhi, caphi;
 	eg_cent   *ce;   uint32_t nce, capce;
-	uint32_t  *slot; uint32_t mask;    /* open addressing: hi index + 1 */
+	uint32_t  *of_head; uint32_t nheads; /* by dict_head_index(): hi index + 1 */
 	eg_bucket *bk;   uint32_t bmask;
+	const dy_dict *d;
 };
-
-static uint32_t ptr_hash(const void *p)
-{
-	uint64_t v = (uint64_t)(uintptr_t)p;
-	v ^= v >> 29;
-	v *= 0x9E3779B97F4A7C15ull;
-	return (uint32_t)(v >> 32);
-}
 
 static uint32_t bk_hash(uint32_t hi, unsigned k2)
 {
@@ -178,10 +181,8 @@ static uint32_t bk_hash(uint32_t hi, unsigned k2)
 
 static const eg_hinfo *heads_find(const struct eg_heads *hx, const dy_head *h)
 {
-	for (uint32_t j = ptr_hash(h) & hx->mask; hx->slot[j]; j = (j + 1) & hx->mask)
-		if (hx->hi[hx->slot[j] - 1].h == h)
-			return &hx->hi[hx->slot[j] - 1];
-	return NULL;
+	uint32_t x = hx->of_head[dict_head_index(hx->d, h)];
+	return x ? &hx->hi[x - 1] : NULL;
 }
 
 static const eg_bucket *bucket_find(const struct eg_heads *hx, uint32_t hi, unsigned k2)
@@ -221,11 +222,9 @@ static void heads_build(dy_engine *e)
 	const dy_dict *d = e->d;
 	struct eg_heads *hx = xcalloc(1, sizeof *hx);
 	const uint32_t *he = dict_head_entries(d);
-	uint32_t cap = 1024;
-	while (cap < d->n_entries * 2u + 16)
-		cap <<= 1;
-	hx->slot = xcalloc(cap, sizeof *hx->slot);
-	hx->mask = cap - 1;
+	hx->d = d;
+	hx->nheads = dict_head_count(d);
+	hx->of_head = xcalloc(hx->nheads + 1, sizeof *hx->of_head);
 	eg_tmp *tmp = NULL;
 	uint32_t ntmp = 0, captmp = 0;
 	for (uint32_t i = 0; i < d->n_entries; i++) {
@@ -280,22 +279,7 @@ static void heads_build(dy_engine *e)
 					ntmp++;
 				}
 			}
-			uint32_t j = ptr_hash(h) & hx->mask;
-			while (hx->slot[j])
-				j = (j + 1) & hx->mask;
-			hx->slot[j] = hx->nhi;
-			if (hx->nhi * 2 > cap) {
-				cap <<= 1;
-				free(hx->slot);
-				hx->slot = xcalloc(cap, sizeof *hx->slot);
-				hx->mask = cap - 1;
-				for (uint32_t q = 0; q < hx->nhi; q++) {
-					uint32_t s = ptr_hash(hx->hi[q].h) & hx->mask;
-					while (hx->slot[s])
-						s = (s + 1) & hx->mask;
-					hx->slot[s] = q + 1;
-				}
-			}
+			hx->of_head[dict_head_index(d, h)] = hx->nhi;
 		}
 	}
 	/* buckets for the entries whose second word follows at once */
@@ -413,6 +397,29 @@ dy_engine *engine_new(const dy_dict *d)
 			o[b] = x;
 		}
 	}
+	/* per verb, the patterns that can code, in the order they are tried */
+	e->pk_at = xcalloc(d->n_verbs + 1, sizeof *e->pk_at);
+	e->pk = xcalloc(d->n_patterns + 1, sizeof *e->pk);
+	uint32_t npk = 0;
+	for (uint32_t v = 0; v < d->n_verbs; v++) {
+		const dy_verb *vb = &d->verbs[v];
+		e->pk_at[v] = npk;
+		if (vb->pattern + vb->n_patterns > d->n_patterns)
+			continue;
+		for (uint32_t q = 0; q < vb->n_patterns; q++) {
+			uint32_t pi = e->pat_order[vb->pattern + q];
+			const dy_pattern *pt = &d->patterns[pi];
+			if (!pt->n_codes || !pt->ph.n)
+				continue;   /* such a pattern is passed over anyway */
+			eg_pat *k = &e->pk[npk++];
+			k->sig = e->pat_sig[pi];
+			k->pi = pi;
+			k->key = e->pat_key[pi];
+			k->len = e->pat_len[pi];
+			k->var = e->pat_var[pi];
+		}
+	}
+	e->pk_at[d->n_verbs] = npk;
 	heads_build(e);
 	return e;
 }
@@ -428,10 +435,12 @@ void engine_free(dy_engine *e)
 	free(e->pat_len);
 	free(e->pat_var);
 	free(e->pat_order);
+	free(e->pk);
+	free(e->pk_at);
 	if (e->hx) {
 		free(e->hx->hi);
 		free(e->hx->ce);
-		free(e->hx->slot);
+		free(e->hx->of_head);
 		free(e->hx->bk);
 		free(e->hx);
 	}
@@ -480,12 +489,14 @@ static void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint3
 static void build_words(ctx *c, size_t ntok)
 {
 	int lower_seen = 0;
-	for (size_t i = 0; i < ntok; i++) {
+	for (size_t i = 0; i < ntok && !lower_seen; i++) {
 		const dy_token *t = &c->toks[i];
 		for (uint32_t k = 0; k < t->len; k++) {
 			char ch = c->text[t->off + k];
-			if (ch >= 'a' && ch <= 'z')
+			if (ch >= 'a' && ch <= 'z') {
 				lower_seen = 1;
+				break;
+			}
 		}
 	}
 	c->allcaps = !lower_seen;
@@ -707,9 +718,11 @@ static void tag_words(ctx *c)
 				continue;
 			const eg_bucket *bk = nk != 0xFFFF && hi->has_bk ?
 				bucket_find(c->eng->hx, (uint32_t)(hi - c->eng->hx->hi), nk) : NULL;
-			for (int kind = -1; kind < DY_ENT_KINDS; kind++) {
-				if (kind >= 0 && !((hi->kmask >> kind) & 1))
-					continue;
+			/* the bucket (kind -1), then the kinds this head has */
+			uint32_t kinds = (hi->kmask << 1) | (bk ? 1u : 0u);
+			while (kinds) {
+				int kind = __builtin_ctz(kinds) - 1;
+				kinds &= kinds - 1;
 				const eg_cent *ce;
 				uint32_t cnt;
 				if (kind < 0) {
@@ -1836,19 +1849,20 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	p.alo = cl->lo;
 	p.vs = vs;
 	p.ve = ve;
-	const uint32_t *order = c->eng->pat_order + v->pattern;
+	uint32_t vi = (uint32_t)(v - c->d->verbs);
+	const eg_pat *pk = c->eng->pk + c->eng->pk_at[vi];
+	uint32_t npk = c->eng->pk_at[vi + 1] - c->eng->pk_at[vi];
+	uint64_t nsig = ~c->sig;
 	pm found;
 	int actual = -1;
-	for (uint32_t i = 0; i < v->n_patterns; i++) {
-		uint32_t pi = order[i];
-		if (actual >= 0 && c->eng->pat_len[pi] <= actual)
+	for (uint32_t i = 0; i < npk; i++) {
+		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
+		if ((pk[i].sig & nsig) || !bi_test(c->bi, pk[i].key))
+			continue;
+		uint32_t pi = pk[i].pi;
 		const dy_pattern *pt = &c->d->patterns[pi];
-		if (!bi_test(c->bi, c->eng->pat_key[pi]) || (c->eng->pat_sig[pi] & ~c->sig))
-			continue;
-		if (!pt->n_codes)
-			continue;
-		if (!pt->ph.n || !pattern_match(&p, pt))
+		if (!pattern_match(&p, pt))
 			continue;
 		k = &c->d->codes[pt->code];
 		r->pattern = pi;
@@ -1858,7 +1872,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		   (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
 		/* a match through alternatives or a synset is only as long as what it
 		 * matched: longer patterns get their turn first (manual 5.7.1) */
-		if (!c->eng->pat_var[pi] || p.mchars >= c->eng->pat_len[pi])
+		if (!pk[i].var || p.mchars >= pk[i].len)
 			break;
 		actual = p.mchars;
 	}

@@ -118,6 +118,9 @@ typedef struct dy_engine {
 	uint16_t      *pat_len;  /* per pattern: letters of its words, longest alternative */
 	uint8_t       *pat_var;  /* per pattern: has { } or &SYNSET (length varies) */
 	struct eg_heads *hx;     /* per dictionary head: its entries packed with their keys */
+	struct eg_pat *pk;       /* per verb: its patterns that can code, in pat_order, with
+	                          * their filters side by side (one cache line for four) */
+	uint32_t      *pk_at;    /* per verb: first index in pk; pk_at[n_verbs] ends the last */
 } dy_engine;
 
 dy_engine *engine_new(const dy_dict *d);
