@@ -17,6 +17,7 @@ void progress_start(dy_progress *p)
 {
 	p->enabled = isatty(STDERR_FILENO);
 	p->docs = p->sentences = 0;
+	p->drawn = 0;
 	p->start = p->last = progress_now();
 }
 
@@ -27,8 +28,11 @@ void progress_tick(dy_progress *p, long docs_done, long sentences_done)
 	if (!p->enabled || (docs_done & 63))
 		return; /* checking the clock for every document would cost more than it tells */
 	double now = progress_now();
-	if (now - p->last < 0.25)
+	/* The first line comes at once, so that a run that will take long shows it
+	 * is alive; after that, at most four lines a second. */
+	if (p->drawn && now - p->last < 0.25)
 		return;
+	p->drawn = 1;
 	p->last = now;
 	double secs = now - p->start;
 	fprintf(stderr, "\r%ld documents, %ld sentences, %.0f sentences/s   ",
@@ -38,6 +42,6 @@ void progress_tick(dy_progress *p, long docs_done, long sentences_done)
 
 void progress_end(dy_progress *p)
 {
-	if (p->enabled && p->last > p->start)
+	if (p->enabled && p->drawn)
 		fputs("\r\033[K", stderr);
 }

@@ -11,6 +11,7 @@ typedef struct dy_progress {
 	long   sentences; /* sentences done */
 	double start;     /* seconds, monotonic */
 	double last;      /* when the line was last drawn */
+	int    drawn;     /* a line has been drawn (and must be cleared at the end) */
 } dy_progress;
 
 void progress_start(dy_progress *p);
