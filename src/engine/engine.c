@@ -136,6 +136,7 @@ typedef struct eg_pat {
 typedef struct eg_cent {
 	uint64_t sig;     /* keys of the words after the first */
 	uint32_t ei;      /* entry index */
+	uint32_t first;   /* the entry's first element (no look at d->entries) */
 	uint16_t n;       /* elements */
 	uint16_t chars;
 	uint16_t k2;      /* key of the second word, 0xFFFF when none */
@@ -256,6 +257,7 @@ static void heads_build(dy_engine *e)
 					eg_cent cc;
 					cc.sig = e->ent_sig[ei];
 					cc.ei = ei;
+					cc.first = x->ph.first;
 					cc.n = x->ph.n;
 					cc.chars = x->ph.chars;
 					cc.kind = (uint8_t)kind;
@@ -698,13 +700,34 @@ static int function_word(const ew *w)
 static void tag_words(ctx *c)
 {
 	const dy_dict *d = c->d;
+	const struct eg_heads *hx = c->eng->hx;
 	int pos[DICT_MAX_ELEMS], best_pos[DICT_MAX_ELEMS];
+	/* Every word's heads first, as indexes into hx->hi: the lookups of
+	 * different words do not wait for each other, so their cache misses
+	 * overlap, and each head's record is fetched before it is needed. */
+	enum { TW_HEADS = 16 };
+	uint32_t *hidx = arena_alloc(c->a, sizeof(uint32_t) * (size_t)c->n * TW_HEADS);
+	uint8_t *nhs = arena_alloc(c->a, (size_t)c->n);
+	for (int i = 0; i < c->n; i++) {
+		const ew *w = &c->w[i];
+		nhs[i] = 0;
+		if (w->tag != T_NONE || (w->flags & EW_COMMA))
+			continue;
+		const dy_head *heads[TW_HEADS];
+		size_t nh = dict_lookup_word(d, w->s, w->len, heads, TW_HEADS);
+		uint32_t *o = hidx + (size_t)i * TW_HEADS;
+		for (size_t h = 0; h < nh; h++) {
+			uint32_t x = hx->of_head[dict_head_index(d, heads[h])];
+			if (!x)
+				continue;
+			__builtin_prefetch(&hx->hi[x - 1]);
+			o[nhs[i]++] = x - 1;
+		}
+	}
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_NONE || (w->flags & EW_COMMA))
 			continue;
-		const dy_head *heads[16];
-		size_t nh = dict_lookup_word(d, w->s, w->len, heads, 16);
 		uint32_t best = DY_NONE;
 		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
 		/* key of the next word, for entries whose second word follows at once */
@@ -712,12 +735,11 @@ static void tag_words(ctx *c)
 		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
 		    !(c->w[i].flags & EW_POSS))
 			nk = bikey(c->w[i + 1].s, c->w[i + 1].len);
-		for (size_t h = 0; h < nh; h++) {
-			const eg_hinfo *hi = heads_find(c->eng->hx, heads[h]);
-			if (!hi)
-				continue;
+		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
+		for (int h = 0; h < nhs[i]; h++) {
+			const eg_hinfo *hi = &hx->hi[hs[h]];
 			const eg_bucket *bk = nk != 0xFFFF && hi->has_bk ?
-				bucket_find(c->eng->hx, (uint32_t)(hi - c->eng->hx->hi), nk) : NULL;
+				bucket_find(hx, hs[h], nk) : NULL;
 			/* the bucket (kind -1), then the kinds this head has */
 			uint32_t kinds = (hi->kmask << 1) | (bk ? 1u : 0u);
 			while (kinds) {
@@ -745,19 +767,18 @@ static void tag_words(ctx *c)
 						continue;
 					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~c->sig))
 						continue;
-					uint32_t ei = ce[k].ei;
-					const dy_entry *e = &d->entries[ei];
-					if (e->ph.n > 1 && !bi_all(c, e->ph.first + 1, e->ph.n - 1u))
+					if (ce[k].n > 1 && !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
 						continue;
-					int last = match_phrase(c, &e->ph, i, ce[k].kind == DY_ENT_VERB, pos);
+					dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
+					int last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
 					if (last < 0)
 						continue;
-					best = ei;
+					best = ce[k].ei;
 					best_last = last;
-					best_n = e->ph.n;
-					best_chars = e->ph.chars;
+					best_n = ce[k].n;
+					best_chars = ce[k].chars;
 					best_kind = ce[k].kind;
-					memcpy(best_pos, pos, sizeof(int) * e->ph.n);
+					memcpy(best_pos, pos, sizeof(int) * ce[k].n);
 				}
 			}
 		}

@@ -1,0 +1,125 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Coding throughput (run by bench/run.sh): `dyad code` over the GigaWord sample
+# of ../shared replicated to BENCH_SENTENCES sentences (default 50,000), with
+# the TABARI CAMEO dictionaries and with dyad's built-in ones, as PETRARCH XML
+# (parse trees included) and as JSONL of the same texts. For each: best of
+# BENCH_RUNS runs (default 3) with -j 1, then -j 2; sentences/s end to end and
+# without the dictionary load; peak RSS; whether -j 2 wrote the same events.
+# Wall times on a busy machine vary: the load average is printed with them.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+shared="$top/../shared"
+dyad=${DYAD:-$top/dyad}
+giga="$shared/corpora/gigaword-sample.PETR.xml"
+tab="$shared/dictionaries/tabari"
+if [ ! -f "$giga" ] || [ ! -d "$tab" ]; then
+	echo "bench code: ../shared (GigaWord sample, TABARI dictionaries) is absent; skipped"
+	exit 0
+fi
+want=${BENCH_SENTENCES:-50000}
+runs=${BENCH_RUNS:-3}
+work=${TMPDIR:-/tmp}/dyad-bench-code
+mkdir -p "$work"
+
+# Replica: the sample's <Sentence> records repeated with ids made unique,
+# enough copies for `want` sentences as dyad splits them.
+per=$("$dyad" sentences --format petrarch "$giga" 2>/dev/null | wc -l)
+[ "$per" -gt 0 ] || { echo "bench code: no sentences in $giga; skipped"; exit 0; }
+copies=$(( (want + per - 1) / per ))
+xml="$work/giga-$copies.xml"
+jsonl="$work/giga-$copies.jsonl"
+if [ ! -s "$xml" ]; then
+	awk -v n="$copies" '
+	/<Sentences>/ { inb = 1; next }
+	/<\/Sentences>/ { inb = 0; next }
+	inb { body = body $0 "\n" }
+	END {
+		print "<Sentences>"
+		for (i = 0; i < n; i++) { b = body; gsub(/id ="[^"]*/, "&-" i, b); printf "%s", b }
+		print "</Sentences>"
+	}' "$giga" > "$xml.tmp" && mv "$xml.tmp" "$xml"
+fi
+if [ ! -s "$jsonl" ]; then
+	# one JSON line per record: id, date and the <Text> lines joined by blanks
+	awk '
+	function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, " ", s); return s }
+	/<Sentence / {
+		id = $0; sub(/.*id *= *"/, "", id); sub(/".*/, "", id)
+		d = $0; sub(/.*date *= *"/, "", d); sub(/".*/, "", d)
+		d = substr(d, 1, 4) "-" substr(d, 5, 2) "-" substr(d, 7, 2)
+	}
+	/<Text>/ { intext = 1; text = ""; next }
+	/<\/Text>/ {
+		intext = 0
+		gsub(/&amp;/, "\\&", text); gsub(/&lt;/, "<", text); gsub(/&gt;/, ">", text)
+		printf "{\"id\":\"%s\",\"date\":\"%s\",\"text\":\"%s\"}\n", esc(id), d, esc(text)
+		next
+	}
+	intext { text = text (text == "" ? "" : " ") $0 }' "$xml" > "$jsonl.tmp" && mv "$jsonl.tmp" "$jsonl"
+fi
+sents=$("$dyad" sentences --format petrarch "$xml" 2>/dev/null | wc -l)
+
+tabdict="--dict $tab/CAMEO.091003.master.verbs --dict $tab/CountryInfo.120116.actors
+ --dict $tab/Internatnl.120521.actors --dict $tab/PSU.120522.agents --dict $tab/CAMEO.09b5.options"
+load_ms() { "$dyad" dict stats "$@" 2>/dev/null | awk '$1 == "load_ms" { print $2 }'; }
+tab_ms=$(load_ms "$tab/CAMEO.091003.master.verbs" "$tab/CountryInfo.120116.actors" \
+	"$tab/Internatnl.120521.actors" "$tab/PSU.120522.agents" "$tab/CAMEO.09b5.options")
+own_ms=$(load_ms)
+timer=""
+[ -x /usr/bin/time ] && timer=/usr/bin/time
+noenrich=""
+"$dyad" code --help 2>/dev/null | grep -q -- '--no-enrich' && noenrich="--no-enrich"
+
+echo "bench code: $sents sentences ($copies copies of the GigaWord sample), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+echo "bench code: dictionary load: TABARI ${tab_ms:-?} ms, built-in ${own_ms:-?} ms"
+
+# one_run OUT ARGS...: runs dyad code, prints "seconds peak_kb"
+one_run() {
+	out=$1; shift
+	if [ -n "$timer" ]; then
+		$timer -o "$work/time" -f "%e %M" "$dyad" code "$@" > "$out" 2>/dev/null || true
+		cat "$work/time"
+	else
+		t0=$(date +%s.%N)
+		"$dyad" code "$@" > "$out" 2>/dev/null || true
+		t1=$(date +%s.%N)
+		echo "$t0 $t1" | awk '{ printf "%.3f ?\n", $2 - $1 }'
+	fi
+}
+
+# case NAME LOAD_MS FORMAT FILE ARGS...
+case_run() {
+	name=$1; lms=$2; fmt=$3; file=$4; shift 4
+	best=""; rss=""
+	i=0
+	while [ $i -lt "$runs" ]; do
+		r=$(one_run "$work/out1" "$@" --format "$fmt" -j 1 "$file")
+		s=${r% *}; rss=${r#* }
+		best=$(echo "$s ${best:-$s}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+		i=$((i + 1))
+	done
+	r2=$(one_run "$work/out2" "$@" --format "$fmt" -j 2 "$file")
+	s2=${r2% *}; rss2=${r2#* }
+	same=differ
+	cmp -s "$work/out1" "$work/out2" && same=same
+	echo "$best $s2 $rss $rss2 $same $lms" | awk -v n="$sents" -v name="$name" '{
+		rate = ($1 > 0) ? n / $1 : 0
+		net = ($1 - $6 / 1000 > 0) ? n / ($1 - $6 / 1000) : 0
+		rate2 = ($2 > 0) ? n / $2 : 0
+		printf "  %-33s -j 1: %6.0f sentences/s (%.2f s; %6.0f/s without the dictionary load)  -j 2: %6.0f/s  peak RSS %s/%s KB  -j 2 events %s\n",
+			name, rate, $1, net, rate2, $3, $4, $5
+	}'
+}
+
+for fmt in petrarch jsonl; do
+	file=$xml; [ $fmt = jsonl ] && file=$jsonl
+	# shellcheck disable=SC2086
+	case_run "TABARI dicts, $fmt" "${tab_ms:-0}" $fmt "$file" $tabdict
+	if [ -n "$noenrich" ]; then
+		# shellcheck disable=SC2086
+		case_run "TABARI dicts, $fmt, no enrich" "${tab_ms:-0}" $fmt "$file" $tabdict $noenrich
+	fi
+	case_run "built-in dicts, $fmt" "${own_ms:-0}" $fmt "$file"
+done
+exit 0
