@@ -5,9 +5,10 @@
  * CSV; --fields), optionally after one-a-day duplicate removal
  * (write/dedup.h). docs/output.md describes the output.
  *
- * Threads (-j N): the main thread reads a batch of documents, each into its own
- * slot (arena + output buffer); N workers take slots from an atomic counter and
- * code, enrich and format them; the main thread then writes the slots in input
+ * Threads (-j N): documents are read in batches, each into its own slot
+ * (arena + output buffer); N workers take slots from an atomic counter and
+ * code, enrich and format them, while the main thread reads the next batch
+ * into a second set of slots; the main thread then writes the slots in input
  * order (or, with --dedup day, adds their records to the dedup table in input
  * order). So output is byte-identical for any N. Exports cmd_code(). */
 #include <getopt.h>
@@ -156,6 +157,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* Codes a batch on `threads` threads, the calling thread among them. */
 static void run_batch(job *j, int threads)
 {
 	atomic_store(&j->next, 0);
@@ -173,6 +175,40 @@ static void run_batch(job *j, int threads)
 		pthread_join(th[i], NULL);
 }
 
+/* A batch being coded in the background while the main thread reads the next
+ * one (-j 2 and more). */
+typedef struct batch_run {
+	job      *j;
+	int       threads;
+	pthread_t th;
+	int       started;
+} batch_run;
+
+static void *batch_thread(void *arg)
+{
+	batch_run *b = arg;
+	run_batch(b->j, b->threads);
+	return NULL;
+}
+
+/* Starts coding j on `threads` threads of its own; falls back to coding it
+ * here when no thread can be made. */
+static void batch_start(batch_run *b, job *j, int threads)
+{
+	b->j = j;
+	b->threads = threads;
+	b->started = pthread_create(&b->th, NULL, batch_thread, b) == 0;
+	if (!b->started)
+		run_batch(j, threads);
+}
+
+static void batch_wait(batch_run *b)
+{
+	if (b->started)
+		pthread_join(b->th, NULL);
+	b->started = 0;
+}
+
 /* Writes the kept events of the dedup table in first-report order and
  * clears it; b is scratch. */
 static void dedup_write(dy_dedup *dd, const dy_writer *w, dy_buf *b)
@@ -183,6 +219,55 @@ static void dedup_write(dy_dedup *dd, const dy_writer *w, dy_buf *b)
 		fwrite(b->p, 1, b->n, stdout);
 	}
 	dedup_clear(dd);
+}
+
+/* The documents of every input file, one after the other. */
+typedef struct input_list {
+	char      **paths;  /* NULL: standard input */
+	int         n_paths;
+	int         next;   /* index of the next file to open */
+	dy_reader  *r;      /* file being read, or NULL */
+	dy_format   fmt;
+	const char *date;
+	dy_diag    *dg;
+} input_list;
+
+static int input_next(input_list *in, dy_arena *a, dy_doc *doc)
+{
+	for (;;) {
+		if (!in->r) {
+			int n = in->paths ? in->n_paths : 1;
+			if (in->next >= n)
+				return 0;
+			const char *path = in->paths ? in->paths[in->next] : "-";
+			in->next++;
+			in->r = reader_open(path, in->fmt, in->date, in->dg);
+			if (!in->r)
+				continue; /* reported; the other files go on */
+		}
+		if (reader_next(in->r, a, doc))
+			return 1;
+		reader_close(in->r);
+		in->r = NULL;
+	}
+}
+
+/* Reads up to cap documents into the slots; returns how many. */
+static int batch_fill(input_list *in, slot *slots, int cap)
+{
+	int n = 0;
+	while (n < cap) {
+		slot *s = &slots[n];
+		arena_reset(&s->a);
+		buf_clear(&s->out);
+		s->recs = NULL;
+		s->n_recs = s->cap_recs = 0;
+		s->sentences = s->events = 0;
+		if (!input_next(in, &s->a, &s->doc))
+			break;
+		n++;
+	}
+	return n;
 }
 
 int cmd_code(int argc, char **argv)
@@ -325,24 +410,31 @@ int cmd_code(int argc, char **argv)
 	engine_opts_init(&o);
 	engine_opts_from_dict(&o, &d->opt);
 
+	/* Two sets of slots: with -j 2 and more, the workers code one batch while
+	 * the main thread reads the next. With -j 1 everything runs on one thread,
+	 * so that one-core figures mean one core. */
 	int cap = threads * CODE_BATCH_PER_THREAD;
-	slot *slots = xcalloc((size_t)cap, sizeof *slots);
-	for (int i = 0; i < cap; i++)
-		arena_init(&slots[i].a);
-	job j;
-	memset(&j, 0, sizeof j);
+	int nsets = threads > 1 ? 2 : 1;
+	slot *sets[2] = { NULL, NULL };
+	job jobs[2];
+	memset(jobs, 0, sizeof jobs);
 	dy_engine *eng = engine_new(d);
 	dy_enricher en;
 	enrich_init(&en);
 	en.gaz = gaz;
 	dy_dedup *dd = dedup ? dedup_new(0) : NULL;
-	j.eng = eng;
-	j.o = &o;
-	j.w = &wr;
-	j.en = &en;
-	j.enrich = enrich;
-	j.dedup = dedup;
-	j.slots = slots;
+	for (int k = 0; k < nsets; k++) {
+		sets[k] = xcalloc((size_t)cap, sizeof *sets[k]);
+		for (int i = 0; i < cap; i++)
+			arena_init(&sets[k][i].a);
+		jobs[k].eng = eng;
+		jobs[k].o = &o;
+		jobs[k].w = &wr;
+		jobs[k].en = &en;
+		jobs[k].enrich = enrich;
+		jobs[k].dedup = dedup;
+		jobs[k].slots = sets[k];
+	}
 	dy_buf hb = DY_BUF_INIT;
 	writer_header(&wr, &hb);
 	if (hb.n)
@@ -351,45 +443,44 @@ int cmd_code(int argc, char **argv)
 	dy_progress pr;
 	progress_start(&pr);
 	long docs = 0, sents = 0;
-	int nfiles = argc - optind;
-	for (int fi = 0; fi < (nfiles ? nfiles : 1); fi++) {
-		const char *path = nfiles ? argv[optind + fi] : "-";
-		dy_reader *r = reader_open(path, fmt, date, &dg);
-		if (!r)
-			continue;
-		int more = 1;
-		while (more) {
-			int n = 0;
-			while (n < cap) {
-				slot *s = &slots[n];
-				arena_reset(&s->a);
-				buf_clear(&s->out);
-				s->recs = NULL;
-				s->n_recs = s->cap_recs = 0;
-				s->sentences = s->events = 0;
-				if (!reader_next(r, &s->a, &s->doc)) {
-					more = 0;
-					break;
-				}
-				n++;
-			}
-			j.n = n;
-			run_batch(&j, threads);
-			for (int i = 0; i < n; i++) {
-				if (slots[i].out.n)
-					fwrite(slots[i].out.p, 1, slots[i].out.n, stdout);
-				doc_seq++;
-				for (size_t k = 0; dd && k < slots[i].n_recs; k++) {
-					dedup_add(dd, &slots[i].recs[k], doc_seq);
-					if (dedup_full(dd))
-						dedup_write(dd, &wr, &hb);
-				}
-				sents += slots[i].sentences;
-			}
-			docs += n;
-			progress_tick(&pr, docs, sents);
+	input_list in = { NULL, 0, 0, NULL, fmt, date, &dg };
+	if (argc > optind) {
+		in.paths = argv + optind;
+		in.n_paths = argc - optind;
+	}
+	int cur = 0;
+	int n = batch_fill(&in, sets[cur], cap);
+	while (n > 0) {
+		jobs[cur].n = n;
+		int next_n = 0;
+		if (nsets == 2) {
+			batch_run br;
+			batch_start(&br, &jobs[cur], threads);
+			next_n = batch_fill(&in, sets[!cur], cap);
+			batch_wait(&br);
+		} else {
+			run_batch(&jobs[cur], 1);
 		}
-		reader_close(r);
+		slot *slots = sets[cur];
+		for (int i = 0; i < n; i++) {
+			if (slots[i].out.n)
+				fwrite(slots[i].out.p, 1, slots[i].out.n, stdout);
+			doc_seq++;
+			for (size_t k = 0; dd && k < slots[i].n_recs; k++) {
+				dedup_add(dd, &slots[i].recs[k], doc_seq);
+				if (dedup_full(dd))
+					dedup_write(dd, &wr, &hb);
+			}
+			sents += slots[i].sentences;
+		}
+		docs += n;
+		progress_tick(&pr, docs, sents);
+		if (nsets == 2) {
+			cur = !cur;
+			n = next_n;
+		} else {
+			n = batch_fill(&in, sets[cur], cap);
+		}
 	}
 	if (dd)
 		dedup_write(dd, &wr, &hb);
@@ -397,11 +488,13 @@ int cmd_code(int argc, char **argv)
 	dedup_free(dd);
 	buf_free(&hb);
 	gaz_free(gaz);
-	for (int i = 0; i < cap; i++) {
-		arena_free(&slots[i].a);
-		buf_free(&slots[i].out);
+	for (int k = 0; k < nsets; k++) {
+		for (int i = 0; i < cap; i++) {
+			arena_free(&sets[k][i].a);
+			buf_free(&sets[k][i].out);
+		}
+		free(sets[k]);
 	}
-	free(slots);
 	engine_free(eng);
 	dict_free(d);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
