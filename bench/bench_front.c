@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 	const char *path = argv[1];
 	int f = argc > 2 ? format_from_name(argv[2]) : FMT_AUTO;
 	dy_format fmt = f < 0 ? FMT_AUTO : (dy_format)f;
-	int rounds = argc > 3 ? atoi(argv[3]) : 20;
+	int rounds = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 20;
 	if (rounds < 1)
 		rounds = 1;
 	lemma_init();
