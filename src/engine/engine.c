@@ -340,8 +340,10 @@ static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int dep
 
 dy_engine *engine_new(const dy_dict *d)
 {
+	static uint64_t next_id;
 	dy_engine *e = xcalloc(1, sizeof *e);
 	e->d = d;
+	e->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
 	e->ekey = xcalloc(d->n_elems + 1, sizeof *e->ekey);
 	for (uint32_t i = 0; i < d->n_elems; i++) {
 		const dy_elem *el = &d->elems[i];
@@ -545,6 +547,15 @@ static void build_words(ctx *c, size_t ntok)
 			fl |= EW_NUM;
 		if ((t->flags & TOK_CAP) && c->n > 0 && !c->allcaps)
 			fl |= EW_CAP;
+		/* a word or number without a hyphen is one word (it starts with a
+		 * letter or digit): the common case, without the piece loop below */
+		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && !memchr(s, '-', n)) {
+			uint32_t e = n;
+			if (e > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+				e--;
+			word_push(c, s, e, fl, (uint32_t)i);
+			continue;
+		}
 		/* split on hyphens; drop pieces without a letter or digit */
 		uint32_t b = 0;
 		for (uint32_t k = 0; k <= n; k++) {
@@ -697,9 +708,57 @@ static int function_word(const ew *w)
 	return T_NONE;
 }
 
+/* Per-thread cache of a word's heads (as indexes into hx->hi): news repeats
+ * its words, and a hit costs one hash over the word instead of a probe per
+ * stem length and the cache misses that come with them. Keyed by the engine's
+ * id, so that no entry outlives its dictionary; direct-mapped; words longer
+ * than WC_KEY bytes or with more than WC_HEADS heads are not kept. */
+enum { WC_SIZE = 4096, WC_KEY = 22, WC_HEADS = 6 };
+typedef struct wc_ent {
+	uint64_t eng;        /* engine id; 0: empty */
+	uint32_t hash;
+	uint8_t  klen, nh;
+	char     key[WC_KEY];
+	uint32_t hi[WC_HEADS];
+} wc_ent;
+static _Thread_local wc_ent wcache[WC_SIZE];
+
+/* The heads of word s[0..n) that the engine knows, into out (cap >= 16). */
+static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
+{
+	const struct eg_heads *hx = c->eng->hx;
+	wc_ent *ce = NULL;
+	uint32_t h = 2166136261u;
+	if (n <= WC_KEY) {
+		for (uint32_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)s[i]) * 16777619u;
+		ce = &wcache[(h ^ (h >> 15)) & (WC_SIZE - 1)];
+		if (ce->eng == c->eng->id && ce->hash == h && ce->klen == n && !memcmp(ce->key, s, n)) {
+			memcpy(out, ce->hi, sizeof(uint32_t) * ce->nh);
+			return ce->nh;
+		}
+	}
+	const dy_head *heads[16];
+	size_t nh = dict_lookup_word(c->d, s, n, heads, 16);
+	int k = 0;
+	for (size_t q = 0; q < nh; q++) {
+		uint32_t x = hx->of_head[dict_head_index(c->d, heads[q])];
+		if (x)
+			out[k++] = x - 1;
+	}
+	if (ce && k <= WC_HEADS) {
+		ce->eng = c->eng->id;
+		ce->hash = h;
+		ce->klen = (uint8_t)n;
+		ce->nh = (uint8_t)k;
+		memcpy(ce->key, s, n);
+		memcpy(ce->hi, out, sizeof(uint32_t) * (size_t)k);
+	}
+	return k;
+}
+
 static void tag_words(ctx *c)
 {
-	const dy_dict *d = c->d;
 	const struct eg_heads *hx = c->eng->hx;
 	int pos[DICT_MAX_ELEMS], best_pos[DICT_MAX_ELEMS];
 	/* Every word's heads first, as indexes into hx->hi: the lookups of
@@ -713,16 +772,10 @@ static void tag_words(ctx *c)
 		nhs[i] = 0;
 		if (w->tag != T_NONE || (w->flags & EW_COMMA))
 			continue;
-		const dy_head *heads[TW_HEADS];
-		size_t nh = dict_lookup_word(d, w->s, w->len, heads, TW_HEADS);
 		uint32_t *o = hidx + (size_t)i * TW_HEADS;
-		for (size_t h = 0; h < nh; h++) {
-			uint32_t x = hx->of_head[dict_head_index(d, heads[h])];
-			if (!x)
-				continue;
-			__builtin_prefetch(&hx->hi[x - 1]);
-			o[nhs[i]++] = x - 1;
-		}
+		nhs[i] = (uint8_t)word_heads(c, w->s, w->len, o);
+		for (int h = 0; h < nhs[i]; h++)
+			__builtin_prefetch(&hx->hi[o[h]]);
 	}
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
