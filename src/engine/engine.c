@@ -159,6 +159,8 @@ typedef struct eg_hinfo {
 	uint32_t       cnt[DY_ENT_KINDS];
 	uint32_t       kmask;    /* bit k: cnt[k] > 0 */
 	uint32_t       has_bk;   /* some bucket belongs to this head */
+	uint64_t       bkmask;   /* bit (k2 & 63) for the key of each of its buckets:
+	                          * most next words are ruled out without a probe */
 } eg_hinfo;
 
 typedef struct eg_bucket {
@@ -271,6 +273,7 @@ static void heads_build(dy_engine *e)
 						continue;
 					}
 					hi->has_bk = 1;
+					hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
 					if (ntmp == captmp) {
 						captmp = captmp ? captmp * 2 : 4096;
 						tmp = xrealloc(tmp, captmp * sizeof *tmp);
@@ -791,7 +794,7 @@ static void tag_words(ctx *c)
 		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
 		for (int h = 0; h < nhs[i]; h++) {
 			const eg_hinfo *hi = &hx->hi[hs[h]];
-			const eg_bucket *bk = nk != 0xFFFF && hi->has_bk ?
+			const eg_bucket *bk = nk != 0xFFFF && ((hi->bkmask >> (nk & 63)) & 1) ?
 				bucket_find(hx, hs[h], nk) : NULL;
 			/* the bucket (kind -1), then the kinds this head has */
 			uint32_t kinds = (hi->kmask << 1) | (bk ? 1u : 0u);
