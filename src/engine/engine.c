@@ -141,6 +141,7 @@ typedef struct eg_cent {
 	uint16_t chars;
 	uint16_t k2;      /* key of the second word, 0xFFFF when none */
 	uint8_t  kind;
+	uint8_t  f0;      /* flags of the first element (its text is the head's) */
 } eg_cent;
 
 static int bi_test(const uint64_t *bi, unsigned key)
@@ -161,6 +162,8 @@ typedef struct eg_hinfo {
 	uint32_t       has_bk;   /* some bucket belongs to this head */
 	uint64_t       bkmask;   /* bit (k2 & 63) for the key of each of its buckets:
 	                          * most next words are ruled out without a probe */
+	uint32_t       hlen;     /* the head's text: length and last byte */
+	uint32_t       hlast;
 } eg_hinfo;
 
 typedef struct eg_bucket {
@@ -251,6 +254,8 @@ static void heads_build(dy_engine *e)
 			eg_hinfo *hi = &hx->hi[hx->nhi++];
 			memset(hi, 0, sizeof *hi);
 			hi->h = h;
+			hi->hlen = h->len;
+			hi->hlast = (unsigned char)h->text[h->len - 1];
 			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
 				hi->at[kind] = hx->nce;
 				for (uint32_t q = 0; q < h->n[kind]; q++) {
@@ -263,6 +268,7 @@ static void heads_build(dy_engine *e)
 					cc.n = x->ph.n;
 					cc.chars = x->ph.chars;
 					cc.kind = (uint8_t)kind;
+					cc.f0 = d->elems[x->ph.first].flags;
 					cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
 					int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
 					           cc.k2 != 0xFFFF;
@@ -794,6 +800,20 @@ static void tag_words(ctx *c)
 		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
 		for (int h = 0; h < nhs[i]; h++) {
 			const eg_hinfo *hi = &hx->hi[hs[h]];
+			/* How word i meets the head's text as a first element (word_match()
+			 * without the element): the head is a prefix of the word, so only
+			 * what follows it counts; exact: nothing follows; ending: a
+			 * regular ending follows (or D after a final E). */
+			uint32_t r = w->len - hi->hlen;
+			const char *sx = w->s + hi->hlen;
+			int m_exact = r == 0, m_end = 0;
+			if (r == 1)
+				m_end = sx[0] == 'S' || (sx[0] == 'D' && hi->hlast == 'E' && hi->hlen >= 2);
+			else if (r == 2)
+				m_end = (sx[0] == '\'' && sx[1] == 'S') || (sx[0] == 'E' &&
+				        (sx[1] == 'D' || sx[1] == 'S' || sx[1] == 'N'));
+			else if (r == 3)
+				m_end = sx[0] == 'I' && sx[1] == 'N' && sx[2] == 'G';
 			const eg_bucket *bk = nk != 0xFFFF && ((hi->bkmask >> (nk & 63)) & 1) ?
 				bucket_find(hx, hs[h], nk) : NULL;
 			/* the bucket (kind -1), then the kinds this head has */
@@ -823,12 +843,24 @@ static void tag_words(ctx *c)
 						continue;
 					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~c->sig))
 						continue;
-					if (ce[k].n > 1 && !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
-						continue;
-					dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
-					int last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
-					if (last < 0)
-						continue;
+					if ((ce[k].f0 & DY_EL_EXACT) && !m_exact &&
+					    !((ce[k].f0 & DY_EL_ENDINGS) && m_end))
+						continue;   /* the first word does not match */
+					int last;
+					if (ce[k].n == 1) {
+						/* a possessive never ends a verb */
+						if ((w->flags & EW_POSS) && ce[k].kind == DY_ENT_VERB)
+							continue;
+						last = i;
+						pos[0] = i;
+					} else {
+						if (!bi_all(c, ce[k].first + 1, ce[k].n - 1u))
+							continue;
+						dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
+						last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
+						if (last < 0)
+							continue;
+					}
 					best = ce[k].ei;
 					best_last = last;
 					best_n = ce[k].n;
