@@ -603,10 +603,8 @@ static int pron_kind(const ew *w)
 
 /* dict_word_match, plus "ED" on a word that ends in E: DEPLORE_ takes DEPLORED
  * (the suite's VERBEND-02b). */
-static int word_match(const dy_elem *e, const ew *w)
+static int word_match_rest(const dy_elem *e, const ew *w)
 {
-	if (!e->len || w->len < (uint32_t)e->len - 1 || w->s[0] != e->text[0])
-		return 0;
 	if (dict_word_match(e, w->s, w->len))
 		return 1;
 	if ((e->flags & DY_EL_ENDINGS) && e->len >= 2 && e->text[e->len - 1] == 'E' &&
@@ -614,6 +612,14 @@ static int word_match(const dy_elem *e, const ew *w)
 	    !memcmp(w->s, e->text, e->len))
 		return 1;
 	return 0;
+}
+
+/* The first bytes decide most calls: inline that test, call for the rest. */
+static inline int word_match(const dy_elem *e, const ew *w)
+{
+	if (!e->len || w->s[0] != e->text[0] || w->len < (uint32_t)e->len - 1)
+		return 0;
+	return word_match_rest(e, w);
 }
 
 /* Matches entry phrase `ph` with its first word at i. Words may be skipped
