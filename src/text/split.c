@@ -351,6 +351,12 @@ static size_t split_cut(const char *t, size_t start, size_t limit)
 	return p;
 }
 
+/* Bytes the main loop must look at: line ends and the first byte of every
+ * terminator (term_len()); everything else is passed over in a tight loop. */
+static const unsigned char split_stop[256] = {
+	['\n'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1
+};
+
 size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out)
 {
 	split_out o = { NULL, 0, 0 };
@@ -366,6 +372,12 @@ size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out)
 			continue;
 		}
 		unsigned char c = (unsigned char)text[i];
+		if (!split_stop[c]) {
+			size_t lim = start + SPLIT_SENTENCE_MAX < n ? start + SPLIT_SENTENCE_MAX : n;
+			while (++i < lim && !split_stop[(unsigned char)text[i]])
+				;
+			continue;
+		}
 		if (c == '\n') {
 			split_emit(&o, text, start, i);
 			while (i < n && is_ws((unsigned char)text[i]))
