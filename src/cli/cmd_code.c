@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* `dyad code`: reads documents, codes each sentence with the engine, enriches
- * each event (enrich/enrich.h: codebook, PLOVER, event date, location) and
+/* `dyad code`: reads documents, codes each sentence with the engine, applies
+ * the news rules (engine/news.h: events that did not happen dropped, lone
+ * agents given a country; --no-news skips them), enriches each event (enrich/enrich.h: codebook, PLOVER, event date, location) and
  * writes one event a line (write/write.h: JSONL, TSV in Phoenix's columns,
  * CSV; --fields), optionally after one-a-day duplicate removal
  * (write/dedup.h). docs/output.md describes the output.
@@ -21,6 +22,7 @@
 #include "commands.h"
 #include "dictopts.h"
 #include "engine/engine.h"
+#include "engine/news.h"
 #include "enrich/enrich.h"
 #include "enrich/gazetteer.h"
 #include "progress.h"
@@ -55,6 +57,9 @@ static const char code_help[] =
 	"                   (output comes at the end of input)\n"
 	"  --gazetteer FILE gazetteer for locations (default: found automatically)\n"
 	"  --no-location    do not look for locations\n"
+	"  --no-news        the engine's events as they are: no news rules (negated,\n"
+	"                   conditional, questioned and modal events kept, lone agents\n"
+	"                   written as ~COP; docs/output.md, \"News rules\")\n"
 	"  --no-enrich      no enrichment (for measuring its cost): codebook, PLOVER,\n"
 	"                   date and location fields are null\n"
 	"  -j N             worker threads (default 1); output is the same for any N\n"
@@ -80,6 +85,7 @@ typedef struct job {
 	const dy_enricher    *en;
 	int                   enrich;  /* 0: --no-enrich */
 	int                   dedup;   /* 1: keep records for the main thread */
+	int                   news;    /* 0: --no-news (the engine's events as they are) */
 	slot                 *slots;
 	int                   n;
 	atomic_int            next;
@@ -110,12 +116,17 @@ static void code_slot(const job *j, slot *s)
 		doc_date = (dy_date){ 0, 0, 0 };
 	dy_engine_carry carry;
 	memset(&carry, 0, sizeof carry);
+	dy_news_carry ncarry;
+	memset(&ncarry, 0, sizeof ncarry);
 	for (size_t i = 0; i < t.n_sentences; i++) {
 		dy_span sp = t.sentences[i];
 		dy_token *toks;
 		size_t n = tok_sentence(&s->a, t.norm.text, sp, &toks);
 		dy_coding c;
 		engine_code(j->eng, j->o, &s->a, t.norm.text, toks, n, date, &carry, NULL, &c);
+		if (j->news)
+			c.n_events = news_apply(j->eng->d, toks, n, date, c.events, c.n_events,
+			                        &ncarry, NULL);
 		dy_enriched x[ENG_MAX_EVENTS];
 		if (j->enrich) {
 			enrich_sentence(j->en, t.norm.text, toks, n, c.events, c.n_events, doc_date, x);
@@ -282,6 +293,7 @@ int cmd_code(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "no-location", no_argument,  NULL, 'L' },
 		{ "no-enrich", no_argument,    NULL, 'E' },
+		{ "no-news",   no_argument,    NULL, 'N' },
 		{ "no-header", no_argument,    NULL, 'H' },
 		{ "help",   no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -293,7 +305,7 @@ int cmd_code(int argc, char **argv)
 	int threads = 1, c;
 	dy_out_format ofmt = OUT_JSONL;
 	const char *fields = NULL, *gaz_path = NULL;
-	int dedup = 0, no_location = 0, enrich = 1, header = 1;
+	int dedup = 0, no_location = 0, enrich = 1, header = 1, news = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -351,6 +363,9 @@ int cmd_code(int argc, char **argv)
 			break;
 		case 'H':
 			header = 0;
+			break;
+		case 'N':
+			news = 0;
 			break;
 		case 'j': {
 			char *end;
@@ -433,6 +448,7 @@ int cmd_code(int argc, char **argv)
 		jobs[k].en = &en;
 		jobs[k].enrich = enrich;
 		jobs[k].dedup = dedup;
+		jobs[k].news = news;
 		jobs[k].slots = sets[k];
 	}
 	dy_buf hb = DY_BUF_INIT;

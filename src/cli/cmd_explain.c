@@ -2,8 +2,9 @@
 /* `dyad explain "SENTENCE"`: codes one sentence and shows why, for dictionary
  * writers: the tokens, every dictionary entry that matched (file:line), the
  * parse decisions (nouns, compounds, dropped comma clauses, clauses, pronouns,
- * passive voice), the patterns that matched and the events. Exports
- * cmd_explain(). */
+ * passive voice), the patterns that matched, the engine's events, what the
+ * news rules (engine/news.h) did to them, one line each, and the events
+ * `dyad code` writes. Exports cmd_explain(). */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "commands.h"
 #include "dictopts.h"
 #include "engine/engine.h"
+#include "engine/news.h"
 #include "text/normalize.h"
 #include "text/token.h"
 #include "util/buf.h"
@@ -24,6 +26,7 @@ static const char explain_help[] =
 	"\n"
 	"options:\n"
 	"  --date YYYY-MM-DD  date of the sentence (for date-restricted actors)\n"
+	"  --no-news          show the engine's events only (no news rules)\n"
 	DICTOPTS_HELP
 	"  -h, --help         this help\n";
 
@@ -32,13 +35,14 @@ int cmd_explain(int argc, char **argv)
 	static const struct option longopts[] = {
 		DICTOPTS_LONGOPTS,
 		{ "date", required_argument, NULL, 'd' },
+		{ "no-news", no_argument,    NULL, 'N' },
 		{ "help", no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	dy_dictopts dopt;
 	memset(&dopt, 0, sizeof dopt);
 	const char *date = NULL;
-	int c;
+	int c, news = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -53,6 +57,9 @@ int cmd_explain(int argc, char **argv)
 				fprintf(stderr, "dyad explain: bad date '%s' (want YYYY-MM-DD)\n", date);
 				return DY_EXIT_INPUT;
 			}
+			break;
+		case 'N':
+			news = 0;
 			break;
 		case 'h':
 			fputs(explain_help, stdout);
@@ -117,6 +124,19 @@ int cmd_explain(int argc, char **argv)
 		}
 		printf("  %s -> %s %s (verb at word %u; %s)\n", e->source, e->target, e->code,
 		       e->verb_word, how);
+	}
+	if (news && r.n_events) {
+		dy_buf nt = DY_BUF_INIT;
+		dy_news_carry nc;
+		memset(&nc, 0, sizeof nc);
+		size_t kept = news_apply(d, toks, n, engine_date(date), r.events, r.n_events, &nc, &nt);
+		printf("news rules:\n%s", nt.n ? nt.p : "  nothing changed\n");
+		printf("events written:\n");
+		if (!kept)
+			printf("  none\n");
+		for (size_t i = 0; i < kept; i++)
+			printf("  %s -> %s %s\n", r.events[i].source, r.events[i].target, r.events[i].code);
+		buf_free(&nt);
 	}
 	buf_free(&trace);
 	arena_free(&a);

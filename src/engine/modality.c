@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: MIT */
+/* Whether an event's verb happened, from the words around it (news.h):
+ * news_mood(), news_verb_token(), news_mood_name().
+ *
+ * CAMEO codes acts that were carried out; news writes as many that were not.
+ * Four signs, each looked for in a bounded window of the sentence:
+ *   negation   a cue in the verb group before the verb, with only
+ *              auxiliaries and adverbs between ("has not yet sent", "did not
+ *              attack", "won't attend", "never met", "no longer supplies",
+ *              "neither confirmed nor denied"), or "refused/declined/failed/
+ *              unable to" or "not to" just before it ("agreed not to attack");
+ *   condition  IF, UNLESS or WHETHER before the verb in the same comma
+ *              clause ("If Iran attacks Israel, ..." / "... if Iran attacks");
+ *   question   the verb's clause ends in '?' (a quoted question followed by
+ *              "he asked" still ends in '?' after the verb);
+ *   modal      COULD, MIGHT, MAY (lower case: "May" is a month or a name),
+ *              SHOULD, MUST, OUGHT in the verb group: speculation or advice,
+ *              not an act. WILL and WOULD are intent and stay (03x, 13x).
+ * When the event's own verb pattern spells the cue ("- WILL_NOT_* [125]",
+ * "- REFUSED_TO_* [1243]", "- * NOT_INVOLVED [016]"), the dictionary coded the
+ * negation on purpose and the event stays. */
+#include <string.h>
+
+#include "engine/news.h"
+#include "enrich/enrich.h"
+
+enum { MOOD_MAX_BACK = 8 };   /* words of a verb group looked at before the verb */
+
+static int is_word(const dy_token *t, const char *w)
+{
+	size_t n = strlen(w);
+	return t->norm_len == n && !memcmp(t->norm, w, n);
+}
+
+static int is_any(const dy_token *t, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (is_word(t, *ws))
+			return 1;
+	return 0;
+}
+
+static int ends_with(const dy_token *t, const char *suf)
+{
+	size_t n = strlen(suf);
+	return t->norm_len >= n && !memcmp(t->norm + t->norm_len - n, suf, n);
+}
+
+static const char *const aux_words[] = {
+	"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "HAS", "HAVE", "HAD",
+	"HAVING", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL", "CAN", "'LL", "'D",
+	"GET", "GOT", NULL
+};
+
+static const char *const adverb_words[] = {
+	"YET", "EVER", "ALSO", "STILL", "JUST", "ALREADY", "EVEN", "AGAIN", "THEN",
+	"NOW", "ONLY", NULL
+};
+
+static const char *const modal_words[] = {
+	"COULD", "MIGHT", "SHOULD", "MUST", "OUGHT", NULL
+};
+
+static int is_adverb(const dy_token *t, int first)
+{
+	if (is_any(t, adverb_words))
+		return 1;
+	/* -LY adverbs ("formally", "publicly"); a capitalised word inside the
+	 * sentence is a name (Italy), not an adverb */
+	return t->norm_len > 4 && ends_with(t, "LY") && (first || !(t->flags & TOK_CAP));
+}
+
+/* A negation word on its own: NOT, NEVER, CANNOT, DIDN'T, WON'T, N'T, NOR,
+ * NEITHER. */
+static int is_negator(const dy_token *t)
+{
+	static const char *const neg[] = { "NOT", "NEVER", "CANNOT", "N'T", "NOR", "NEITHER", NULL };
+	return is_any(t, neg) || (t->norm_len > 3 && ends_with(t, "N'T"));
+}
+
+/* REFUSED/DECLINED/FAILED/UNABLE: "... to VERB" did not happen. */
+static int is_refusal(const dy_token *t)
+{
+	static const char *const w[] = { "REFUSE", "DECLINE", "FAIL", "UNABLE", NULL };
+	for (const char *const *p = w; *p; p++) {
+		size_t n = strlen(*p);
+		if (t->lemma_len == n && !memcmp(t->lemma, *p, n))
+			return 1;
+	}
+	return is_word(t, "UNABLE");
+}
+
+static int is_clause_mark(const dy_token *t)
+{
+	return t->norm_len == 1 && (t->norm[0] == ',' || t->norm[0] == ';' || t->norm[0] == ':');
+}
+
+/* 1 when a word of text (a pattern written out) is a stem of the cue token:
+ * the pattern spells the cue, so the dictionary coded it on purpose. */
+static int text_spells(const char *text, const dy_token *cue)
+{
+	const char *p = text;
+	while (*p) {
+		while (*p && !((*p >= 'A' && *p <= 'Z') || *p == '\''))
+			p++;
+		const char *b = p;
+		while ((*p >= 'A' && *p <= 'Z') || *p == '\'')
+			p++;
+		size_t n = (size_t)(p - b);
+		if (n < 2)
+			continue;
+		if (n <= cue->norm_len && !memcmp(cue->norm, b, n))
+			return 1;
+		/* a contracted negation ("WON'T") is spelt NOT in patterns */
+		if (n == 3 && !memcmp(b, "NOT", 3) && ends_with(cue, "N'T"))
+			return 1;
+	}
+	return 0;
+}
+
+static int pattern_spells(const dy_dict *d, const dy_event *e, const dy_token *cue)
+{
+	if (!d)
+		return 0;
+	char buf[512];
+	if (e->pattern != DY_NONE && e->pattern < d->n_patterns) {
+		dict_phrase_text(d, d->patterns[e->pattern].ph, buf, sizeof buf);
+		if (text_spells(buf, cue))
+			return 1;
+	}
+	if (e->verb_entry != DY_NONE && e->verb_entry < d->n_entries) {
+		dict_phrase_text(d, d->entries[e->verb_entry].ph, buf, sizeof buf);
+		if (text_spells(buf, cue))
+			return 1;
+	}
+	return 0;
+}
+
+size_t news_verb_token(const dy_token *toks, size_t n, const dy_event *e)
+{
+	/* the engine numbers words after its own input filter; enrich keeps the
+	 * one replay of that filter, so there is one place to follow it */
+	return enrich_word_token(toks, n, e->verb_word);
+}
+
+const char *news_mood_name(dy_news_mood m)
+{
+	switch (m) {
+	case NEWS_NEGATED:     return "negated";
+	case NEWS_CONDITIONAL: return "conditional";
+	case NEWS_QUESTION:    return "question";
+	case NEWS_MODAL:       return "modal";
+	default:               return "done";
+	}
+}
+
+/* The verb group before toks[verb]: negation or modal cue. */
+static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size_t *cue)
+{
+	size_t i = verb;
+	for (int steps = 0; i > 0 && steps < MOOD_MAX_BACK; steps++) {
+		const dy_token *t = &toks[--i];
+		if (is_word(t, "LONGER") && i > 0 && is_word(&toks[i - 1], "NO")) {
+			*cue = i - 1;
+			return NEWS_NEGATED;
+		}
+		if (is_negator(t)) {
+			/* "not only attacked ... but also": affirmative */
+			if (i + 1 < n && is_word(&toks[i + 1], "ONLY"))
+				return NEWS_DONE;
+			*cue = i;
+			return NEWS_NEGATED;
+		}
+		if (is_any(t, modal_words) || (is_word(t, "MAY") && !(t->flags & TOK_CAP))) {
+			/* a negated modal is still not an act: "could not stop" */
+			*cue = i;
+			return NEWS_MODAL;
+		}
+		if (is_word(t, "TO")) {
+			if (i == 0)
+				return NEWS_DONE;
+			const dy_token *p = &toks[i - 1];
+			if (is_refusal(p) || is_negator(p)) {
+				*cue = i - 1;
+				return NEWS_NEGATED;
+			}
+			return NEWS_DONE;
+		}
+		if (is_any(t, aux_words) || is_adverb(t, i == 0))
+			continue;
+		return NEWS_DONE;
+	}
+	return NEWS_DONE;
+}
+
+dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
+                       const dy_event *e, size_t verb, size_t *cue)
+{
+	*cue = n;
+	if (verb >= n)
+		return NEWS_DONE;
+	size_t c = n;
+	dy_news_mood m = group_mood(toks, n, verb, &c);
+	if (m != NEWS_DONE) {
+		if (pattern_spells(d, e, &toks[c]))
+			return NEWS_DONE;
+		*cue = c;
+		return m;
+	}
+	/* condition: IF/UNLESS/WHETHER earlier in the verb's comma clause */
+	for (size_t i = verb; i > 0;) {
+		const dy_token *t = &toks[--i];
+		if (is_clause_mark(t))
+			break;
+		if (is_word(t, "IF") || is_word(t, "UNLESS") || is_word(t, "WHETHER")) {
+			if (pattern_spells(d, e, t))
+				break;
+			*cue = i;
+			return NEWS_CONDITIONAL;
+		}
+	}
+	/* question: the first end mark after the verb is '?' */
+	for (size_t i = verb + 1; i < n; i++) {
+		const dy_token *t = &toks[i];
+		if (t->norm_len != 1)
+			continue;
+		if (t->norm[0] == '?') {
+			*cue = i;
+			return NEWS_QUESTION;
+		}
+		if (t->norm[0] == '.' || t->norm[0] == '!')
+			break;
+	}
+	return NEWS_DONE;
+}
