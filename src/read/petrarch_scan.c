@@ -147,25 +147,44 @@ static size_t ref_len(const char *p, size_t n, uint32_t *cp, char *named)
 	return i + 1;
 }
 
+/* Index of the first '&' or ']' in p[0..n), or n: one pass for both. */
+static size_t find_amp_bracket(const char *p, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
+		                                                      _mm_cmpeq_epi8(v, br)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < n; i++)
+		if (p[i] == '&' || p[i] == ']')
+			return i;
+	return n;
+}
+
 /* Character data libxml2 takes without a message: references well formed,
  * no "]]>". (The characters themselves were checked by chars_ok.) */
 static int chardata_ok(const char *p, size_t n)
 {
-	const char *q = p, *end = p + n;
-	/* ']' is rare: memchr is much cheaper than memmem here */
-	while ((q = memchr(q, ']', (size_t)(end - q))) != NULL) {
-		if (end - q >= 3 && q[1] == ']' && q[2] == '>')
-			return 0;
-		q++;
-	}
-	q = p;
-	while ((q = memchr(q, '&', (size_t)(end - q))) != NULL) {
+	size_t i = 0;
+	while ((i += find_amp_bracket(p + i, n - i)) < n) {
+		if (p[i] == ']') {
+			if (n - i >= 3 && p[i + 1] == ']' && p[i + 2] == '>')
+				return 0;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		char named;
-		size_t k = ref_len(q, (size_t)(end - q), &cp, &named);
+		size_t k = ref_len(p + i, n - i, &cp, &named);
 		if (!k)
 			return 0;
-		q += k;
+		i += k;
 	}
 	return 1;
 }
@@ -184,15 +203,20 @@ typedef struct scan {
 
 static long line_at(scan *sc, size_t pos)
 {
-	while (sc->lpos < pos) {
-		const char *nl = memchr(sc->s + sc->lpos, '\n', pos - sc->lpos);
-		if (!nl) {
-			sc->lpos = pos;
-			break;
-		}
-		sc->line++;
-		sc->lpos = (size_t)(nl - sc->s) + 1;
+	size_t i = sc->lpos;
+	long lines = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+	for (; i + 16 <= pos; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(sc->s + i));
+		lines += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
 	}
+#endif
+	for (; i < pos; i++)
+		lines += sc->s[i] == '\n';
+	sc->line += lines;
+	if (pos > sc->lpos)
+		sc->lpos = pos;
 	return sc->line;
 }
 

@@ -414,6 +414,53 @@ static void petrarch_malformed_reports_line(void **state)
 	got_free(g);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* A plain PETRARCH file is read by dyad's own scanner; a processing
+ * instruction sends the same sentences through libxml2. Both must give the
+ * same documents (ids, dates, sources, texts, lines) and the same messages:
+ * entities, character references, CR LF line ends, attribute blanks, UTF-8,
+ * nesting, case of element names, empty <Text/>, a <Sentence/> alone. */
+static void petrarch_fast_path_matches_libxml2(void **state)
+{
+	(void)state;
+	static const char fast[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- wire -->\r\n<Root>\r\n<Group>\r\n"
+		"<Sentence id=\"a&amp;b&#x41;\" date=\"2008-08-04\"\r\n source=\" AF\tP&#10;x \">\r\n"
+		"<Text>\r\n  Caf\xc3\xa9 &lt;said&gt; &quot;hi&quot; &#8364;\r\n ]] > ok\r\n</Text>"
+		"<Parse>(S (NP (NNP Caf\xc3\xa9)))</Parse>\r\n</Sentence>\r\n"
+		"<sentence date=\"20080805\"><TEXT>second</TEXT><text>not this</text></sentence>\r\n"
+		"<Sentence/>\r\n<Sentence date=\"bad\"><Text/></Sentence>\r\n</Group></Root>\r\n";
+	char slow[sizeof fast + 16];
+	const char *cut = strstr(fast, "<Root>") + 6;
+	snprintf(slow, sizeof slow, "%.*s<?pi x?>%s", (int)(cut - fast), fast, cut);
+	got *a = read_mem("wire.xml", fast, sizeof fast - 1, FMT_PETRARCH);
+	got *b = read_mem("wire.xml", slow, strlen(slow), FMT_PETRARCH);
+	assert_int_equal(a->n, 3);
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->skipped, b->skipped);
+	assert_string_equal(a->msgs, b->msgs);
+	for (int i = 0; i < a->n; i++) {
+		assert_true(same_str(a->d[i].id, b->d[i].id));
+		assert_true(same_str(a->d[i].date, b->d[i].date));
+		assert_true(same_str(a->d[i].source, b->d[i].source));
+		assert_true(same_str(a->d[i].text, b->d[i].text));
+		assert_int_equal(a->d[i].line, b->d[i].line);
+	}
+	assert_string_equal(a->d[0].id, "a&bA");
+	assert_string_equal(a->d[0].source, "AF P\nx");
+	assert_string_equal(a->d[0].text, "Caf\xc3\xa9 <said> \"hi\" \xe2\x82\xac\n ]] > ok");
+	assert_string_equal(a->d[1].text, "second");
+	assert_string_equal(a->d[1].id, "wire.xml:12");
+	assert_string_equal(a->d[2].text, "");
+	assert_msg(a, "wire.xml", 13, "<Sentence> without <Text>");
+	got_free(a);
+	got_free(b);
+}
+
 static void feed_rss(void **state)
 {
 	(void)state;
@@ -689,6 +736,7 @@ int main(void)
 		cmocka_unit_test(petrarch_sentences),
 		cmocka_unit_test(petrarch_validation_events_in_comment),
 		cmocka_unit_test(petrarch_malformed_reports_line),
+		cmocka_unit_test(petrarch_fast_path_matches_libxml2),
 		cmocka_unit_test(feed_rss),
 		cmocka_unit_test(feed_atom),
 		cmocka_unit_test(html_article_without_boilerplate),
