@@ -131,9 +131,10 @@ static void sentence_countries(const dy_dict *d, const dy_token *toks, size_t n,
 static int is_equipment(const dy_token *t)
 {
 	static const char *const w[] = {
+		/* not BOMBER or CARRIER: "suicide bombers", "letter carriers" are people */
 		"DRONE", "TANK", "WARPLANE", "PLANE", "JET", "AIRCRAFT", "HELICOPTER", "GUNSHIP",
-		"BOMBER", "WARSHIP", "VESSEL", "DESTROYER", "FRIGATE", "SUBMARINE", "CARRIER",
-		"ARTILLERY", "MISSILE", "ROCKET", NULL
+		"WARSHIP", "VESSEL", "DESTROYER", "FRIGATE", "SUBMARINE", "ARTILLERY", "MISSILE",
+		"ROCKET", NULL
 	};
 	for (const char *const *p = w; *p; p++) {
 		size_t n = strlen(*p);

@@ -11,8 +11,9 @@
  *              unable to" or "not to" just before it ("agreed not to attack");
  *   condition  IF, UNLESS or WHETHER before the verb in the same comma
  *              clause ("If Iran attacks Israel, ..." / "... if Iran attacks");
- *   question   the verb's clause ends in '?' (a quoted question followed by
- *              "he asked" still ends in '?' after the verb);
+ *   question   the first end mark after the verb is '?' (a colon or a
+ *              semicolon ends the verb's clause first; a quoted question
+ *              followed by "he asked" still has its '?' after the verb);
  *   modal      COULD, MIGHT, MAY (lower case: "May" is a month or a name),
  *              SHOULD, MUST, OUGHT in the verb group: speculation or advice,
  *              not an act. WILL and WOULD are intent and stay (03x, 13x).
@@ -228,7 +229,9 @@ dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
 			*cue = i;
 			return NEWS_QUESTION;
 		}
-		if (t->norm[0] == '.' || t->norm[0] == '!')
+		/* a question after a colon or semicolon is a clause of its own:
+		 * "..., raising the question: what happens next?" */
+		if (t->norm[0] == '.' || t->norm[0] == '!' || t->norm[0] == ':' || t->norm[0] == ';')
 			break;
 	}
 	return NEWS_DONE;

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the news rules (engine/news.h): negated, conditional,
+ * questioned and modal verbs found from the real tokenizer's tokens; and, with
+ * the built-in dictionaries and the real engine, events dropped or kept and
+ * lone agents given a country (or written bare) by news_apply(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dict/dict.h"
+#include "engine/engine.h"
+#include "engine/news.h"
+#include "text/normalize.h"
+#include "text/token.h"
+#include "util/arena.h"
+
+static dy_dict *dict;
+static dy_engine *eng;
+static dy_engine_opts opts;
+
+static int setup(void **state)
+{
+	(void)state;
+	dy_diag dg;
+	diag_init(&dg, stderr);
+	dict = dict_new();
+	if (dict_load_builtin(dict, &dg) != 0)
+		return -1;
+	lemma_init();
+	engine_opts_init(&opts);
+	engine_opts_from_dict(&opts, &dict->opt);
+	eng = engine_new(dict);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	engine_free(eng);
+	dict_free(dict);
+	return 0;
+}
+
+typedef struct sent {
+	dy_arena  a;
+	dy_norm   nm;
+	dy_token *toks;
+	size_t    n;
+} sent;
+
+static void sent_open(sent *s, const char *text)
+{
+	arena_init(&s->a);
+	text_normalize(&s->a, text, strlen(text), &s->nm);
+	dy_span all = { 0, (uint32_t)s->nm.len };
+	s->n = tok_sentence(&s->a, s->nm.text, all, &s->toks);
+}
+
+/* The mood of the first token whose norm is `verb`, with no pattern (d NULL). */
+static dy_news_mood mood_of(const char *text, const char *verb, char *cue, size_t cap)
+{
+	sent s;
+	sent_open(&s, text);
+	size_t v = s.n;
+	for (size_t i = 0; i < s.n && v == s.n; i++)
+		if (!strcmp(s.toks[i].norm, verb))
+			v = i;
+	assert_true(v < s.n);
+	dy_event e;
+	memset(&e, 0, sizeof e);
+	e.pattern = DY_NONE;
+	e.verb_entry = DY_NONE;
+	size_t c;
+	dy_news_mood m = news_mood(NULL, s.toks, s.n, &e, v, &c);
+	snprintf(cue, cap, "%s", c < s.n ? s.toks[c].norm : "");
+	arena_free(&s.a);
+	return m;
+}
+
+static void test_negation(void **state)
+{
+	(void)state;
+	char cue[32];
+	assert_int_equal(mood_of("Germany has not yet sent troops to Ukraine.", "SENT", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "NOT");
+	/* the tokenizer keeps the contraction whole */
+	assert_int_equal(mood_of("Germany didn't send tanks.", "SEND", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "DIDN'T");
+	assert_int_equal(mood_of("Macron won't attend the summit.", "ATTEND", cue, sizeof cue), NEWS_NEGATED);
+	assert_int_equal(mood_of("The two leaders have never formally met.", "MET", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "NEVER");
+	assert_int_equal(mood_of("The US would no longer supply arms to the Kurds.", "SUPPLY", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "NO");
+	assert_int_equal(mood_of("Israel refused to release the prisoners.", "RELEASE", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "REFUSED");
+	assert_int_equal(mood_of("Russia failed to capture Kyiv.", "CAPTURE", cue, sizeof cue), NEWS_NEGATED);
+	assert_int_equal(mood_of("Russia agreed not to attack Ukraine.", "ATTACK", cue, sizeof cue), NEWS_NEGATED);
+	assert_int_equal(mood_of("Iran neither confirmed nor denied the report.", "DENIED", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "NOR");
+	/* affirmative: no cue in the verb group */
+	assert_int_equal(mood_of("Russia not only attacked Kyiv but also shelled Kharkiv.", "ATTACKED", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Germany sent troops to Lithuania.", "SENT", cue, sizeof cue), NEWS_DONE);
+	/* a negation before another verb is not this verb's */
+	assert_int_equal(mood_of("Iran did not deny that it sent drones to Russia.", "SENT", cue, sizeof cue), NEWS_DONE);
+	/* a name ending in -LY is no adverb: the scan stops there */
+	assert_int_equal(mood_of("Not even Italy sent aid.", "SENT", cue, sizeof cue), NEWS_DONE);
+}
+
+static void test_condition_question_modal(void **state)
+{
+	(void)state;
+	char cue[32];
+	assert_int_equal(mood_of("If Iran attacks Israel, the United States will respond.", "ATTACKS", cue, sizeof cue), NEWS_CONDITIONAL);
+	assert_string_equal(cue, "IF");
+	/* the main clause after the comma is not conditional; will is intent */
+	assert_int_equal(mood_of("If Iran attacks Israel, the United States will respond.", "RESPOND", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Israel will respond if Iran attacks.", "ATTACKS", cue, sizeof cue), NEWS_CONDITIONAL);
+	assert_int_equal(mood_of("Israel will respond if Iran attacks.", "RESPOND", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Aid will stop unless Russia reopens the port.", "REOPENS", cue, sizeof cue), NEWS_CONDITIONAL);
+	assert_int_equal(mood_of("It is unclear whether Putin will attend the summit.", "ATTEND", cue, sizeof cue), NEWS_CONDITIONAL);
+	assert_int_equal(mood_of("Will China invade Taiwan?", "INVADE", cue, sizeof cue), NEWS_QUESTION);
+	assert_string_equal(cue, "?");
+	/* the question after the colon is a clause of its own */
+	assert_int_equal(mood_of("Begum asked to come home, raising the question: what happens next?", "ASKED", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Israel could strike Iranian nuclear sites within weeks.", "STRIKE", cue, sizeof cue), NEWS_MODAL);
+	assert_string_equal(cue, "COULD");
+	assert_int_equal(mood_of("Russia may have violated the treaty.", "VIOLATED", cue, sizeof cue), NEWS_MODAL);
+	assert_int_equal(mood_of("Britain should recognise a Palestinian state.", "RECOGNISE", cue, sizeof cue), NEWS_MODAL);
+	/* "May" the name is no modal */
+	assert_int_equal(mood_of("Prime Minister Theresa May met Macron in Paris.", "MET", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Germany will send troops to Lithuania.", "SEND", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Germany would send troops to Lithuania.", "SEND", cue, sizeof cue), NEWS_DONE);
+}
+
+/* Codes `text` with the engine and the news rules; writes the surviving events
+ * as "SRC TGT CODE;..." into out. trace (may be NULL) gets the rules' lines. */
+static void code_news(const char *text, dy_news_carry *carry, char *out, size_t cap, dy_buf *trace)
+{
+	sent s;
+	sent_open(&s, text);
+	dy_coding c;
+	engine_code(eng, &opts, &s.a, s.nm.text, s.toks, s.n, 20240601, NULL, NULL, &c);
+	size_t k = news_apply(dict, s.toks, s.n, 20240601, c.events, c.n_events, carry, trace);
+	out[0] = 0;
+	size_t at = 0;
+	for (size_t i = 0; i < k && at < cap; i++)
+		at += (size_t)snprintf(out + at, cap - at, "%s%s %s %s", i ? ";" : "",
+		                       c.events[i].source, c.events[i].target, c.events[i].code);
+	arena_free(&s.a);
+}
+
+static void test_apply_moods(void **state)
+{
+	(void)state;
+	char got[256];
+	dy_buf tr = DY_BUF_INIT;
+	code_news("Germany has not sent Taurus cruise missiles to Ukraine.", NULL, got, sizeof got, &tr);
+	assert_string_equal(got, "");
+	assert_non_null(strstr(tr.p, "negated by 'NOT'"));
+	/* the pattern "- WILL_NOT_* [125]" codes the refusal: kept */
+	code_news("Iran will not meet Israeli officials.", NULL, got, sizeof got, NULL);
+	assert_non_null(strstr(got, " 125"));
+	code_news("Germany sent troops to Lithuania.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "DEU LTU 154");
+	buf_free(&tr);
+}
+
+static void test_lone_agents(void **state)
+{
+	(void)state;
+	char got[256];
+	code_news("Russian police detained more than 1,300 anti-war protesters on Wednesday.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "RUSCOP RUSOPP 173");
+	code_news("Police arrested dozens of protesters in Dakar.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "SENCOP SENOPP 173");
+	/* no country anywhere: the agent alone, never the tilde */
+	code_news("Police arrested protesters.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "COP OPP 173");
+	/* the document's last country carries to the next sentence */
+	dy_news_carry carry;
+	memset(&carry, 0, sizeof carry);
+	code_news("Police arrested dozens of protesters in Dakar.", &carry, got, sizeof got, NULL);
+	assert_string_equal(carry.country, "SEN");
+	code_news("Police arrested protesters.", &carry, got, sizeof got, NULL);
+	assert_string_equal(got, "SENCOP SENOPP 173");
+	char cc[4];
+	assert_true(news_country_of("PSEREB", cc));
+	assert_string_equal(cc, "PSE");
+	assert_false(news_country_of("IGOUNO", cc));
+	assert_false(news_country_of("~COP", cc));
+	assert_false(news_country_of("COP", cc));
+}
+
+static void test_equipment_self(void **state)
+{
+	(void)state;
+	char got[256];
+	dy_buf tr = DY_BUF_INIT;
+	code_news("Iran denied on Tuesday that it had supplied drones to Russia for use in Ukraine.", NULL, got, sizeof got, &tr);
+	assert_null(strstr(got, "~"));
+	assert_null(strstr(got, "IRN MIL"));
+	assert_non_null(strstr(tr.p, "equipment"));
+	buf_free(&tr);
+	/* a people agent that only looks like a weapon word stays */
+	code_news("Police arrested suicide bombers in Dakar.", NULL, got, sizeof got, NULL);
+	assert_non_null(strstr(got, "SENCOP"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_condition_question_modal),
+		cmocka_unit_test(test_apply_moods),
+		cmocka_unit_test(test_lone_agents),
+		cmocka_unit_test(test_equipment_self),
+	};
+	return cmocka_run_group_tests_name("news", tests, setup, teardown);
+}
