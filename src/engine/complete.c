@@ -175,11 +175,17 @@ static void code_complete(char code[ENG_CODE_LEN], const char *cc)
 		if (*p != '~')
 			bare[m++] = *p;
 	bare[m] = 0;
+	/* country + agent (or agent + country), cut to fit the code field */
+	const char *a = prefix ? bare : cc, *b = prefix ? cc : bare;
+	size_t na = strlen(a), nb = strlen(b);
+	if (na > ENG_CODE_LEN - 1)
+		na = ENG_CODE_LEN - 1;
+	if (nb > ENG_CODE_LEN - 1 - na)
+		nb = ENG_CODE_LEN - 1 - na;
 	char out[ENG_CODE_LEN];
-	if (prefix)
-		snprintf(out, sizeof out, "%s%s", bare, cc);
-	else
-		snprintf(out, sizeof out, "%s%s", cc, bare);
+	memcpy(out, a, na);
+	memcpy(out + na, b, nb);
+	out[na + nb] = 0;
 	memcpy(code, out, ENG_CODE_LEN);
 }
 
