@@ -991,18 +991,31 @@ static int code_has(const char *ac, const char *ag)
 	return 0;
 }
 
+/* dst = a then b, cut to ENG_CODE_LEN - 1 bytes as snprintf would. */
+static void code_join(char *dst, const char *a, const char *b)
+{
+	char tmp[ENG_CODE_LEN];
+	size_t na = strlen(a), nb = strlen(b);
+	if (na > ENG_CODE_LEN - 1)
+		na = ENG_CODE_LEN - 1;
+	if (nb > ENG_CODE_LEN - 1 - na)
+		nb = ENG_CODE_LEN - 1 - na;
+	memcpy(tmp, a, na);
+	memcpy(tmp + na, b, nb);
+	tmp[na + nb] = '\0';
+	memcpy(dst, tmp, na + nb + 1);
+}
+
 static void agent_apply(unit *u, const dy_code *k, int former)
 {
 	const char *ag = former ? "ELI" : k->code;
 	for (int i = 0; i < u->n; i++) {
-		char tmp[ENG_CODE_LEN];
 		if (code_has(u->codes[i], ag))
 			continue;
 		if (k->flags & DY_CODE_AGENT_PRE)
-			snprintf(tmp, sizeof tmp, "%s%s", ag, u->codes[i]);
+			code_join(u->codes[i], ag, u->codes[i]);
 		else
-			snprintf(tmp, sizeof tmp, "%s%s", u->codes[i], ag);
-		memcpy(u->codes[i], tmp, ENG_CODE_LEN);
+			code_join(u->codes[i], u->codes[i], ag);
 	}
 }
 
