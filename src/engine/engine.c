@@ -49,6 +49,7 @@ typedef struct ew {
 	int         last;     /* head words: index of the phrase's last word */
 	int         unit;     /* actor unit that starts here, or -1 */
 	uint32_t    tok;      /* token index (for explain) */
+	uint32_t    key;      /* bikey() of the word (bi_build) */
 } ew;
 
 /* ---- Actor units --------------------------------------------------------- */
@@ -123,7 +124,8 @@ static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 
 /* A pattern as the verb loop first looks at it: the filters, then its index. */
 typedef struct eg_pat {
-	uint64_t sig;     /* pat_sig */
+	uint64_t sig_b;   /* pat_sig of the words before '*' */
+	uint64_t sig_a;   /* and after: each side must find its keys on its side */
 	uint32_t pi;      /* index in d->patterns */
 	uint16_t key;     /* pat_key */
 	uint16_t len;     /* pat_len */
@@ -425,7 +427,15 @@ dy_engine *engine_new(const dy_dict *d)
 			if (!pt->n_codes || !pt->ph.n)
 				continue;   /* such a pattern is passed over anyway */
 			eg_pat *k = &e->pk[npk++];
-			k->sig = e->pat_sig[pi];
+			for (uint32_t q = 0; q < pt->ph.n; q++) {
+				unsigned key = e->ekey[pt->ph.first + q];
+				if (key == 0xFFFF)
+					continue;
+				if (q < pt->verb_at)
+					k->sig_b |= (uint64_t)1 << (key & 63);
+				else
+					k->sig_a |= (uint64_t)1 << (key & 63);
+			}
 			k->pi = pi;
 			k->key = e->pat_key[pi];
 			k->len = e->pat_len[pi];
@@ -896,8 +906,9 @@ static void bi_build(ctx *c)
 	memset(c->bi, 0, sizeof c->bi);
 	c->sig = 0;
 	for (int i = 0; i < c->n; i++) {
-		const ew *w = &c->w[i];
+		ew *w = &c->w[i];
 		unsigned k = bikey(w->s, w->len);
+		w->key = k;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
 		c->sig |= (uint64_t)1 << (k & 63);
 	}
@@ -1980,13 +1991,22 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	uint32_t vi = (uint32_t)(v - c->d->verbs);
 	const eg_pat *pk = c->eng->pk + c->eng->pk_at[vi];
 	uint32_t npk = c->eng->pk_at[vi + 1] - c->eng->pk_at[vi];
-	uint64_t nsig = ~c->sig;
+	/* the keys of the words on each side of the verb, within the window that
+	 * pattern matching looks at: a pattern's words before '*' are matched in
+	 * [lo, vs), those after it in [ve, hi) */
+	uint64_t nsig_b = 0, nsig_a = 0;
+	for (int q = p.lo; q < vs; q++)
+		nsig_b |= (uint64_t)1 << (c->w[q].key & 63);
+	for (int q = ve; q < p.hi; q++)
+		nsig_a |= (uint64_t)1 << (c->w[q].key & 63);
+	nsig_b = ~nsig_b;
+	nsig_a = ~nsig_a;
 	pm found;
 	int actual = -1;
 	for (uint32_t i = 0; i < npk; i++) {
 		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
-		if ((pk[i].sig & nsig) || !bi_test(c->bi, pk[i].key))
+		if ((pk[i].sig_b & nsig_b) || (pk[i].sig_a & nsig_a) || !bi_test(c->bi, pk[i].key))
 			continue;
 		uint32_t pi = pk[i].pi;
 		const dy_pattern *pt = &c->d->patterns[pi];
