@@ -189,9 +189,14 @@ static int chardata_ok(const char *p, size_t n)
 	return 1;
 }
 
+/* ASCII case-insensitive equality with a letters-only literal. */
 static int ieq(const char *s, size_t n, const char *lit)
 {
-	return rd_ieq(s, n, lit);
+	size_t i = 0;
+	for (; i < n && lit[i]; i++)
+		if ((s[i] | 0x20) != (lit[i] | 0x20))
+			return 0;
+	return i == n && !lit[i];
 }
 
 typedef struct scan {
@@ -206,10 +211,17 @@ static long line_at(scan *sc, size_t pos)
 	size_t i = sc->lpos;
 	long lines = 0;
 #ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n');
-	for (; i + 16 <= pos; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(sc->s + i));
-		lines += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
+	/* per-byte counters (0 or 1 added a round, at most 255 rounds), summed
+	 * with _mm_sad_epu8: no popcount instruction is needed */
+	const __m128i nl = _mm_set1_epi8('\n'), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+	while (i + 16 <= pos) {
+		__m128i acc = zero;
+		for (int r = 0; r < 255 && i + 16 <= pos; r++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(sc->s + i));
+			acc = _mm_add_epi8(acc, _mm_and_si128(_mm_cmpeq_epi8(v, nl), one));
+		}
+		__m128i sum = _mm_sad_epu8(acc, zero);
+		lines += (long)_mm_cvtsi128_si32(sum) + (long)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 	}
 #endif
 	for (; i < pos; i++)
