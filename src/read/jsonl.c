@@ -8,12 +8,15 @@
  * becomes "NAME:LINE". A numeric id is written in decimal. A date that is not
  * "YYYY-MM-DD", "YYYYMMDD" or an ISO timestamp draws a warning and the document
  * is kept without it (the --date default then applies). Exports rd_jsonl. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "read_int.h"
+#include "../util/xalloc.h"
 
 /* A string member, or NULL (a non-string value is treated as absent). */
 static const char *member_str(json_t *o, const char *key, size_t *len)
@@ -33,9 +36,305 @@ static const char *opt_field(dy_arena *a, json_t *o, const char *key)
 	return s ? rd_trimdup(a, s, n, RD_MAX_FIELD) : NULL;
 }
 
+/* ---- Fast path ------------------------------------------------------------
+ * Most lines are flat objects of strings (and small integers, true, false,
+ * null). Those are read here without building a jansson tree; a line with
+ * anything else (nested values, reals, big or numeric ids, escaped keys,
+ * duplicate keys, bytes jansson would refuse) goes to jansson, so every
+ * document and message is the same as jansson's reading gives. */
+
+enum { FJ_KEYS = 32 };
+
+typedef struct fj_str {
+	const char *p;   /* raw bytes between the quotes */
+	size_t      n;
+	int         esc; /* has a backslash */
+} fj_str;
+
+typedef struct fj_line {
+	fj_str keys[FJ_KEYS];
+	fj_str vals[FJ_KEYS];
+	int    is_str[FJ_KEYS];
+	int    n;
+} fj_line;
+
+static size_t fj_ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+static int fj_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static unsigned fj_hexval(const char *p)
+{
+	unsigned v = 0;
+	for (int k = 0; k < 4; k++) {
+		char c = p[k];
+		v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/* A string at s[i] == '"': sets *out and returns the index after the closing
+ * quote, or 0 when jansson must judge it (control byte, bad escape, a \u
+ * that is not a plain BMP character other than NUL, bytes that are not UTF-8). */
+static size_t fj_string(const char *s, size_t n, size_t i, fj_str *out)
+{
+	size_t b = ++i;
+	out->esc = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"') {
+			out->p = s + b;
+			out->n = i - b;
+			return i + 1;
+		}
+		if (c < 0x20)
+			return 0;
+		if (c == '\\') {
+			out->esc = 1;
+			if (i + 1 >= n)
+				return 0;
+			char e = s[i + 1];
+			if (e == 'u') {
+				if (i + 6 > n || !fj_hex(s[i + 2]) || !fj_hex(s[i + 3]) || !fj_hex(s[i + 4]) ||
+				    !fj_hex(s[i + 5]))
+					return 0;
+				unsigned v = fj_hexval(s + i + 2);
+				if (v == 0 || (v >= 0xD800 && v <= 0xDFFF))
+					return 0;
+				i += 6;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", e) || !e)
+				return 0;
+			i += 2;
+			continue;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		/* UTF-8: lead byte, continuation bytes, no overlong, surrogate or
+		 * out-of-range form */
+		size_t k;
+		uint32_t cp;
+		if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
+		else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
+		else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
+		else return 0;
+		if (i + k >= n)
+			return 0;
+		for (size_t j = 1; j <= k; j++) {
+			if (((unsigned char)s[i + j] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
+		}
+		if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return 0;
+		i += k + 1;
+	}
+	return 0;
+}
+
+/* Reads a whole line as a flat object; 0 when jansson must read it. */
+static int fj_parse(const char *s, size_t n, fj_line *L)
+{
+	L->n = 0;
+	size_t i = fj_ws(s, n, 0);
+	if (i >= n || s[i] != '{')
+		return 0;
+	i = fj_ws(s, n, i + 1);
+	if (i < n && s[i] == '}') {
+		i++;
+	} else {
+		for (;;) {
+			if (L->n == FJ_KEYS || i >= n || s[i] != '"')
+				return 0;
+			fj_str *k = &L->keys[L->n], *v = &L->vals[L->n];
+			if (!(i = fj_string(s, n, i, k)) || k->esc)
+				return 0;
+			for (int q = 0; q < L->n; q++)
+				if (L->keys[q].n == k->n && !memcmp(L->keys[q].p, k->p, k->n))
+					return 0;   /* a duplicate: jansson's message */
+			i = fj_ws(s, n, i);
+			if (i >= n || s[i] != ':')
+				return 0;
+			i = fj_ws(s, n, i + 1);
+			if (i >= n)
+				return 0;
+			L->is_str[L->n] = s[i] == '"';
+			if (s[i] == '"') {
+				if (!(i = fj_string(s, n, i, v)))
+					return 0;
+			} else {
+				size_t b = i;
+				if (n - i >= 4 && (!memcmp(s + i, "true", 4) || !memcmp(s + i, "null", 4)))
+					i += 4;
+				else if (n - i >= 5 && !memcmp(s + i, "false", 5))
+					i += 5;
+				else {
+					/* a small integer: -?(0|[1-9][0-9]{0,17}) */
+					if (s[i] == '-')
+						i++;
+					size_t d = i;
+					while (i < n && s[i] >= '0' && s[i] <= '9')
+						i++;
+					if (i == d || i - d > 18 || (s[d] == '0' && i - d > 1))
+						return 0;
+					if (i < n && (s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
+						return 0;
+				}
+				v->p = s + b;
+				v->n = i - b;
+				v->esc = 0;
+			}
+			L->n++;
+			i = fj_ws(s, n, i);
+			if (i < n && s[i] == ',') {
+				i = fj_ws(s, n, i + 1);
+				continue;
+			}
+			if (i < n && s[i] == '}') {
+				i++;
+				break;
+			}
+			return 0;
+		}
+	}
+	return fj_ws(s, n, i) == n;
+}
+
+static const fj_str *fj_get(const fj_line *L, const char *key, int *is_str)
+{
+	size_t m = strlen(key);
+	for (int q = 0; q < L->n; q++)
+		if (L->keys[q].n == m && !memcmp(L->keys[q].p, key, m)) {
+			*is_str = L->is_str[q];
+			return &L->vals[q];
+		}
+	return NULL;
+}
+
+/* The decoded bytes of a string value (escapes resolved); in tmp when it had
+ * escapes, else the raw bytes. */
+static const char *fj_decode(const fj_str *v, dy_buf *tmp, size_t *len)
+{
+	if (!v->esc) {
+		*len = v->n;
+		return v->p;
+	}
+	buf_clear(tmp);
+	for (size_t i = 0; i < v->n; i++) {
+		char c = v->p[i];
+		if (c != '\\') {
+			buf_putc(tmp, c);
+			continue;
+		}
+		char e = v->p[++i];
+		switch (e) {
+		case 'b': buf_putc(tmp, '\b'); break;
+		case 'f': buf_putc(tmp, '\f'); break;
+		case 'n': buf_putc(tmp, '\n'); break;
+		case 'r': buf_putc(tmp, '\r'); break;
+		case 't': buf_putc(tmp, '\t'); break;
+		case 'u': {
+			unsigned cp = fj_hexval(v->p + i + 1);
+			char u[3];
+			size_t m;
+			if (cp < 0x80) { u[0] = (char)cp; m = 1; }
+			else if (cp < 0x800) {
+				u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); m = 2;
+			} else {
+				u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				u[2] = (char)(0x80 | (cp & 0x3F)); m = 3;
+			}
+			buf_append(tmp, u, m);
+			i += 4;
+			break;
+		}
+		default: buf_putc(tmp, e); break;   /* " \ / */
+		}
+	}
+	*len = tmp->n;
+	return tmp->p ? tmp->p : "";
+}
+
+static const char *fj_field(dy_arena *a, const fj_line *L, dy_buf *tmp, const char *key)
+{
+	int str;
+	const fj_str *v = fj_get(L, key, &str);
+	if (!v || !str)
+		return NULL;
+	size_t n;
+	const char *s = fj_decode(v, tmp, &n);
+	return rd_trimdup(a, s, n, RD_MAX_FIELD);
+}
+
+/* Fills doc from a line fj_parse() read; 0 when jansson must read the line
+ * after all (a numeric id: jansson's integer form decides it). */
+static int fj_doc(dy_reader *r, dy_arena *a, dy_doc *doc, const fj_line *L, long ln, int *skip)
+{
+	dy_buf *tmp = r->state;
+	int str;
+	*skip = 0;
+	const fj_str *id = fj_get(L, "id", &str);
+	if (id && !str && id->p[0] != 't' && id->p[0] != 'f' && id->p[0] != 'n')
+		return 0;
+	const fj_str *tv = fj_get(L, "text", &str);
+	if (!tv || !str) {
+		rd_skip(r, ln, "no \"text\" string, line skipped");
+		*skip = 1;
+		return 1;
+	}
+	rd_doc_init(r, doc, ln);
+	size_t tn;
+	const char *text = fj_decode(tv, tmp, &tn);
+	doc->text = arena_strndup(a, text, tn);
+	doc->text_len = tn;
+	doc->id = fj_field(a, L, tmp, "id");
+	if (!doc->id)
+		doc->id = rd_make_id(r, a, ln);
+	const fj_str *dv = fj_get(L, "date", &str);
+	if (dv && str) {
+		size_t dn;
+		const char *date = fj_decode(dv, tmp, &dn);
+		char d[11];
+		if (dn) {
+			if (date_parse(date, dn, d))
+				doc->date = arena_strndup(a, d, 10);
+			else
+				diag_warn(r->dg, r->path, ln, "invalid date \"%.*s\", kept without a date",
+					  (int)(dn < 40 ? dn : 40), date);
+		}
+	}
+	doc->title = fj_field(a, L, tmp, "title");
+	doc->url = fj_field(a, L, tmp, "url");
+	doc->source = fj_field(a, L, tmp, "source");
+	return 1;
+}
+
 static int jsonl_open(dy_reader *r)
 {
+	dy_buf *tmp = xcalloc(1, sizeof *tmp);
+	r->state = tmp;
 	return 1;
+}
+
+static void jsonl_close(dy_reader *r)
+{
+	dy_buf *tmp = r->state;
+	if (tmp) {
+		buf_free(tmp);
+		free(tmp);
+	}
+	r->state = NULL;
 }
 
 static int jsonl_next(dy_reader *r, dy_arena *a, dy_doc *doc)
@@ -49,6 +348,15 @@ static int jsonl_next(dy_reader *r, dy_arena *a, dy_doc *doc)
 			i++;
 		if (i == len)
 			continue;
+		fj_line L;
+		if (fj_parse(line, len, &L)) {
+			int skip;
+			if (fj_doc(r, a, doc, &L, ln, &skip)) {
+				if (skip)
+					continue;
+				return 1;
+			}
+		}
 		json_error_t err;
 		json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
 		if (!o) {
@@ -101,4 +409,4 @@ static int jsonl_next(dy_reader *r, dy_arena *a, dy_doc *doc)
 	return 0;
 }
 
-const rd_format rd_jsonl = { jsonl_open, jsonl_next, NULL };
+const rd_format rd_jsonl = { jsonl_open, jsonl_next, jsonl_close };

@@ -461,6 +461,41 @@ static void petrarch_fast_path_matches_libxml2(void **state)
 	got_free(b);
 }
 
+/* A flat JSONL object is read without jansson; a nested member sends the same
+ * line through jansson. Both must give the same document: escapes, \u, UTF-8,
+ * blanks around values, ids as strings, numbers or booleans, dates. */
+static void jsonl_fast_path_matches_jansson(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"{\"id\":\" a \",\"text\":\"Caf\\u00e9 \\\"q\\\" \\\\ \\/ \\ttab \xc3\xa9\",\"date\":\"2020-01-02\","
+		"\"title\":\" T \",\"url\":\"u\",\"source\":\"s\"",
+		"{\"id\":12,\"text\":\"numeric id\"",
+		"{\"id\":true,\"text\":\"boolean id\",\"n\": -0 ,\"f\":false",
+		"{ \"text\" : \"blanks\" , \"date\" : \"20080805\" , \"x\" : null ",
+		"{\"text\":\"bad date\",\"date\":\"soon\"",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		char fast[512], slow[512];
+		snprintf(fast, sizeof fast, "%s}\n", lines[i]);
+		snprintf(slow, sizeof slow, "%s,\"zz\":[0]}\n", lines[i]);
+		got *a = read_mem("wire.jsonl", fast, strlen(fast), FMT_JSONL);
+		got *b = read_mem("wire.jsonl", slow, strlen(slow), FMT_JSONL);
+		assert_int_equal(a->n, 1);
+		assert_int_equal(b->n, 1);
+		assert_true(same_str(a->d[0].id, b->d[0].id));
+		assert_true(same_str(a->d[0].date, b->d[0].date));
+		assert_true(same_str(a->d[0].title, b->d[0].title));
+		assert_true(same_str(a->d[0].url, b->d[0].url));
+		assert_true(same_str(a->d[0].source, b->d[0].source));
+		assert_int_equal(a->d[0].text_len, b->d[0].text_len);
+		assert_memory_equal(a->d[0].text, b->d[0].text, a->d[0].text_len);
+		assert_string_equal(a->msgs, b->msgs);
+		got_free(a);
+		got_free(b);
+	}
+}
+
 static void feed_rss(void **state)
 {
 	(void)state;
@@ -737,6 +772,7 @@ int main(void)
 		cmocka_unit_test(petrarch_validation_events_in_comment),
 		cmocka_unit_test(petrarch_malformed_reports_line),
 		cmocka_unit_test(petrarch_fast_path_matches_libxml2),
+		cmocka_unit_test(jsonl_fast_path_matches_jansson),
 		cmocka_unit_test(feed_rss),
 		cmocka_unit_test(feed_atom),
 		cmocka_unit_test(html_article_without_boilerplate),
