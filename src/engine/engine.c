@@ -157,16 +157,15 @@ static int bi_test(const uint64_t *bi, unsigned key)
  * (head, key of that word), so a word only meets the entries that fit the
  * word after it. */
 typedef struct eg_hinfo {
-	const dy_head *h;
-	uint32_t       at[DY_ENT_KINDS];
-	uint32_t       cnt[DY_ENT_KINDS];
-	uint32_t       kmask;    /* bit k: cnt[k] > 0 */
-	uint32_t       has_bk;   /* some bucket belongs to this head */
-	uint64_t       bkmask;   /* bit (k2 & 63) for the key of each of its buckets:
-	                          * most next words are ruled out without a probe */
-	uint32_t       hlen;     /* the head's text: length and last byte */
-	uint32_t       hlast;
-} eg_hinfo;
+	uint64_t bkmask;              /* bit (k2 & 63) for the key of each of its buckets:
+	                               * most next words are ruled out without a probe */
+	uint32_t at;                  /* its first entry in ce */
+	uint16_t end[DY_ENT_KINDS];   /* kind k: ce[at + end[k-1] .. at + end[k]), end[-1] = 0;
+	                               * a head with 65,536 entries or more uses hx->wide */
+	uint16_t hlen;                /* the head's text: length and last byte */
+	uint8_t  hlast;
+	uint8_t  kmask;               /* bit k: kind k has entries */
+} eg_hinfo;                           /* 32 bytes: two to a cache line */
 
 typedef struct eg_bucket {
 	uint32_t hi;      /* head index + 1; 0: empty slot */
@@ -176,6 +175,8 @@ typedef struct eg_bucket {
 
 struct eg_heads {
 	eg_hinfo  *hi;   uint32_t nhi, caphi;
+	uint32_t  *wide; /* NULL, or per head DY_ENT_KINDS + 1 offsets into ce (kind k:
+	                  * wide[k] .. wide[k+1]) when some head is too big for `end` */
 	eg_cent   *ce;   uint32_t nce, capce;
 	uint32_t  *of_head; uint32_t nheads; /* by dict_head_index(): hi index + 1 */
 	eg_bucket *bk;   uint32_t bmask;
@@ -235,6 +236,8 @@ static void heads_build(dy_engine *e)
 	hx->of_head = xcalloc(hx->nheads + 1, sizeof *hx->of_head);
 	eg_tmp *tmp = NULL;
 	uint32_t ntmp = 0, captmp = 0;
+	uint32_t *ends = NULL, capends = 0;   /* per head: DY_ENT_KINDS + 1 offsets */
+	int wide = 0;
 	for (uint32_t i = 0; i < d->n_entries; i++) {
 		const dy_entry *en = &d->entries[i];
 		if (!en->ph.n)
@@ -255,11 +258,16 @@ static void heads_build(dy_engine *e)
 			uint32_t hidx = hx->nhi;
 			eg_hinfo *hi = &hx->hi[hx->nhi++];
 			memset(hi, 0, sizeof *hi);
-			hi->h = h;
-			hi->hlen = h->len;
-			hi->hlast = (unsigned char)h->text[h->len - 1];
+			hi->hlen = (uint16_t)h->len;
+			hi->hlast = (uint8_t)h->text[h->len - 1];
+			hi->at = hx->nce;
+			if (hx->nhi > capends) {
+				capends = hx->caphi;
+				ends = xrealloc(ends, (size_t)capends * (DY_ENT_KINDS + 1) * sizeof *ends);
+			}
+			uint32_t *en = ends + (size_t)hidx * (DY_ENT_KINDS + 1);
 			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
-				hi->at[kind] = hx->nce;
+				en[kind] = hx->nce;
 				for (uint32_t q = 0; q < h->n[kind]; q++) {
 					uint32_t ei = he[h->at[kind] + q];
 					const dy_entry *x = &d->entries[ei];
@@ -276,11 +284,9 @@ static void heads_build(dy_engine *e)
 					           cc.k2 != 0xFFFF;
 					if (!adj2) {
 						*cent_push(hx) = cc;
-						hi->cnt[kind]++;
-						hi->kmask |= 1u << kind;
+						hi->kmask |= (uint8_t)(1u << kind);
 						continue;
 					}
-					hi->has_bk = 1;
 					hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
 					if (ntmp == captmp) {
 						captmp = captmp ? captmp * 2 : 4096;
@@ -291,10 +297,18 @@ static void heads_build(dy_engine *e)
 					tmp[ntmp].ord = ntmp;
 					ntmp++;
 				}
+				if (hx->nce - hi->at > 65535)
+					wide = 1;
+				hi->end[kind] = (uint16_t)(hx->nce - hi->at);
 			}
+			en[DY_ENT_KINDS] = hx->nce;
 			hx->of_head[dict_head_index(d, h)] = hx->nhi;
 		}
 	}
+	if (wide)
+		hx->wide = ends;
+	else
+		free(ends);
 	/* buckets for the entries whose second word follows at once */
 	if (ntmp) {
 		qsort(tmp, ntmp, sizeof *tmp, tmp_cmp);
@@ -464,6 +478,7 @@ void engine_free(dy_engine *e)
 		free(e->hx->hi);
 		free(e->hx->ce);
 		free(e->hx->of_head);
+		free(e->hx->wide);
 		free(e->hx->bk);
 		free(e->hx);
 	}
@@ -847,8 +862,17 @@ static void tag_words(ctx *c)
 				} else {
 					if (kind == DY_ENT_TIME && !c->o->time_shift)
 						continue;
-					ce = c->eng->hx->ce + hi->at[kind];
-					cnt = hi->cnt[kind];
+					uint32_t a0, a1;
+					if (!hx->wide) {
+						a0 = hi->at + (kind ? hi->end[kind - 1] : 0u);
+						a1 = hi->at + hi->end[kind];
+					} else {
+						const uint32_t *en = hx->wide + (size_t)hs[h] * (DY_ENT_KINDS + 1);
+						a0 = en[kind];
+						a1 = en[kind + 1];
+					}
+					ce = hx->ce + a0;
+					cnt = a1 - a0;
 				}
 				for (uint32_t k = 0; k < cnt; k++) {
 					if (ce[k].n < best_n)
