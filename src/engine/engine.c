@@ -774,8 +774,14 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 			h = (h ^ (unsigned char)s[i]) * 16777619u;
 		ce = &wcache[(h ^ (h >> 15)) & (WC_SIZE - 1)];
 		if (ce->eng == c->eng->id && ce->hash == h && ce->klen == n && !memcmp(ce->key, s, n)) {
-			memcpy(out, ce->hi, sizeof(uint32_t) * ce->nh);
-			return ce->nh;
+			/* word by word: a memcpy of a variable length here made the
+			 * reads of out[] that follow wait for it */
+			int k = ce->nh;
+			for (int q = 0; q < k; q++) {
+				out[q] = ce->hi[q];
+				__builtin_prefetch(&hx->hi[out[q]]);
+			}
+			return k;
 		}
 	}
 	const dy_head *heads[16];
@@ -783,8 +789,10 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 	int k = 0;
 	for (size_t q = 0; q < nh; q++) {
 		uint32_t x = hx->of_head[dict_head_index(c->d, heads[q])];
-		if (x)
+		if (x) {
 			out[k++] = x - 1;
+			__builtin_prefetch(&hx->hi[x - 1]);
+		}
 	}
 	if (ce && k <= WC_HEADS) {
 		ce->eng = c->eng->id;
@@ -792,7 +800,8 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 		ce->klen = (uint8_t)n;
 		ce->nh = (uint8_t)k;
 		memcpy(ce->key, s, n);
-		memcpy(ce->hi, out, sizeof(uint32_t) * (size_t)k);
+		for (int q = 0; q < k; q++)
+			ce->hi[q] = out[q];
 	}
 	return k;
 }
@@ -812,10 +821,7 @@ static void tag_words(ctx *c)
 		nhs[i] = 0;
 		if (w->tag != T_NONE || (w->flags & EW_COMMA))
 			continue;
-		uint32_t *o = hidx + (size_t)i * TW_HEADS;
-		nhs[i] = (uint8_t)word_heads(c, w->s, w->len, o);
-		for (int h = 0; h < nhs[i]; h++)
-			__builtin_prefetch(&hx->hi[o[h]]);
+		nhs[i] = (uint8_t)word_heads(c, w->s, w->len, hidx + (size_t)i * TW_HEADS);
 	}
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
