@@ -133,6 +133,24 @@ typedef struct eg_pat {
 	uint32_t pad_;
 } eg_pat;
 
+/* A verb with many patterns also has them indexed by one word each pattern
+ * needs (the first after '*', else the last before it), keyed by side and
+ * the word's two-letter key: (side << 11) | key. A verb's patterns are then
+ * found from the words around it instead of by a walk through all of them. */
+enum { PX_MIN = 48 };   /* fewer patterns than this: the walk is cheaper */
+typedef struct eg_pgrp {
+	uint16_t skey;      /* (side << 11) | key */
+	uint16_t pad_;
+	uint32_t at, n;     /* positions pos[at .. at+n) (indexes into the verb's pk) */
+} eg_pgrp;
+typedef struct eg_pidx {
+	eg_pgrp  *g;        /* sorted by skey */
+	uint32_t  ng;
+	uint32_t *pos;      /* positions, ascending within a group */
+	uint32_t *free_;    /* positions of patterns with no such word, ascending */
+	uint32_t  nfree;
+} eg_pidx;
+
 /* Entries of one head packed for the tagging loop: the key signature first,
  * so that most entries are passed over without touching d->entries. */
 typedef struct eg_cent {
@@ -363,6 +381,77 @@ static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int dep
 	return len;
 }
 
+typedef struct px_tmp { uint16_t skey; uint32_t pos; } px_tmp;
+
+static int px_cmp(const void *x, const void *y)
+{
+	const px_tmp *a = x, *b = y;
+	if (a->skey != b->skey)
+		return a->skey < b->skey ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static void px_build(dy_engine *e)
+{
+	const dy_dict *d = e->d;
+	e->px = xcalloc(d->n_verbs + 1, sizeof *e->px);
+	for (uint32_t v = 0; v < d->n_verbs; v++) {
+		uint32_t n = e->pk_at[v + 1] - e->pk_at[v];
+		if (n < PX_MIN)
+			continue;
+		eg_pidx *x = &e->px[v];
+		px_tmp *t = xmalloc(n * sizeof *t);
+		uint32_t nt = 0;
+		x->free_ = xmalloc(n * sizeof *x->free_);
+		for (uint32_t i = 0; i < n; i++) {
+			const dy_pattern *pt = &d->patterns[e->pk[e->pk_at[v] + i].pi];
+			unsigned key = 0xFFFF, side = 0;
+			for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n && key == 0xFFFF; q++)
+				if (e->ekey[pt->ph.first + q] != 0xFFFF) {
+					key = e->ekey[pt->ph.first + q];
+					side = 1;
+				}
+			for (uint32_t q = pt->verb_at; q-- > 0 && key == 0xFFFF;)
+				key = e->ekey[pt->ph.first + q];
+			if (key == 0xFFFF) {
+				x->free_[x->nfree++] = i;
+				continue;
+			}
+			t[nt].skey = (uint16_t)((side << 11) | key);
+			t[nt].pos = i;
+			nt++;
+		}
+		qsort(t, nt, sizeof *t, px_cmp);
+		x->pos = xmalloc((nt + 1) * sizeof *x->pos);
+		x->g = xmalloc((nt + 1) * sizeof *x->g);
+		for (uint32_t i = 0; i < nt; i++) {
+			x->pos[i] = t[i].pos;
+			if (!x->ng || x->g[x->ng - 1].skey != t[i].skey) {
+				x->g[x->ng].skey = t[i].skey;
+				x->g[x->ng].pad_ = 0;
+				x->g[x->ng].at = i;
+				x->g[x->ng].n = 0;
+				x->ng++;
+			}
+			x->g[x->ng - 1].n++;
+		}
+		free(t);
+	}
+}
+
+static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
+{
+	uint32_t lo = 0, hi = x->ng;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (x->g[mid].skey < skey)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->ng && x->g[lo].skey == skey ? &x->g[lo] : NULL;
+}
+
 dy_engine *engine_new(const dy_dict *d)
 {
 	static uint64_t next_id;
@@ -457,6 +546,7 @@ dy_engine *engine_new(const dy_dict *d)
 		}
 	}
 	e->pk_at[d->n_verbs] = npk;
+	px_build(e);
 	heads_build(e);
 	return e;
 }
@@ -472,6 +562,13 @@ void engine_free(dy_engine *e)
 	free(e->pat_len);
 	free(e->pat_var);
 	free(e->pat_order);
+	if (e->px)
+		for (uint32_t v = 0; v < e->d->n_verbs; v++) {
+			free(e->px[v].g);
+			free(e->px[v].pos);
+			free(e->px[v].free_);
+		}
+	free(e->px);
 	free(e->pk);
 	free(e->pk_at);
 	if (e->hx) {
@@ -2031,9 +2128,38 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		nsig_a |= (uint64_t)1 << (c->w[q].key & 63);
 	nsig_b = ~nsig_b;
 	nsig_a = ~nsig_a;
+	/* A verb with many patterns: only those whose indexed word has its key
+	 * on its side of the verb can match (the others would fail below or in
+	 * pattern_match); visit them in the same order. */
+	const eg_pidx *px = &c->eng->px[vi];
+	uint32_t *cand = NULL, ncand = npk;
+	if (px->g) {
+		/* a bit per pattern, set for the candidates, read back in order */
+		uint32_t nw = (npk + 63) / 64;
+		uint64_t *bm = arena_zalloc(c->a, sizeof *bm * nw);
+		for (uint32_t q = 0; q < px->nfree; q++)
+			bm[px->free_[q] >> 6] |= (uint64_t)1 << (px->free_[q] & 63);
+		for (int q = p.lo; q < p.hi; q++) {
+			if (q >= vs && q < ve)
+				continue;
+			const eg_pgrp *g = px_find(px, ((q >= ve ? 1u : 0u) << 11) | c->w[q].key);
+			if (!g)
+				continue;
+			for (uint32_t k2 = 0; k2 < g->n; k2++) {
+				uint32_t x = px->pos[g->at + k2];
+				bm[x >> 6] |= (uint64_t)1 << (x & 63);
+			}
+		}
+		cand = arena_alloc(c->a, sizeof *cand * (npk + 1));
+		ncand = 0;
+		for (uint32_t wi = 0; wi < nw; wi++)
+			for (uint64_t m = bm[wi]; m; m &= m - 1)
+				cand[ncand++] = wi * 64 + (uint32_t)__builtin_ctzll(m);
+	}
 	pm found;
 	int actual = -1;
-	for (uint32_t i = 0; i < npk; i++) {
+	for (uint32_t ci = 0; ci < ncand; ci++) {
+		uint32_t i = cand ? cand[ci] : ci;
 		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
 		if ((pk[i].sig_b & nsig_b) || (pk[i].sig_a & nsig_a) || !bi_test(c->bi, pk[i].key))

@@ -121,6 +121,7 @@ typedef struct dy_engine {
 	struct eg_pat *pk;       /* per verb: its patterns that can code, in pat_order, with
 	                          * their filters side by side (one cache line for four) */
 	uint32_t      *pk_at;    /* per verb: first index in pk; pk_at[n_verbs] ends the last */
+	struct eg_pidx *px;      /* per verb with many patterns: its patterns by one word */
 	uint64_t       id;       /* unique per engine made: keys the per-thread word cache */
 } dy_engine;
 
