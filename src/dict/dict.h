@@ -373,6 +373,7 @@ const uint32_t *dict_head_entries(const dy_dict *d);
  * keep its own data per head in an array (valid until the next load). */
 uint32_t dict_head_count(const dy_dict *d);
 uint32_t dict_head_index(const dy_dict *d, const dy_head *h);
+const dy_head *dict_head_at(const dy_dict *d, uint32_t i);   /* i < dict_head_count() */
 
 /* Whether token `tok` (upper case, n bytes) matches the WORD element e under
  * TABARI's rules (see the top of this file). */

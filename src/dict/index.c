@@ -157,6 +157,11 @@ uint32_t dict_head_index(const dy_dict *d, const dy_head *h)
 	return (uint32_t)(h - d->index->heads);
 }
 
+const dy_head *dict_head_at(const dy_dict *d, uint32_t i)
+{
+	return &d->index->heads[i];
+}
+
 size_t dict_lookup_word(const dy_dict *d, const char *norm, size_t n,
                         const dy_head **out, size_t cap)
 {

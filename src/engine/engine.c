@@ -206,11 +206,6 @@ static uint32_t bk_hash(uint32_t hi, unsigned k2)
 	return (hi * 2654435761u) ^ (k2 * 40503u);
 }
 
-static const eg_hinfo *heads_find(const struct eg_heads *hx, const dy_head *h)
-{
-	uint32_t x = hx->of_head[dict_head_index(hx->d, h)];
-	return x ? &hx->hi[x - 1] : NULL;
-}
 
 static const eg_bucket *bucket_find(const struct eg_heads *hx, uint32_t hi, unsigned k2)
 {
@@ -256,72 +251,66 @@ static void heads_build(dy_engine *e)
 	uint32_t ntmp = 0, captmp = 0;
 	uint32_t *ends = NULL, capends = 0;   /* per head: DY_ENT_KINDS + 1 offsets */
 	int wide = 0;
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		const dy_entry *en = &d->entries[i];
-		if (!en->ph.n)
+	/* every head once, in the index's order (a head's entries keep theirs) */
+	for (uint32_t i = 0; i < hx->nheads; i++) {
+		const dy_head *h = dict_head_at(d, i);
+		if (!h->len)
 			continue;
-		const dy_elem *el = &d->elems[en->ph.first];
-		if (el->kind != DY_EL_WORD || !el->len)
-			continue;
-		const dy_head *hs[16];
-		size_t nh = dict_lookup_word(d, el->text, el->len, hs, 16);
-		for (size_t k = 0; k < nh; k++) {
-			const dy_head *h = hs[k];
-			if (h->len != el->len || heads_find(hx, h))
-				continue;
-			if (hx->nhi == hx->caphi) {
-				hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
-				hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
-			}
-			uint32_t hidx = hx->nhi;
-			eg_hinfo *hi = &hx->hi[hx->nhi++];
-			memset(hi, 0, sizeof *hi);
-			hi->hlen = (uint16_t)h->len;
-			hi->hlast = (uint8_t)h->text[h->len - 1];
-			hi->at = hx->nce;
-			if (hx->nhi > capends) {
-				capends = hx->caphi;
-				ends = xrealloc(ends, (size_t)capends * (DY_ENT_KINDS + 1) * sizeof *ends);
-			}
-			uint32_t *en = ends + (size_t)hidx * (DY_ENT_KINDS + 1);
-			for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
-				en[kind] = hx->nce;
-				for (uint32_t q = 0; q < h->n[kind]; q++) {
-					uint32_t ei = he[h->at[kind] + q];
-					const dy_entry *x = &d->entries[ei];
-					eg_cent cc;
-					cc.sig = e->ent_sig[ei];
-					cc.ei = ei;
-					cc.first = x->ph.first;
-					cc.n = x->ph.n;
-					cc.chars = x->ph.chars;
-					cc.kind = (uint8_t)kind;
-					cc.f0 = d->elems[x->ph.first].flags;
-					cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
-					int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
-					           cc.k2 != 0xFFFF;
-					if (!adj2) {
-						*cent_push(hx) = cc;
-						hi->kmask |= (uint8_t)(1u << kind);
-						continue;
-					}
-					hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
-					if (ntmp == captmp) {
-						captmp = captmp ? captmp * 2 : 4096;
-						tmp = xrealloc(tmp, captmp * sizeof *tmp);
-					}
-					tmp[ntmp].c = cc;
-					tmp[ntmp].hi = hidx;
-					tmp[ntmp].ord = ntmp;
-					ntmp++;
-				}
-				if (hx->nce - hi->at > 65535)
-					wide = 1;
-				hi->end[kind] = (uint16_t)(hx->nce - hi->at);
-			}
-			en[DY_ENT_KINDS] = hx->nce;
-			hx->of_head[dict_head_index(d, h)] = hx->nhi;
+		if (hx->nhi == hx->caphi) {
+			hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
+			hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
 		}
+		uint32_t hidx = hx->nhi, tmp0 = ntmp;
+		eg_hinfo *hi = &hx->hi[hx->nhi++];
+		memset(hi, 0, sizeof *hi);
+		hi->hlen = (uint16_t)h->len;
+		hi->hlast = (uint8_t)h->text[h->len - 1];
+		hi->at = hx->nce;
+		if (hx->nhi > capends) {
+			capends = hx->caphi;
+			ends = xrealloc(ends, (size_t)capends * (DY_ENT_KINDS + 1) * sizeof *ends);
+		}
+		uint32_t *en = ends + (size_t)hidx * (DY_ENT_KINDS + 1);
+		for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
+			en[kind] = hx->nce;
+			for (uint32_t q = 0; q < h->n[kind]; q++) {
+				uint32_t ei = he[h->at[kind] + q];
+				const dy_entry *x = &d->entries[ei];
+				eg_cent cc;
+				cc.sig = e->ent_sig[ei];
+				cc.ei = ei;
+				cc.first = x->ph.first;
+				cc.n = x->ph.n;
+				cc.chars = x->ph.chars;
+				cc.kind = (uint8_t)kind;
+				cc.f0 = d->elems[x->ph.first].flags;
+				cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
+				int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
+				           cc.k2 != 0xFFFF;
+				if (!adj2) {
+					*cent_push(hx) = cc;
+					hi->kmask |= (uint8_t)(1u << kind);
+					continue;
+				}
+				hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
+				if (ntmp == captmp) {
+					captmp = captmp ? captmp * 2 : 4096;
+					tmp = xrealloc(tmp, captmp * sizeof *tmp);
+				}
+				tmp[ntmp].c = cc;
+				tmp[ntmp].hi = hidx;
+				tmp[ntmp].ord = ntmp;
+				ntmp++;
+			}
+			if (hx->nce - hi->at > 65535)
+				wide = 1;
+			hi->end[kind] = (uint16_t)(hx->nce - hi->at);
+		}
+		en[DY_ENT_KINDS] = hx->nce;
+		hx->of_head[dict_head_index(d, h)] = hx->nhi;
+		/* tmp is in head order already: sort each head's part on its own */
+		if (ntmp - tmp0 > 1)
+			qsort(tmp + tmp0, ntmp - tmp0, sizeof *tmp, tmp_cmp);
 	}
 	if (wide)
 		hx->wide = ends;
@@ -329,7 +318,6 @@ static void heads_build(dy_engine *e)
 		free(ends);
 	/* buckets for the entries whose second word follows at once */
 	if (ntmp) {
-		qsort(tmp, ntmp, sizeof *tmp, tmp_cmp);
 		uint32_t bcap = 1024;
 		while (bcap < ntmp * 2u)
 			bcap <<= 1;
