@@ -168,56 +168,92 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Codes a batch on `threads` threads, the calling thread among them. */
-static void run_batch(job *j, int threads)
+/* Worker threads that live for the whole run (-j 2 and more). They are made
+ * once, not per batch: the tokenizer and the engine keep per-thread caches
+ * that a new thread would have to warm up again for every batch.
+ *
+ * Invariant: `busy` counts the workers still on batch `gen`; the main thread
+ * hands over a new batch only when busy == 0. */
+typedef struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t  go;     /* a new batch, or quit */
+	pthread_cond_t  done;   /* the last worker finished the batch */
+	job            *j;      /* the batch being coded */
+	unsigned        gen;    /* batches handed out so far */
+	int             busy;
+	int             quit;
+	int             n;      /* workers running */
+	pthread_t       th[CODE_MAX_THREADS];
+} pool;
+
+static void *pool_worker(void *arg)
+{
+	pool *p = arg;
+	unsigned seen = 0;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->quit && p->gen == seen)
+			pthread_cond_wait(&p->go, &p->mu);
+		if (p->quit) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		seen = p->gen;
+		job *j = p->j;
+		pthread_mutex_unlock(&p->mu);
+		worker(j);
+		pthread_mutex_lock(&p->mu);
+		if (--p->busy == 0)
+			pthread_cond_signal(&p->done);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Starts up to `threads` workers; returns how many started (0: code on the
+ * calling thread instead). */
+static int pool_open(pool *p, int threads)
+{
+	memset(p, 0, sizeof *p);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->go, NULL);
+	pthread_cond_init(&p->done, NULL);
+	for (int i = 0; i < threads; i++)
+		if (pthread_create(&p->th[p->n], NULL, pool_worker, p) == 0)
+			p->n++;
+	return p->n;
+}
+
+/* Hands batch j to the workers and returns at once. */
+static void pool_start(pool *p, job *j)
 {
 	atomic_store(&j->next, 0);
-	if (threads <= 1 || j->n < 2) {
-		worker(j);
-		return;
-	}
-	pthread_t th[CODE_MAX_THREADS];
-	int started = 0;
-	for (int i = 0; i < threads - 1; i++)
-		if (pthread_create(&th[started], NULL, worker, j) == 0)
-			started++;
-	worker(j);
-	for (int i = 0; i < started; i++)
-		pthread_join(th[i], NULL);
+	pthread_mutex_lock(&p->mu);
+	p->j = j;
+	p->busy = p->n;
+	p->gen++;
+	pthread_cond_broadcast(&p->go);
+	pthread_mutex_unlock(&p->mu);
 }
 
-/* A batch being coded in the background while the main thread reads the next
- * one (-j 2 and more). */
-typedef struct batch_run {
-	job      *j;
-	int       threads;
-	pthread_t th;
-	int       started;
-} batch_run;
-
-static void *batch_thread(void *arg)
+static void pool_wait(pool *p)
 {
-	batch_run *b = arg;
-	run_batch(b->j, b->threads);
-	return NULL;
+	pthread_mutex_lock(&p->mu);
+	while (p->busy > 0)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
 }
 
-/* Starts coding j on `threads` threads of its own; falls back to coding it
- * here when no thread can be made. */
-static void batch_start(batch_run *b, job *j, int threads)
+static void pool_close(pool *p)
 {
-	b->j = j;
-	b->threads = threads;
-	b->started = pthread_create(&b->th, NULL, batch_thread, b) == 0;
-	if (!b->started)
-		run_batch(j, threads);
-}
-
-static void batch_wait(batch_run *b)
-{
-	if (b->started)
-		pthread_join(b->th, NULL);
-	b->started = 0;
+	pthread_mutex_lock(&p->mu);
+	p->quit = 1;
+	pthread_cond_broadcast(&p->go);
+	pthread_mutex_unlock(&p->mu);
+	for (int i = 0; i < p->n; i++)
+		pthread_join(p->th[i], NULL);
+	pthread_cond_destroy(&p->go);
+	pthread_cond_destroy(&p->done);
+	pthread_mutex_destroy(&p->mu);
 }
 
 /* Writes the kept events of the dedup table in first-report order and
@@ -429,7 +465,8 @@ int cmd_code(int argc, char **argv)
 	 * the main thread reads the next. With -j 1 everything runs on one thread,
 	 * so that one-core figures mean one core. */
 	int cap = threads * CODE_BATCH_PER_THREAD;
-	int nsets = threads > 1 ? 2 : 1;
+	pool workers;
+	int nsets = threads > 1 && pool_open(&workers, threads) > 0 ? 2 : 1;
 	slot *sets[2] = { NULL, NULL };
 	job jobs[2];
 	memset(jobs, 0, sizeof jobs);
@@ -470,12 +507,12 @@ int cmd_code(int argc, char **argv)
 		jobs[cur].n = n;
 		int next_n = 0;
 		if (nsets == 2) {
-			batch_run br;
-			batch_start(&br, &jobs[cur], threads);
+			pool_start(&workers, &jobs[cur]);
 			next_n = batch_fill(&in, sets[!cur], cap);
-			batch_wait(&br);
+			pool_wait(&workers);
 		} else {
-			run_batch(&jobs[cur], 1);
+			atomic_store(&jobs[cur].next, 0);
+			worker(&jobs[cur]);
 		}
 		slot *slots = sets[cur];
 		for (int i = 0; i < n; i++) {
@@ -504,6 +541,8 @@ int cmd_code(int argc, char **argv)
 	dedup_free(dd);
 	buf_free(&hb);
 	gaz_free(gaz);
+	if (nsets == 2)
+		pool_close(&workers);
 	for (int k = 0; k < nsets; k++) {
 		for (int i = 0; i < cap; i++) {
 			arena_free(&sets[k][i].a);
