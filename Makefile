@@ -28,8 +28,10 @@ all: dyad
 
 -include mk/*.mk
 
+# Copied by rename, so that a ./dyad still running keeps its old file instead
+# of the copy failing with "Text file busy".
 dyad: $(BUILD)/dyad
-	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/dyad dyad; fi
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/dyad dyad.tmp && mv -f dyad.tmp dyad; fi
 
 $(BUILD)/dyad: $(LIBOBJ) $(BUILD)/src/cli/main.o
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)

@@ -166,13 +166,21 @@ static int word_at(const when_ctx *cx, size_t i, const char **w, size_t *n)
 	return 1;
 }
 
-static int word_is(const when_ctx *cx, size_t i, const char *lit)
+static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
 {
-	const char *w;
-	size_t n;
-	if (!word_at(cx, i, &w, &n))
+	if (i >= cx->n)
 		return 0;
-	return strlen(lit) == n && memcmp(w, lit, n) == 0;
+	const dy_token *t = &cx->toks[i];
+	const char *w = t->norm;
+	size_t n = t->norm_len;
+	/* The first byte rules out nearly every word at once: this runs for every
+	 * token against every list. */
+	if (!w || n == 0 || w[0] != lit[0])
+		return 0;
+	if (n > 1 && w[n - 1] == '.')
+		n--; /* as word_at(): "Feb." reads as FEB */
+	/* strncmp stops at lit's end; lit[n] then tells whether it ends there. */
+	return strncmp(w, lit, n) == 0 && lit[n] == '\0';
 }
 
 /* Index of token i's word in the NULL-terminated list, else -1. */
@@ -432,10 +440,32 @@ static size_t match_weekday(const when_ctx *cx, size_t i, when_cand *c)
 	return j;
 }
 
+/* Words a date phrase's core can start with besides digits and capitalized
+ * words (months, weekdays). */
+static const char *const starter_words[] = {
+	"YESTERDAY", "TODAY", "TONIGHT", "TOMORROW", "LAST", "NEXT", "THIS", "A", "ONE",
+	"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", NULL
+};
+
+/* Most tokens cannot open a date phrase; telling so first spares them the
+ * dozens of comparisons of the matchers below. */
+static int may_start_date(const when_ctx *cx, size_t i)
+{
+	const char *w;
+	size_t n;
+	if (!word_at(cx, i, &w, &n) || n == 0)
+		return 0;
+	if ((w[0] >= '0' && w[0] <= '9') || capitalized(cx, i))
+		return 1;
+	return word_in(cx, i, starter_words) >= 0;
+}
+
 /* The core of a date phrase starting at token i; returns its end or 0. */
 static size_t match_core(const when_ctx *cx, size_t i, when_cand *c)
 {
 	size_t e;
+	if (!may_start_date(cx, i))
+		return 0;
 	c->precision = WHEN_DAY;
 	c->usable = 1;
 	if (word_is(cx, i, "YESTERDAY"))
