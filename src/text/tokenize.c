@@ -279,6 +279,34 @@ static uint32_t scan_word(const unsigned char *p, const unsigned char *end, int 
 	const unsigned char *q = p;
 	uint32_t f = 0;
 	int first = 1;
+	/* Fast path: ASCII letters and digits up to a byte that surely ends the
+	 * word (an ASCII byte other than ' - . , which may continue it). Anything
+	 * else is scanned again from the start by the general loop below. */
+	while (q < end && q - p < TOK_BYTES_MAX) {
+		unsigned char ch = *q;
+		if (ch >= 0x80)
+			break;
+		if (ascii_cls[ch] == C_LETTER) {
+			if (ch >= 'a')
+				f |= X_LOWER;
+			else if (!first)
+				f |= X_UPPERS;
+			else if (!number)
+				f |= TOK_CAP;
+			first = 0;
+		} else if (ascii_cls[ch] != C_DIGIT) {
+			break;
+		}
+		q++;
+	}
+	if (q == end || q - p >= TOK_BYTES_MAX ||
+	    (*q < 0x80 && *q != '\'' && *q != '-' && *q != '.' && *q != ',')) {
+		*flags = f;
+		return (uint32_t)(q - p);
+	}
+	q = p;
+	f = 0;
+	first = 1;
 	while (q < end && q - p < TOK_BYTES_MAX) {
 		uch u = decode(q, end);
 		if (is_wordch(&u)) {
@@ -383,7 +411,8 @@ static size_t scan(const char *text, dy_span s)
 		} else if (u.cp == '[' && is_redacted(p, end)) {
 			len = 10;
 			t->flags = TOK_MASKED;
-		} else if (u.cls == C_LETTER && (len = scan_acronym(p, end)) != 0) {
+		} else if (u.cls == C_LETTER && p + u.len < end && p[u.len] == '.' &&
+		           (len = scan_acronym(p, end)) != 0) {
 			t->flags = TOK_WORD | TOK_ABBREV | (u.upper > 0 ? TOK_CAP : 0);
 			for (uint32_t i = 0; i < len; i++) {
 				if (p[i] >= 0x80)
