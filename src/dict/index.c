@@ -80,7 +80,9 @@ void dict_index_build(dy_dict *d)
 	ix->first2 = xcalloc(65536 / 8, 1);
 	ix->lens2 = xcalloc(LENS2_SLOTS, sizeof *ix->lens2);
 	uint32_t *head_of = xmalloc((d->n_entries + 1) * sizeof *head_of);
-	uint32_t hcap = 0;
+	/* at most one head per entry: one allocation instead of growing */
+	uint32_t hcap = d->n_entries + 1;
+	ix->heads = xmalloc(hcap * sizeof *ix->heads);
 
 	for (uint32_t i = 0; i < d->n_entries; i++) {
 		const dy_entry *e = &d->entries[i];
@@ -137,8 +139,21 @@ void dict_index_build(dy_dict *d)
 		uint32_t n = 0;
 		for (int k = 0; k < DY_ENT_KINDS; k++)
 			n += hd->n[k];
-		if (n > 1)
+		if (n > 16) {
 			qsort_r(ix->entries + hd->at[0], n, sizeof *ix->entries, entry_cmp, d);
+		} else if (n > 1) {
+			/* insertion sort: most heads have a handful of entries, and
+			 * entry_cmp is a total order, so the result is the same */
+			uint32_t *v = ix->entries + hd->at[0];
+			for (uint32_t a = 1; a < n; a++) {
+				uint32_t x = v[a], b = a;
+				while (b > 0 && entry_cmp(&v[b - 1], &x, d) > 0) {
+					v[b] = v[b - 1];
+					b--;
+				}
+				v[b] = x;
+			}
+		}
 	}
 }
 

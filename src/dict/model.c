@@ -316,7 +316,9 @@ int dict_load_mem(dy_dict *d, const char *name, const char *data, size_t n,
 		dict_parse_options(d, file, name, data, n, dg);
 	else
 		dict_parse_tabari(d, file, name, data, n, kind, dg);
-	dict_index_build(d);
+	/* an options file adds no phrase: the index stays as it is */
+	if (kind != DICT_KIND_OPTIONS || !d->index)
+		dict_index_build(d);
 	return 0;
 }
 
