@@ -170,24 +170,48 @@ static int date_eq(dy_date a, dy_date b)
 	return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
-/* Location of the event: place_find() over the sentence, from the verb, with
- * the actors' countries to decide ambiguous names ("Paris" of a French event). */
+static void place_copy(const dy_location *loc, dy_enrich_place *out)
+{
+	out->name = loc->name;
+	memcpy(out->country, loc->country, sizeof out->country);
+	out->country[sizeof out->country - 1] = '\0';
+	out->admin1 = loc->admin1;
+	out->lat = loc->lat;
+	out->lon = loc->lon;
+	out->geonames_id = (long)loc->geonames_id;
+}
+
+/* A sentence's place names, scanned at the first event that needs them. */
+typedef struct sent_places {
+	int           scanned;
+	dy_place_scan scan;
+} sent_places;
+
+/* Location of the event: the sentence's place names (place_scan_sentence(),
+ * once per sentence when sp is given, else place_find()), the one attached to
+ * the verb, with the actors' countries to decide ambiguous names ("Paris" of
+ * a French event). */
 static int find_place(const dy_enricher *en, const dy_token *toks, size_t n_toks,
-                      const dy_event *e, size_t verb_tok, dy_enrich_place *out)
+                      const dy_event *e, size_t verb_tok, sent_places *sp,
+                      dy_enrich_place *out)
 {
 	if (!en->gaz)
 		return 0;
 	const char *actors[2] = { e->source, e->target };
 	dy_location loc;
-	if (!place_find(en->gaz, toks, n_toks, verb_tok, actors, 2, &loc) || !loc.place)
+	int found;
+	if (sp) {
+		if (!sp->scanned) {
+			place_scan_sentence(en->gaz, toks, n_toks, &sp->scan);
+			sp->scanned = 1;
+		}
+		found = place_choose(&sp->scan, n_toks, verb_tok, actors, 2, &loc);
+	} else {
+		found = place_find(en->gaz, toks, n_toks, verb_tok, actors, 2, &loc);
+	}
+	if (!found || !loc.place)
 		return 0;
-	out->name = loc.name;
-	memcpy(out->country, loc.country, sizeof out->country);
-	out->country[sizeof out->country - 1] = '\0';
-	out->admin1 = loc.admin1;
-	out->lat = loc.lat;
-	out->lon = loc.lon;
-	out->geonames_id = (long)loc.geonames_id;
+	place_copy(&loc, out);
 	return 1;
 }
 
@@ -222,7 +246,7 @@ static void date_event(const dy_enricher *en, const char *text, const dy_token *
 static void enrich_one(const dy_enricher *en, const char *text, const dy_token *toks,
                        size_t n_toks, const dy_event *e, dy_date doc_date, int may_date,
                        const dy_event *prev_e, const dy_enriched *prev, size_t n_prev,
-                       dy_enriched *out)
+                       sent_places *sp, dy_enriched *out)
 {
 	memset(out, 0, sizeof *out);
 	out->info = codebook_nearest(e->code);
@@ -254,23 +278,27 @@ static void enrich_one(const dy_enricher *en, const char *text, const dy_token *
 	if (!dated)
 		date_event(en, text, toks, n_toks, e, doc_date, may_date, out);
 	if (!placed)
-		out->has_place = find_place(en, toks, n_toks, e, out->verb_tok, &out->place);
+		out->has_place = find_place(en, toks, n_toks, e, out->verb_tok, sp, &out->place);
 }
 
 void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
                   size_t n_toks, const dy_event *e, dy_date doc_date, dy_enriched *out)
 {
 	enrich_one(en, text, toks, n_toks, e, doc_date, enrich_may_have_date(text, toks, n_toks),
-	           NULL, NULL, 0, out);
+	           NULL, NULL, 0, NULL, out);
 }
 
 void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *toks,
                      size_t n_toks, const dy_event *ev, size_t n_ev, dy_date doc_date,
                      dy_enriched *out)
 {
-	int may_date = n_ev ? enrich_may_have_date(text, toks, n_toks) : 0;
+	if (!n_ev)
+		return;
+	int may_date = enrich_may_have_date(text, toks, n_toks);
+	sent_places sp;
+	sp.scanned = 0;
 	for (size_t k = 0; k < n_ev; k++)
-		enrich_one(en, text, toks, n_toks, &ev[k], doc_date, may_date, ev, out, k, &out[k]);
+		enrich_one(en, text, toks, n_toks, &ev[k], doc_date, may_date, ev, out, k, &sp, &out[k]);
 }
 
 void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,

@@ -7,7 +7,6 @@
  * hash table (FNV-1a, linear probing) whose slots head a chain of hits, one
  * hit per (key, place). The table is sized once from the file's name count,
  * so loading never rehashes. */
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -69,11 +68,14 @@ size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
-			if (isalnum(c)) {
+			/* ASCII by hand: the ctype calls cost more than the rest of
+			 * the loop, and this runs for every word of every sentence */
+			int up = c >= 'A' && c <= 'Z';
+			if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				if (sep && o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
 				sep = 0;
 				if (o + 1 >= cap) goto full;
-				out[o++] = (char)tolower(c);
+				out[o++] = (char)(up ? c + ('a' - 'A') : c);
 			} else {
 				sep = 1;
 			}
@@ -368,6 +370,12 @@ size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n, dy_gaz_hit 
 	if (!g->cap || n > GAZ_MAX_NAME * 2) return 0;
 	size_t kl = gaz_key(name, n, key, sizeof key);
 	if (!kl) return 0;
+	return gaz_lookup_key(g, key, kl, out, cap);
+}
+
+size_t gaz_lookup_key(const dy_gazetteer *g, const char *key, size_t kl, dy_gaz_hit *out, size_t cap)
+{
+	if (!g->cap || !kl) return 0;
 	const gaz_slot *s = slot_find(g, key, kl, key_hash(key, kl));
 	if (s->key == UINT32_MAX) return 0;
 	size_t count = 0;

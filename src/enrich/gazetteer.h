@@ -94,6 +94,10 @@ size_t gaz_max_words(const dy_gazetteer *g);
 size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n,
                   dy_gaz_hit *out /* OUT */, size_t cap);
 
+/* gaz_lookup() of an already folded key (gaz_key()): the same hits. */
+size_t gaz_lookup_key(const dy_gazetteer *g, const char *key, size_t n,
+                      dy_gaz_hit *out /* OUT */, size_t cap);
+
 /* Picks one of hits[0..n): the place the actors' countries point to, else
  * the most populous, with a country ahead of a town of the same name, a town
  * ahead of a region of its own country, and a town of 100,000 people or a

@@ -82,35 +82,53 @@ static int usable(const dy_token *t)
 	return (t->flags & TOK_WORD) && !(t->flags & (TOK_MASKED | TOK_POSSESS | TOK_PUNCT));
 }
 
-size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
-                  const char *const *actors, size_t n_actors,
-                  dy_place_mention *out, size_t cap)
+/* The scan shared by place_scan() and place_scan_sentence(): the names of
+ * toks[0..n), at most cap, into out[]. With s, each name's kept hits go to s
+ * and out[].place stays NULL; without, the actors' pick goes to out[].place. */
+static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
+                         const char *const *actors, size_t n_actors,
+                         dy_place_mention *out, size_t cap, dy_place_scan *s)
 {
-	size_t found = 0, maxw = gaz_max_words(g);
+	size_t found = 0, maxw = gaz_max_words(g), used = 0;
 	if (!maxw) return 0;
 	for (size_t i = 0; i < n && found < cap;) {
 		if (!usable(&toks[i]) || !(toks[i].flags & TOK_CAP)) { i++; continue; }
-		int prep = prep_before(toks, i);
 		/* grow the run word by word while some name goes on; note every
-		 * length that is a whole name ending in a capitalised word */
+		 * length that is a whole name ending in a capitalised word, with its
+		 * folded key's length and the bytes span_lookup() would join */
 		char key[SPAN_BYTES];
-		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], n_lens = 0;
+		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], klens[GAZ_MAX_WORDS + 1], raws[GAZ_MAX_WORDS + 1];
+		size_t n_lens = 0, raw = 0;
+		int raw_ok = 1;
 		for (size_t k = 1; k <= maxw && i + k <= n && usable(&toks[i + k - 1]); k++) {
 			const dy_token *t = &toks[i + k - 1];
 			if (kl && kl + 1 < sizeof key) key[kl++] = ' ';
 			size_t w = kl + 1 < sizeof key ? gaz_key(t->norm, t->norm_len, key + kl, sizeof key - kl) : 0;
 			if (!w) break;
 			kl += w;
+			if (raw + t->norm_len + 2 > SPAN_BYTES) raw_ok = 0;
+			raw += (k > 1) + t->norm_len;
 			unsigned pr = gaz_probe(g, key, kl);
-			if ((pr & GAZ_PROBE_NAME) && (t->flags & TOK_CAP) && n_lens <= GAZ_MAX_WORDS)
-				lens[n_lens++] = k;
+			if ((pr & GAZ_PROBE_NAME) && (t->flags & TOK_CAP) && n_lens <= GAZ_MAX_WORDS) {
+				lens[n_lens] = k;
+				klens[n_lens] = kl;
+				raws[n_lens++] = raw_ok ? raw : SIZE_MAX;
+			}
 			if (!(pr & GAZ_PROBE_PREFIX)) break;
 		}
+		if (!n_lens) { i++; continue; }
+		int prep = prep_before(toks, i);
 		size_t taken = 0;
 		while (n_lens > 0 && !taken) {
 			size_t k = lens[--n_lens];
 			dy_gaz_hit hits[64], keep[64];
-			size_t nh = span_lookup(g, toks, i, i + k, hits, 64), nk = 0;
+			size_t nh, nk = 0;
+			/* the run's key is the key gaz_lookup() would fold from the
+			 * joined words, when that fits gaz_lookup()'s own limits */
+			if (raws[n_lens] <= GAZ_MAX_NAME * 2 && klens[n_lens] + 8 < GAZ_MAX_NAME * 2)
+				nh = gaz_lookup_key(g, key, klens[n_lens], hits, 64);
+			else
+				nh = span_lookup(g, toks, i, i + k, hits, 64);
 			if (nh > 64) nh = 64;
 			/* "Washington Post", "Georgia Tech": a single town or region
 			 * name running into another capitalised word names something else */
@@ -122,9 +140,19 @@ size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
 				if (runs_on && hits[h].place->kind != GAZ_COUNTRY) continue;
 				keep[nk++] = hits[h];
 			}
-			int pick = gaz_pick(keep, nk, actors, n_actors);
-			if (pick < 0) continue;
-			out[found].place = keep[pick].place;
+			/* gaz_pick() finds a place among any nonempty hits whatever the
+			 * actors (what it skips does not depend on them): whether the
+			 * name counts is known before the event is */
+			if (!nk) continue;
+			out[found].place = NULL;
+			if (s) {
+				s->hit_first[found] = (uint32_t)used;
+				s->n_hits[found] = (uint32_t)nk;
+				memcpy(s->hits + used, keep, nk * sizeof *keep);
+				used += nk;
+			} else {
+				out[found].place = keep[gaz_pick(keep, nk, actors, n_actors)].place;
+			}
 			out[found].tok_first = i;
 			out[found].tok_end = i + k;
 			out[found].prep = prep;
@@ -145,6 +173,19 @@ size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
 	return found;
 }
 
+size_t place_scan(const dy_gazetteer *g, const dy_token *toks, size_t n,
+                  const char *const *actors, size_t n_actors,
+                  dy_place_mention *out, size_t cap)
+{
+	return scan_names(g, toks, n, actors, n_actors, out, cap, NULL);
+}
+
+void place_scan_sentence(const dy_gazetteer *g, const dy_token *toks, size_t n,
+                         dy_place_scan *s)
+{
+	s->n = scan_names(g, toks, n, NULL, 0, s->m, PLACE_MAX_MENTIONS, s);
+}
+
 void place_location(const dy_place *p, dy_location *out)
 {
 	memset(out, 0, sizeof *out);
@@ -161,12 +202,11 @@ void place_location(const dy_place *p, dy_location *out)
 	out->kind = p->kind;
 }
 
-int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t verb_index,
-               const char *const *actors, size_t n_actors, dy_location *out)
+/* The mention of m[0..k) that places an event whose verb is toks[verb_index]
+ * of n (ranks in place.h), or -1; *rank_out its rank. */
+static int mention_best(const dy_place_mention *m, size_t k, size_t n, size_t verb_index,
+                        int *rank_out)
 {
-	dy_place_mention m[PLACE_MAX_MENTIONS];
-	size_t k = place_scan(g, toks, n, actors, n_actors, m, PLACE_MAX_MENTIONS);
-	place_location(NULL, out);
 	int best = -1, best_rank = 99;
 	size_t best_dist = SIZE_MAX;
 	for (size_t i = 0; i < k; i++) {
@@ -182,10 +222,38 @@ int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t ver
 			best_dist = dist;
 		}
 	}
+	*rank_out = best_rank;
+	return best;
+}
+
+static void location_of(const dy_place *p, const dy_place_mention *m, int rank, dy_location *out)
+{
+	place_location(p, out);
+	out->tok_first = m->tok_first;
+	out->tok_end = m->tok_end;
+	out->rank = rank;
+}
+
+int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t verb_index,
+               const char *const *actors, size_t n_actors, dy_location *out)
+{
+	dy_place_mention m[PLACE_MAX_MENTIONS];
+	size_t k = place_scan(g, toks, n, actors, n_actors, m, PLACE_MAX_MENTIONS);
+	place_location(NULL, out);
+	int rank, best = mention_best(m, k, n, verb_index, &rank);
 	if (best < 0) return 0;
-	place_location(m[best].place, out);
-	out->tok_first = m[best].tok_first;
-	out->tok_end = m[best].tok_end;
-	out->rank = best_rank;
+	location_of(m[best].place, &m[best], rank, out);
+	return 1;
+}
+
+int place_choose(const dy_place_scan *s, size_t n, size_t verb_index,
+                 const char *const *actors, size_t n_actors, dy_location *out)
+{
+	place_location(NULL, out);
+	int rank, best = mention_best(s->m, s->n, n, verb_index, &rank);
+	if (best < 0) return 0;
+	const dy_gaz_hit *h = s->hits + s->hit_first[best];
+	int pick = gaz_pick(h, s->n_hits[best], actors, n_actors);
+	location_of(h[pick].place, &s->m[best], rank, out);
 	return 1;
 }

@@ -60,6 +60,30 @@ typedef struct dy_place_mention {
 
 enum { PLACE_MAX_MENTIONS = 64 }; /* mentions looked at per sentence */
 
+/* The place names of one sentence, found once for all its events: which
+ * names stand where does not depend on the event, only the choice among the
+ * places a name may mean does (gaz_pick() with the actors' countries).
+ * PLACE_MAX_HITS holds every kept hit of PLACE_MAX_MENTIONS names of at most
+ * 64 places each. About 70 KB: a caller's stack holds one. */
+enum { PLACE_MAX_HITS = PLACE_MAX_MENTIONS * 64 };
+typedef struct dy_place_scan {
+	size_t           n;                          /* mentions found */
+	dy_place_mention m[PLACE_MAX_MENTIONS];      /* place NULL: not yet picked */
+	uint32_t         hit_first[PLACE_MAX_MENTIONS], n_hits[PLACE_MAX_MENTIONS];
+	dy_gaz_hit       hits[PLACE_MAX_HITS];       /* the places each name may mean */
+} dy_place_scan;
+
+/* Finds the place names of toks[0..n) into *s (what place_scan() finds, the
+ * choice among each name's places left to place_choose()). */
+void place_scan_sentence(const dy_gazetteer *g, const dy_token *toks, size_t n,
+                         dy_place_scan *s /* OUT */);
+
+/* place_find() over a sentence scanned by place_scan_sentence(): the same
+ * result, without reading the sentence again. */
+int place_choose(const dy_place_scan *s, size_t n, size_t verb_index,
+                 const char *const *actor_countries, size_t n_countries,
+                 dy_location *out /* OUT */);
+
 /* Finds every place name of toks[0..n) (left to right, longest match first,
  * no overlaps), resolves each with the actors' countries (see gaz_pick()),
  * writes at most cap into out and returns how many were written. */
