@@ -10,6 +10,7 @@
  * calendar counts days from 1970-01-01 with the civil-from-days arithmetic of
  * 400-year eras (146097 days each), so no time zone or C library time
  * function is involved. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,7 @@ typedef struct when_ctx {
 	const char     *text;
 	const dy_token *toks;
 	size_t          n;
+	uint8_t        *vocab;  /* per token: WORD_UNSEEN, WORD_NONE or 1 + its vocab[] entry */
 } when_ctx;
 
 /* Token i's word: its upper-case norm without a trailing dot, so that "Feb."
@@ -183,13 +185,66 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
 	return strncmp(w, lit, n) == 0 && lit[n] == '\0';
 }
 
-/* Index of token i's word in the NULL-terminated list, else -1. */
-static int word_in(const when_ctx *cx, size_t i, const char *const *list)
+/* The words of the lists below, each with its place in every list, so that
+ * a token is looked up once per sentence instead of compared with every
+ * list at every step (word_in(); the phrase matchers ask for each token
+ * again and again). Made once, on first use; read-only afterwards. */
+enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
+       WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_LISTS };
+enum { VOCAB_MAX = 160, VOCAB_SLOTS = 512, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
+typedef struct when_word {
+	char   w[VOCAB_WORD];
+	size_t n;
+	int8_t at[WL_LISTS];  /* index in each list, -1 when absent */
+} when_word;
+static when_word vocab[VOCAB_MAX];
+static size_t n_vocab;
+static uint8_t vocab_slot[VOCAB_SLOTS]; /* 1 + vocab index; 0: empty */
+static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+static uint32_t vocab_hash(const char *w, size_t n)
 {
-	for (int k = 0; list[k]; k++)
-		if (word_is(cx, i, list[k]))
-			return k;
-	return -1;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* Token i's entry in vocab[], or NULL: its word as word_is() reads it. */
+static const when_word *word_entry(const when_ctx *cx, size_t i)
+{
+	if (i >= cx->n)
+		return NULL;
+	uint8_t c = cx->vocab[i];
+	if (c == WORD_UNSEEN) {
+		const dy_token *t = &cx->toks[i];
+		const char *w = t->norm;
+		size_t n = t->norm_len;
+		c = WORD_NONE;
+		if (w && n) {
+			if (n > 1 && w[n - 1] == '.')
+				n--;
+			if (n < VOCAB_WORD) {
+				uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1);
+				for (; vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
+					const when_word *v = &vocab[vocab_slot[h] - 1];
+					if (v->n == n && !memcmp(v->w, w, n)) {
+						c = vocab_slot[h];
+						break;
+					}
+				}
+			}
+		}
+		cx->vocab[i] = c;
+	}
+	return c == WORD_NONE ? NULL : &vocab[c - 1];
+}
+
+/* Index of token i's word in list l (WL_*), else -1. */
+static int word_in(const when_ctx *cx, size_t i, int l)
+{
+	const when_word *v = word_entry(cx, i);
+	return v ? v->at[l] : -1;
 }
 
 static int has_dot(const when_ctx *cx, size_t i)
@@ -232,10 +287,10 @@ static int month_at(const when_ctx *cx, size_t i)
 {
 	if (!capitalized(cx, i))
 		return 0;
-	int k = word_in(cx, i, month_names);
+	int k = word_in(cx, i, WL_MONTH);
 	if (k >= 0)
 		return k + 1;
-	k = word_in(cx, i, month_abbrevs);
+	k = word_in(cx, i, WL_MONTH_ABBREV);
 	if (k >= 0)
 		return k + 1;
 	if (word_is(cx, i, "SEPT"))
@@ -247,7 +302,7 @@ static int weekday_at(const when_ctx *cx, size_t i)
 {
 	if (!capitalized(cx, i))
 		return 0;
-	int k = word_in(cx, i, day_names);
+	int k = word_in(cx, i, WL_DAY);
 	if (k >= 0)
 		return k + 1;
 	if (!has_dot(cx, i))
@@ -298,17 +353,18 @@ static int year_at(const when_ctx *cx, size_t i)
 	return v >= 1900 && v <= 2199 ? v : 0;
 }
 
+static const char *const count_words[] = {
+	"A", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+	"NINE", "TEN", NULL
+};
+
 /* A count for "N days ago": digits 1-366 or a number word. */
 static int count_at(const when_ctx *cx, size_t i)
 {
-	static const char *const words[] = {
-		"A", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
-		"NINE", "TEN", NULL
-	};
 	int v = number_at(cx, i, 0);
 	if (v >= 1 && v <= 366)
 		return v;
-	int k = word_in(cx, i, words);
+	int k = word_in(cx, i, WL_COUNT);
 	return k < 0 ? 0 : (k == 0 ? 1 : k);
 }
 
@@ -411,6 +467,8 @@ static size_t match_iso(const when_ctx *cx, size_t i, when_cand *c)
 	return i + 5;
 }
 
+static const char *const part_words[] = {"MORNING", "AFTERNOON", "EVENING", "NIGHT", NULL};
+
 static size_t match_weekday(const when_ctx *cx, size_t i, when_cand *c)
 {
 	int wd = weekday_at(cx, i);
@@ -418,7 +476,7 @@ static size_t match_weekday(const when_ctx *cx, size_t i, when_cand *c)
 		return 0;
 	size_t j = i + 1;
 	/* "Tues." split as "TUES" "." belongs together. */
-	if (word_in(cx, i, day_names) < 0 && word_is(cx, j, ".") && touching(cx, i))
+	if (word_in(cx, i, WL_DAY) < 0 && word_is(cx, j, ".") && touching(cx, i))
 		j++;
 	/* "Monday, February 5": the calendar date is the better part. */
 	size_t k = word_is(cx, j, ",") ? j + 1 : j;
@@ -432,8 +490,7 @@ static size_t match_weekday(const when_ctx *cx, size_t i, when_cand *c)
 	if (j < cx->n && ((cx->toks[j].flags & TOK_POSSESS) || word_is(cx, j, "'S") ||
 	                  word_is(cx, j, "'")))
 		c->usable = 0;
-	static const char *const parts[] = {"MORNING", "AFTERNOON", "EVENING", "NIGHT", NULL};
-	if (word_in(cx, j, parts) >= 0)
+	if (word_in(cx, j, WL_PART) >= 0)
 		j++;
 	c->kind = WHEN_WEEKDAY;
 	c->weekday = wd;
@@ -457,7 +514,7 @@ static int may_start_date(const when_ctx *cx, size_t i)
 		return 0;
 	if ((w[0] >= '0' && w[0] <= '9') || capitalized(cx, i))
 		return 1;
-	return word_in(cx, i, starter_words) >= 0;
+	return word_in(cx, i, WL_STARTER) >= 0;
 }
 
 /* The core of a date phrase starting at token i; returns its end or 0. */
@@ -534,9 +591,9 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 		}
 		size_t first = i;
 		size_t lo = nc ? out[nc - 1].end : 0;
-		while (first > lo && word_in(cx, first - 1, prefix_words) >= 0)
+		while (first > lo && word_in(cx, first - 1, WL_PREFIX) >= 0)
 			first--;
-		if (first > 0 && word_in(cx, first - 1, limit_words) >= 0)
+		if (first > 0 && word_in(cx, first - 1, WL_LIMIT) >= 0)
 			c.usable = 0;
 		c.first = first;
 		c.end = e;
@@ -638,12 +695,44 @@ static int is_hard_boundary(const when_ctx *cx, size_t i)
 		uint32_t after = cx->toks[i].off + cx->toks[i].len;
 		return !(i + 1 < cx->n && cx->toks[i + 1].off == after);
 	}
-	return word_in(cx, i, saying_words) >= 0;
+	return word_in(cx, i, WL_SAYING) >= 0;
 }
 
 static int is_boundary(const when_ctx *cx, size_t i)
 {
-	return is_hard_boundary(cx, i) || word_in(cx, i, clause_words) >= 0;
+	return is_hard_boundary(cx, i) || word_in(cx, i, WL_CLAUSE) >= 0;
+}
+
+static const char *const *const vocab_lists[WL_LISTS] = {
+	month_names, month_abbrevs, day_names, starter_words, count_words, part_words,
+	prefix_words, limit_words, saying_words, clause_words
+};
+
+static void vocab_make(void)
+{
+	for (int l = 0; l < WL_LISTS; l++) {
+		const char *const *list = vocab_lists[l];
+		for (int k = 0; list[k]; k++) {
+			size_t n = strlen(list[k]);
+			uint32_t h = vocab_hash(list[k], n) & (VOCAB_SLOTS - 1);
+			while (vocab_slot[h] && (vocab[vocab_slot[h] - 1].n != n ||
+			                         memcmp(vocab[vocab_slot[h] - 1].w, list[k], n)))
+				h = (h + 1) & (VOCAB_SLOTS - 1);
+			if (!vocab_slot[h]) {
+				/* sizes fixed with the lists above; a longer list fails here */
+				if (n_vocab >= VOCAB_MAX || n >= VOCAB_WORD)
+					abort();
+				when_word *v = &vocab[n_vocab++];
+				memcpy(v->w, list[k], n);
+				v->n = n;
+				memset(v->at, -1, sizeof v->at);
+				vocab_slot[h] = (uint8_t)n_vocab;
+			}
+			when_word *v = &vocab[vocab_slot[h] - 1];
+			if (v->at[l] < 0)
+				v->at[l] = (int8_t)k; /* the first of equal words, as a list scan finds */
+		}
+	}
 }
 
 static void when_fill(dy_when *out, const when_ctx *cx, const when_cand *c, dy_date d)
@@ -671,7 +760,10 @@ int when_resolve(const char *text, const dy_token *toks, size_t n_toks,
 		return 0;
 	if (n_toks > TOK_MAX_PER_SENTENCE)
 		n_toks = TOK_MAX_PER_SENTENCE;
-	when_ctx cx = {text, toks, n_toks};
+	pthread_once(&vocab_once, vocab_make);
+	uint8_t seen[TOK_MAX_PER_SENTENCE];
+	memset(seen, WORD_UNSEEN, n_toks);
+	when_ctx cx = {text, toks, n_toks, seen};
 	when_cand cand[WHEN_MAX_CAND];
 	size_t nc = find_candidates(&cx, cand, WHEN_MAX_CAND);
 	int tense = verb_is_future > 0 ? WHEN_TENSE_FUTURE :
