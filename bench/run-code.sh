@@ -74,33 +74,48 @@ noenrich=""
 echo "bench code: $sents sentences ($copies copies of the GigaWord sample), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "bench code: dictionary load: TABARI ${tab_ms:-?} ms, built-in ${own_ms:-?} ms"
 
-# one_run OUT ARGS...: runs dyad code, prints "seconds peak_kb"
+# one_run OUT ARGS...: runs dyad code, prints "seconds peak_kb exit_status"
 one_run() {
 	out=$1; shift
+	rc=0
 	if [ -n "$timer" ]; then
-		$timer -o "$work/time" -f "%e %M" "$dyad" code "$@" > "$out" 2>/dev/null || true
-		cat "$work/time"
+		$timer -o "$work/time" -f "%e %M" "$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
+		echo "$(tail -n 1 "$work/time") $rc"
 	else
 		t0=$(date +%s.%N)
-		"$dyad" code "$@" > "$out" 2>/dev/null || true
+		"$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
 		t1=$(date +%s.%N)
-		echo "$t0 $t1" | awk '{ printf "%.3f ?\n", $2 - $1 }'
+		echo "$t0 $t1 $rc" | awk '{ printf "%.3f ? %s\n", $2 - $1, $3 }'
 	fi
 }
 
-# case NAME LOAD_MS FORMAT FILE ARGS...
+# case_run NAME LOAD_MS FORMAT FILE "ARGS": best of $runs runs with -j 1, one with -j 2
 case_run() {
-	name=$1; lms=$2; fmt=$3; file=$4; shift 4
+	name=$1; lms=$2; fmt=$3; file=$4; args=$5
 	best=""; rss=""
 	i=0
 	while [ $i -lt "$runs" ]; do
-		r=$(one_run "$work/out1" "$@" --format "$fmt" -j 1 "$file")
-		s=${r% *}; rss=${r#* }
+		# shellcheck disable=SC2086
+		r=$(one_run "$work/out1" $args --format "$fmt" -j 1 "$file")
+		read -r s rss rc <<END
+$r
+END
+		if [ "$rc" != 0 ]; then
+			echo "  $name: dyad code -j 1 failed (exit status $rc)"
+			return 0
+		fi
 		best=$(echo "$s ${best:-$s}" | awk '{ print ($1 < $2) ? $1 : $2 }')
 		i=$((i + 1))
 	done
-	r2=$(one_run "$work/out2" "$@" --format "$fmt" -j 2 "$file")
-	s2=${r2% *}; rss2=${r2#* }
+	# shellcheck disable=SC2086
+	r=$(one_run "$work/out2" $args --format "$fmt" -j 2 "$file")
+	read -r s2 rss2 rc <<END
+$r
+END
+	if [ "$rc" != 0 ]; then
+		echo "  $name: dyad code -j 2 failed (exit status $rc)"
+		return 0
+	fi
 	same=differ
 	cmp -s "$work/out1" "$work/out2" && same=same
 	echo "$best $s2 $rss $rss2 $same $lms" | awk -v n="$sents" -v name="$name" '{
@@ -114,12 +129,10 @@ case_run() {
 
 for fmt in petrarch jsonl; do
 	file=$xml; [ $fmt = jsonl ] && file=$jsonl
-	# shellcheck disable=SC2086
-	case_run "TABARI dicts, $fmt" "${tab_ms:-0}" $fmt "$file" $tabdict
+	case_run "TABARI dicts, $fmt" "${tab_ms:-0}" $fmt "$file" "$tabdict"
 	if [ -n "$noenrich" ]; then
-		# shellcheck disable=SC2086
-		case_run "TABARI dicts, $fmt, no enrich" "${tab_ms:-0}" $fmt "$file" $tabdict $noenrich
+		case_run "TABARI dicts, $fmt, no enrich" "${tab_ms:-0}" $fmt "$file" "$tabdict $noenrich"
 	fi
-	case_run "built-in dicts, $fmt" "${own_ms:-0}" $fmt "$file"
+	case_run "built-in dicts, $fmt" "${own_ms:-0}" $fmt "$file" ""
 done
 exit 0
