@@ -5,7 +5,13 @@
  * Order: (1) events whose verb did not happen are dropped (news_mood(),
  * modality.c); (2) events with an equipment actor and no country ("drones",
  * "tanks": CONVERT AGENTS makes them ~MIL) are dropped: a weapon is not an
- * actor, and the dictionaries mean such phrases as objects; (3) lone agents
+ * actor, and the dictionaries mean such phrases as objects; events whose
+ * source is a bare place code governed by a locative preposition ("in Syria",
+ * "near the town of Azaz") are dropped too: news writes where an act
+ * happened that way, not who did it (the engine took the place because the
+ * doer was not in its dictionaries, or was a noun phrase before it); a
+ * passive verb is kept, since CAMEO lets a place stand for its unnamed
+ * authorities ("was arrested in Lebanon"); (3) lone agents
  * get a country; (4) events whose source equals target are dropped: in news a
  * self-event is almost always a parse error.
  *
@@ -28,7 +34,8 @@
 
 enum {
 	NEWS_MAX_COUNTRIES = 8,  /* distinct countries kept per sentence; more is "several" */
-	NEWS_MAX_HEADS = 16      /* dictionary heads looked at per token */
+	NEWS_MAX_HEADS = 16,     /* dictionary heads looked at per token */
+	NEWS_MAX_PLACE_BACK = 6  /* words between a preposition and its place */
 };
 
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
@@ -189,6 +196,92 @@ static void code_complete(char code[ENG_CODE_LEN], const char *cc)
 	memcpy(code, out, ENG_CODE_LEN);
 }
 
+/* Words between a locative preposition and the place it governs: "in the
+ * north of Syria", "near the Syrian town of Azaz", "across northern Iraq". */
+static int is_place_filler(const dy_token *t, int after_the)
+{
+	static const char *const w[] = {
+		"THE", "OF", "NORTH", "SOUTH", "EAST", "WEST", "CENTRAL", "CITY", "TOWN",
+		"VILLAGE", "PROVINCE", "REGION", "DISTRICT", "AREA", "CAPITAL", "BORDER",
+		"COUNTRY", "PARTS", "STATE", "WESTERN", "EASTERN", "NORTHERN", "SOUTHERN",
+		"NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN",
+		"NORTH-EASTERN", "NORTH-WESTERN", "SOUTH-EASTERN", "SOUTH-WESTERN",
+		"NEIGHBOURING", "NEIGHBORING", "REBEL-HELD", "BESIEGED", "WAR-TORN", NULL
+	};
+	for (const char *const *p = w; *p; p++) {
+		size_t n = strlen(*p);
+		if (t->norm_len == n && !memcmp(t->norm, *p, n))
+			return 1;
+	}
+	/* "in the Syrian city of ...": a name inside a phrase the article opens */
+	return after_the && (t->flags & TOK_CAP) && (t->flags & TOK_WORD);
+}
+
+/* Whether the actor at token `at` is a place: a locative preposition governs
+ * it ("in Syria", "in the Kurdish region", "near the Turkish border"). News
+ * names where an act happened this way, never who did it. Returns the
+ * preposition's token, or n. */
+size_t news_place_actor(const dy_token *toks, size_t n, size_t at)
+{
+	static const char *const prep[] = {
+		"IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT", "WITHIN", NULL
+	};
+	if (at >= n)
+		return n;
+	/* the filler words may include a capitalised name only when THE opens
+	 * the phrase: "In Moscow Putin said" keeps Putin */
+	size_t i = at;
+	for (int steps = 0; i > 0 && steps < NEWS_MAX_PLACE_BACK; steps++) {
+		const dy_token *t = &toks[--i];
+		for (const char *const *p = prep; *p; p++) {
+			size_t m = strlen(*p);
+			if (t->norm_len == m && !memcmp(t->norm, *p, m))
+				return i;
+		}
+		int the_before = 0;
+		for (size_t k = i; k > 0 && k + NEWS_MAX_PLACE_BACK > i; k--)
+			if (toks[k - 1].norm_len == 3 && !memcmp(toks[k - 1].norm, "THE", 3)) {
+				the_before = 1;
+				break;
+			}
+		if (!is_place_filler(t, the_before))
+			return n;
+	}
+	return n;
+}
+
+/* A code that names a place only: a country, region or people ("SYR",
+ * "MEA", "KUR"), with no agent. "In the Senate" (LEG) or "at Human Rights
+ * Watch" (NGOHRIHRW) names an institution whose people do act. */
+static int is_place_code(const char *code)
+{
+	for (int i = 0; i < 3; i++)
+		if (code[i] < 'A' || code[i] > 'Z')
+			return 0;
+	return code[3] == 0 && !(!memcmp(code, "IGO", 3) || !memcmp(code, "NGO", 3));
+}
+
+/* A passive verb ("was arrested in Lebanon"): the place stands for its
+ * authorities, as CAMEO codes an act with an unnamed doer. */
+static int is_passive(const dy_token *toks, size_t n, size_t verb)
+{
+	static const char *const be[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL };
+	if (verb >= n)
+		return 0;
+	for (size_t i = verb, steps = 0; i > 0 && steps < 3; steps++) {
+		const dy_token *t = &toks[--i];
+		for (const char *const *p = be; *p; p++) {
+			size_t m = strlen(*p);
+			if (t->norm_len == m && !memcmp(t->norm, *p, m))
+				return 1;
+		}
+		/* an adverb between: "was later arrested" */
+		if (!(t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "LY", 2)))
+			return 0;
+	}
+	return 0;
+}
+
 static void trace_drop(dy_buf *trace, const dy_event *e, const char *why)
 {
 	if (trace)
@@ -200,7 +293,7 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 {
 	char why[160];
 	size_t kept = 0;
-	/* (1) moods and (2) equipment */
+	/* (1) moods and (2) equipment and place sources */
 	for (size_t k = 0; k < n_ev; k++) {
 		dy_event *e = &ev[k];
 		size_t verb = news_verb_token(toks, n, e), cue;
@@ -210,6 +303,20 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 			         toks[cue].norm, cue);
 			trace_drop(trace, e, why);
 			continue;
+		}
+		if (e->src_word != UINT32_MAX && is_place_code(e->source) &&
+		    !is_passive(toks, n, news_verb_token(toks, n, e))) {
+			dy_event probe;
+			memset(&probe, 0, sizeof probe);
+			probe.verb_word = e->src_word;
+			size_t at = news_verb_token(toks, n, &probe);
+			size_t p = news_place_actor(toks, n, at);
+			if (p < n) {
+				snprintf(why, sizeof why, "the source is a place ('%s %s')",
+				         toks[p].norm, toks[at].norm);
+				trace_drop(trace, e, why);
+				continue;
+			}
 		}
 		if (lone_equipment(toks, n, e->source, e->src_word) ||
 		    lone_equipment(toks, n, e->target, e->tgt_word)) {

@@ -22,7 +22,10 @@
  *             with the tilde ("RUSCOP", or "COP" when no one country is
  *             known); events whose source and target end up equal are
  *             dropped, and so are events whose actor is equipment (drones,
- *             tanks, missiles) with no country.
+ *             tanks, missiles) with no country, and events whose source is a
+ *             place a locative preposition governs ("the Kurdish
+ *             administration in Syria has charged him": not SYR), unless
+ *             the verb is passive ("was arrested in Lebanon").
  *
  * Threads: read-only use of the dictionary; the carry is per document. */
 #ifndef DY_NEWS_H
@@ -67,6 +70,10 @@ const char *news_mood_name(dy_news_mood m);
 /* 1 when `code` begins with a country code (RUS, RUSCOP, PSEREB), writing
  * its three letters and a NUL into cc; 0 for IGO/NGO/regions/agents/"~".. */
 int news_country_of(const char *code, char cc[4] /* OUT */);
+
+/* Whether the actor at toks[at] is a place a locative preposition governs
+ * ("in Syria", "near the Turkish border"): the preposition's token, or n. */
+size_t news_place_actor(const dy_token *toks, size_t n, size_t at);
 
 /* Applies every rule to ev[0..n_ev) of one sentence (toks[0..n) on `date`,
  * YYYYMMDD or 0), keeping the surviving events in order at the front of ev

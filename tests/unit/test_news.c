@@ -210,6 +210,46 @@ static void test_equipment_self(void **state)
 	assert_non_null(strstr(got, "SENCOP"));
 }
 
+/* The token index of the first token whose norm is w. */
+static size_t tok_at(const sent *s, const char *w)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->toks[i].norm, w))
+			return i;
+	return s->n;
+}
+
+static void test_place_source(void **state)
+{
+	(void)state;
+	sent s;
+	sent_open(&s, "While the Kurdish administration in Syria has charged him, Letts denied it.");
+	assert_int_equal(news_place_actor(s.toks, s.n, tok_at(&s, "SYRIA")), tok_at(&s, "IN"));
+	assert_int_equal(news_place_actor(s.toks, s.n, tok_at(&s, "KURDISH")), s.n);
+	arena_free(&s.a);
+	sent_open(&s, "Shelling near the Syrian town of Azaz killed three.");
+	assert_int_equal(news_place_actor(s.toks, s.n, tok_at(&s, "AZAZ")), tok_at(&s, "NEAR"));
+	arena_free(&s.a);
+	/* a name opens no place phrase without THE: Putin is the actor */
+	sent_open(&s, "In Moscow Putin met Erdogan.");
+	assert_int_equal(news_place_actor(s.toks, s.n, tok_at(&s, "PUTIN")), s.n);
+	arena_free(&s.a);
+
+	char got[256];
+	dy_buf tr = DY_BUF_INIT;
+	code_news("While the Kurdish administration in Syria has charged him with being a member of Isis, Letts has repeatedly denied the charges.",
+	          NULL, got, sizeof got, &tr);
+	assert_null(strstr(got, "SYR KURGOV"));
+	assert_non_null(strstr(tr.p, "the source is a place ('IN SYRIA')"));
+	buf_free(&tr);
+	/* the place as target stays: CAMEO's convention */
+	code_news("Russian warplanes bombed rebel positions in Syria.", NULL, got, sizeof got, NULL);
+	assert_non_null(strstr(got, "RUS"));
+	/* people of a place are actors: the agent joins the place */
+	code_news("Officials in Damascus accused Turkey of aggression.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "SYRGOV TUR 1123");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_apply_moods),
 		cmocka_unit_test(test_lone_agents),
 		cmocka_unit_test(test_equipment_self),
+		cmocka_unit_test(test_place_source),
 	};
 	return cmocka_run_group_tests_name("news", tests, setup, teardown);
 }
