@@ -107,6 +107,40 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 	return WHEN_TENSE_UNKNOWN;
 }
 
+/* The anchors, by their first letter; named: a capitalised month or weekday,
+ * else a word of any case. Each run ends with an empty entry. */
+typedef struct anchor { const char *w; uint8_t n, named; } anchor;
+#define ANCHOR(w, named) { w, sizeof w - 1, named }
+static const anchor anchors_a[] = { ANCHOR("AGO", 0), ANCHOR("AFTERNOON", 0), ANCHOR("APRIL", 1),
+	ANCHOR("APR", 1), ANCHOR("AUGUST", 1), ANCHOR("AUG", 1), { NULL, 0, 0 } };
+static const anchor anchors_d[] = { ANCHOR("DECEMBER", 1), ANCHOR("DEC", 1), { NULL, 0, 0 } };
+static const anchor anchors_e[] = { ANCHOR("EVENING", 0), { NULL, 0, 0 } };
+static const anchor anchors_f[] = { ANCHOR("FEBRUARY", 1), ANCHOR("FEB", 1), ANCHOR("FRIDAY", 1),
+	ANCHOR("FRI", 1), { NULL, 0, 0 } };
+static const anchor anchors_j[] = { ANCHOR("JANUARY", 1), ANCHOR("JAN", 1), ANCHOR("JUNE", 1),
+	ANCHOR("JUN", 1), ANCHOR("JULY", 1), ANCHOR("JUL", 1), { NULL, 0, 0 } };
+static const anchor anchors_m[] = { ANCHOR("MARCH", 1), ANCHOR("MAR", 1), ANCHOR("MAY", 1),
+	ANCHOR("MONDAY", 1), ANCHOR("MON", 1), ANCHOR("MORNING", 0), { NULL, 0, 0 } };
+static const anchor anchors_n[] = { ANCHOR("NOVEMBER", 1), ANCHOR("NOV", 1), ANCHOR("NIGHT", 0),
+	{ NULL, 0, 0 } };
+static const anchor anchors_o[] = { ANCHOR("OCTOBER", 1), ANCHOR("OCT", 1), { NULL, 0, 0 } };
+static const anchor anchors_s[] = { ANCHOR("SEPTEMBER", 1), ANCHOR("SEP", 1), ANCHOR("SEPT", 1),
+	ANCHOR("SATURDAY", 1), ANCHOR("SAT", 1), ANCHOR("SUNDAY", 1), ANCHOR("SUN", 1),
+	{ NULL, 0, 0 } };
+static const anchor anchors_t[] = { ANCHOR("TUESDAY", 1), ANCHOR("TUE", 1), ANCHOR("TUES", 1),
+	ANCHOR("THURSDAY", 1), ANCHOR("THU", 1), ANCHOR("THUR", 1), ANCHOR("THURS", 1),
+	ANCHOR("TODAY", 0), ANCHOR("TONIGHT", 0), ANCHOR("TOMORROW", 0), { NULL, 0, 0 } };
+static const anchor anchors_w[] = { ANCHOR("WEDNESDAY", 1), ANCHOR("WED", 1), ANCHOR("WEEK", 0),
+	ANCHOR("WEEKS", 0), { NULL, 0, 0 } };
+static const anchor anchors_y[] = { ANCHOR("YESTERDAY", 0), { NULL, 0, 0 } };
+#undef ANCHOR
+static const anchor *const anchors_by_letter[26] = {
+	['A' - 'A'] = anchors_a, ['D' - 'A'] = anchors_d, ['E' - 'A'] = anchors_e,
+	['F' - 'A'] = anchors_f, ['J' - 'A'] = anchors_j, ['M' - 'A'] = anchors_m,
+	['N' - 'A'] = anchors_n, ['O' - 'A'] = anchors_o, ['S' - 'A'] = anchors_s,
+	['T' - 'A'] = anchors_t, ['W' - 'A'] = anchors_w, ['Y' - 'A'] = anchors_y,
+};
+
 /* Whether a sentence may hold a date phrase at all: every phrase when.h
  * resolves has an anchor: a capitalised month or weekday (when.c reads
  * lower-case "may" and "march" as a modal and a verb), yesterday, today,
@@ -114,20 +148,10 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
  * ISO date (one 10-byte token, or a 4-digit year token starting one). Most
  * sentences have none, and this scan costs far less than when_resolve(); it
  * must stay a superset of when.c's anchors (test_enrich checks the phrases of
- * docs/codebook.md). */
+ * docs/codebook.md). A token is compared with the anchors of its first
+ * letter only. */
 int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 {
-	static const char *const names[] = {
-		"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-		"SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR",
-		"JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
-		"MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", NULL
-	};
-	static const char *const words[] = {
-		"YESTERDAY", "TODAY", "TONIGHT", "TOMORROW", "NIGHT", "WEEK", "WEEKS",
-		"MORNING", "AFTERNOON", "EVENING", "AGO", NULL
-	};
 	for (size_t i = 0; i < n_toks; i++) {
 		const dy_token *t = &toks[i];
 		size_t n = t->norm_len;
@@ -140,17 +164,13 @@ int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 			n--;
 		if (!(t->flags & TOK_WORD) || n < 3 || n > 9)
 			continue;
-		char c0 = text[t->off];
-		const char *const *list = c0 >= 'A' && c0 <= 'Z' ? names : words;
-		/* a capitalised word may be either kind: try both lists */
-		for (int pass = 0; pass < 2; pass++) {
-			for (const char *const *a = list; *a; a++)
-				if ((*a)[0] == t->norm[0] && strlen(*a) == n && !memcmp(*a, t->norm, n))
-					return 1;
-			if (list == words)
-				break;
-			list = words;
-		}
+		char c0 = text[t->off], f = t->norm[0];
+		if (f < 'A' || f > 'Z' || !anchors_by_letter[f - 'A'])
+			continue;
+		int cap = c0 >= 'A' && c0 <= 'Z';
+		for (const anchor *a = anchors_by_letter[f - 'A']; a->w; a++)
+			if (a->n == n && (cap || !a->named) && !memcmp(a->w, t->norm, n))
+				return 1;
 	}
 	return 0;
 }

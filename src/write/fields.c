@@ -279,6 +279,16 @@ void write_actor_split(const char *code, char *entity, char *role, char *attr, s
 /* v with `dec` decimals (1 or 4), without printf: the writers format several
  * numbers per event and printf's float path showed in profiles. |v| must be
  * below 1e9 (Goldstein values and coordinates are). */
+/* Appends tmp[0..n) last byte first (digits are made units first), with one
+ * append: these run for several fields of every event. */
+static void put_reversed(dy_buf *b, const char *tmp, int n)
+{
+	char out[32];
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	buf_append(b, out, (size_t)n);
+}
+
 static void put_fixed(dy_buf *b, double v, int dec)
 {
 	long long scale = dec == 1 ? 10 : 10000;
@@ -299,9 +309,7 @@ static void put_fixed(dy_buf *b, double v, int dec)
 	} while (u);
 	if (neg)
 		tmp[n++] = '-';
-	buf_reserve(b, (size_t)n);
-	while (n)
-		buf_putc(b, tmp[--n]);
+	put_reversed(b, tmp, n);
 }
 
 static void put_long(dy_buf *b, long v)
@@ -315,8 +323,7 @@ static void put_long(dy_buf *b, long v)
 	} while (u);
 	if (v < 0)
 		tmp[n++] = '-';
-	while (n)
-		buf_putc(b, tmp[--n]);
+	put_reversed(b, tmp, n);
 }
 
 static int put_str(dy_buf *b, const char *s)
