@@ -705,8 +705,14 @@ static int pron_kind(const ew *w)
 {
 	static const char *const p[] = { "HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER",
 	                                  "THEY", "THEM", "THEIR", NULL };
+	/* every pronoun starts with H, S, I or T and has 2 to 5 letters */
+	if (w->len < 2 || w->len > 5)
+		return 0;
+	char c0 = w->s[0];
+	if (c0 != 'H' && c0 != 'S' && c0 != 'I' && c0 != 'T')
+		return 0;
 	for (int i = 0; p[i]; i++)
-		if (weq(w, p[i]))
+		if (p[i][0] == c0 && weq(w, p[i]))
 			return i + 1;
 	return 0;
 }
