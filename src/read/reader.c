@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "read_int.h"
 #include "../util/xalloc.h"
@@ -275,6 +276,12 @@ int rd_getline(dy_reader *r, const char **line, size_t *len)
 int rd_slurp(dy_reader *r)
 {
 	rd_input *in = &r->in;
+	/* A regular file of known size: room for all of it at once, so that the
+	 * buffer is not grown (and copied) again and again while reading. */
+	struct stat st;
+	if (in->fp && !in->eof && fstat(fileno(in->fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uint64_t)st.st_size <= RD_MAX_INPUT)
+		buf_reserve(&in->own, (size_t)st.st_size + RD_CHUNK);
 	while (!in->eof) {
 		if (in->n - in->pos > RD_MAX_INPUT) {
 			rd_skip(r, 0, "input larger than %zu MB, not read", RD_MAX_INPUT >> 20);
