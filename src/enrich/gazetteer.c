@@ -175,21 +175,67 @@ static dy_gazetteer *gaz_empty(void)
 	return g;
 }
 
+/* A field of plain decimal digits ("-12.5", "103098") as strtod() reads it:
+ * at most 15 digits make an exact integer, and 10^k (k <= 22) is exact, so
+ * the one division rounds just as strtod() does. Returns 0 when s is not of
+ * that form (strtod() then reads it). */
+static int num_plain(const char *s, double *out)
+{
+	int neg = *s == '-';
+	s += neg || *s == '+';
+	uint64_t m = 0;
+	int digits = 0, frac = 0, dot = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			m = m * 10 + (uint64_t)(*s - '0');
+			digits++;
+			frac += dot;
+		} else if (*s == '.' && !dot) {
+			dot = 1;
+		} else {
+			return 0;
+		}
+		if (digits > 15) return 0;
+	}
+	if (!digits) return 0;
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15 };
+	double v = frac ? (double)m / pow10[frac] : (double)m;
+	*out = neg ? -v : v;
+	return 1;
+}
+
 static double num_field(const char *s)
 {
 	if (!*s) return NAN;
+	double v;
+	if (num_plain(s, &v)) return v;
 	char *end;
-	double v = strtod(s, &end);
+	v = strtod(s, &end);
 	return *end ? NAN : v;
+}
+
+/* strtoul(s, NULL, 10) with a fast path for plain digits. */
+static unsigned long id_field(const char *s)
+{
+	unsigned long v = 0;
+	size_t i = 0;
+	for (; s[i] >= '0' && s[i] <= '9' && i < 18; i++)
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	if (i && i < 18 && (s[i] == '\0' || s[i] == '\t')) return v;
+	return strtoul(s, NULL, 10);
 }
 
 /* Parses the buffer g->data (NUL-terminated, n bytes). */
 static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 {
+	/* one table read a byte: this loop runs over the whole file */
+	static const uint8_t is_bar[256] = { ['|'] = 1, [' '] = 1, ['-'] = 1 };
 	size_t lines = 1, bars = 0;
 	for (size_t i = 0; i < n; i++) {
-		lines += g->data[i] == '\n';
-		bars += g->data[i] == '|' || g->data[i] == ' ' || g->data[i] == '-';
+		unsigned char c = (unsigned char)g->data[i];
+		lines += c == '\n';
+		bars += is_bar[c];
 	}
 	/* names, plus the word prefixes of multi-word names, at most half full */
 	size_t want = (lines + bars) * 2 + 16, cap = 1024;
@@ -229,7 +275,7 @@ static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 		dy_place *pl = &g->places[g->n_places];
 		memset(pl, 0, sizeof *pl);
 		pl->kind = (uint8_t)kind;
-		unsigned long id = strtoul(f[1], NULL, 10);
+		unsigned long id = id_field(f[1]);
 		pl->geonames_id = id > UINT32_MAX ? 0 : (uint32_t)id;
 		memcpy(pl->cc, f[2], 3);
 		memcpy(pl->cc3, f[3], 4);

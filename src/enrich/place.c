@@ -13,15 +13,29 @@ static int norm_is(const dy_token *t, const char *w)
 	return t->norm_len == strlen(w) && !memcmp(t->norm, w, t->norm_len);
 }
 
+/* Word lists with their lengths: these run for the words before every name,
+ * so a word is compared by length and first byte before memcmp. */
+typedef struct pword { const char *w; uint32_t n; } pword;
+#define PW(s) { s, sizeof s - 1 }
+#define PW_COUNT(l) (sizeof l / sizeof l[0])
+
+static int word_among(const dy_token *t, const pword *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (l[i].n == t->norm_len && l[i].w[0] == t->norm[0] && !memcmp(l[i].w, t->norm, l[i].n))
+			return 1;
+	return 0;
+}
+
 static int prep_kind(const dy_token *t)
 {
-	static const char *at[] = { "IN", "AT", "NEAR", "TO", "INTO", "ON", "OVER", "INSIDE",
-		"OUTSIDE", "ACROSS", "TOWARD", "TOWARDS", "AROUND", "THROUGHOUT", "WITHIN",
-		"NEARBY", NULL };
-	static const char *from[] = { "FROM", "VIA", NULL };
+	static const pword at[] = { PW("IN"), PW("AT"), PW("NEAR"), PW("TO"), PW("INTO"), PW("ON"),
+		PW("OVER"), PW("INSIDE"), PW("OUTSIDE"), PW("ACROSS"), PW("TOWARD"), PW("TOWARDS"),
+		PW("AROUND"), PW("THROUGHOUT"), PW("WITHIN"), PW("NEARBY") };
+	static const pword from[] = { PW("FROM"), PW("VIA") };
 	if (!(t->flags & TOK_WORD)) return PREP_NONE;
-	for (size_t i = 0; at[i]; i++) if (norm_is(t, at[i])) return PREP_AT;
-	for (size_t i = 0; from[i]; i++) if (norm_is(t, from[i])) return PREP_FROM;
+	if (word_among(t, at, PW_COUNT(at))) return PREP_AT;
+	if (word_among(t, from, PW_COUNT(from))) return PREP_FROM;
 	return PREP_NONE;
 }
 
@@ -29,24 +43,23 @@ static int prep_kind(const dy_token *t)
  * as the town: "in Nice", "from Reading", but not "on Sale day". */
 static int town_prep(const dy_token *t)
 {
-	static const char *w[] = { "IN", "AT", "NEAR", "TO", "INTO", "FROM", "INSIDE",
-		"OUTSIDE", NULL };
+	static const pword w[] = { PW("IN"), PW("AT"), PW("NEAR"), PW("TO"), PW("INTO"), PW("FROM"),
+		PW("INSIDE"), PW("OUTSIDE") };
 	if (!(t->flags & TOK_WORD)) return 0;
-	for (size_t i = 0; w[i]; i++) if (norm_is(t, w[i])) return 1;
-	return 0;
+	return word_among(t, w, PW_COUNT(w));
 }
 
 /* Words that may stand between a preposition and its place: "in the
  * southern port city of Basra", "in Northern Iraq". */
 static int gap_word(const dy_token *t)
 {
-	static const char *dir[] = { "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN",
-		"EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
-		"SOUTHWESTERN", "UPPER", "LOWER", "GREATER", NULL };
+	static const pword dir[] = { PW("NORTH"), PW("SOUTH"), PW("EAST"), PW("WEST"),
+		PW("NORTHERN"), PW("SOUTHERN"), PW("EASTERN"), PW("WESTERN"), PW("CENTRAL"),
+		PW("NORTHEASTERN"), PW("NORTHWESTERN"), PW("SOUTHEASTERN"), PW("SOUTHWESTERN"),
+		PW("UPPER"), PW("LOWER"), PW("GREATER") };
 	if (!(t->flags & TOK_WORD) || (t->flags & TOK_MASKED)) return 0;
 	if (!(t->flags & TOK_CAP)) return 1;
-	for (size_t i = 0; dir[i]; i++) if (norm_is(t, dir[i])) return 1;
-	return 0;
+	return word_among(t, dir, PW_COUNT(dir));
 }
 
 /* The preposition governing a name that starts at token i, or PREP_NONE. */
