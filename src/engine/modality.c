@@ -3,7 +3,7 @@
  * news_mood(), news_verb_token(), news_mood_name().
  *
  * CAMEO codes acts that were carried out; news writes as many that were not.
- * Four signs, each looked for in a bounded window of the sentence:
+ * Five signs, each looked for in a bounded window of the sentence:
  *   negation   a cue in the verb group before the verb, with only
  *              auxiliaries and adverbs between ("has not yet sent", "did not
  *              attack", "won't attend", "never met", "no longer supplies",
@@ -16,7 +16,11 @@
  *              followed by "he asked" still has its '?' after the verb);
  *   modal      COULD, MIGHT, MAY (lower case: "May" is a month or a name),
  *              SHOULD, MUST, OUGHT in the verb group: speculation or advice,
- *              not an act. WILL and WOULD are intent and stay (03x, 13x).
+ *              not an act. WILL and WOULD are intent and stay (03x, 13x);
+ *   noun       the verb word is followed by OF and has no subject, auxiliary
+ *              or possessor before it: "there is now talk of", "fears of a
+ *              new insurgency", "head of the centre", "in support of"
+ *              (noun_use() says why the other noun uses stay).
  * When the event's own verb pattern spells the cue ("- WILL_NOT_* [125]",
  * "- REFUSED_TO_* [1243]", "- * NOT_INVOLVED [016]"), the dictionary coded the
  * negation on purpose and the event stays. */
@@ -151,6 +155,7 @@ const char *news_mood_name(dy_news_mood m)
 	case NEWS_CONDITIONAL: return "conditional";
 	case NEWS_QUESTION:    return "question";
 	case NEWS_MODAL:       return "modal";
+	case NEWS_NOUN:        return "a noun";
 	default:               return "done";
 	}
 }
@@ -194,6 +199,70 @@ static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size
 	return NEWS_DONE;
 }
 
+/* Whether toks[i] may be an actor's word: a name (capitalised inside the
+ * sentence), a pronoun, or the first word of an actor or agent phrase of the
+ * dictionary ("army", "officials"). */
+static int is_actorish(const dy_dict *d, const dy_token *toks, size_t i)
+{
+	static const char *const pron[] = {
+		"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", "WHO", "WHICH", "ONE", NULL
+	};
+	const dy_token *t = &toks[i];
+	if (i > 0 && (t->flags & TOK_CAP))
+		return 1;
+	if (is_any(t, pron))
+		return 1;
+	if (!d)
+		return 0;
+	const dy_head *h[8];
+	size_t nh = dict_lookup_word(d, t->norm, t->norm_len, h, 8);
+	for (size_t q = 0; q < nh; q++)
+		if (h[q]->n[DY_ENT_ACTOR] || h[q]->n[DY_ENT_AGENT])
+			return 1;
+	return 0;
+}
+
+/* A possessor before the noun names its doer ("Russia's veto of the
+ * resolution", "his promise of strikes"): news reports such acts that way,
+ * so the noun is the event. */
+static int possessed(const dy_token *toks, size_t verb)
+{
+	static const char *const w[] = { "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", NULL };
+	for (size_t i = verb, k = 0; i > 0 && k < 2; k++) {
+		const dy_token *t = &toks[--i];
+		if (is_any(t, w) || (t->flags & TOK_POSSESS) || is_word(t, "'"))
+			return 1;
+	}
+	return 0;
+}
+
+/* The verb word used as a noun before OF with no subject, auxiliary or
+ * possessor before it ("there is talk of", "fears of", "head of", "in
+ * support of"). Returns the OF token or n. A noun after A/AN/THE the engine
+ * already takes for no verb; nouns after a possessive or with modifiers
+ * between ("Trump's demand that ...", "a chemical attack by the regime") are
+ * how news reports many real acts, so they stay. */
+static size_t noun_use(const dy_dict *d, const dy_token *toks, size_t n, size_t verb)
+{
+	if (verb + 1 >= n || !is_word(&toks[verb + 1], "OF") || possessed(toks, verb) ||
+	    ends_with(&toks[verb], "ED") || ends_with(&toks[verb], "ING"))
+		return n;
+	/* what stands before it, past adverbs: a subject or an auxiliary makes
+	 * it a verb ("Iran warns of", "they have spoken of"), except the
+	 * existential "there is (now) talk of" */
+	size_t i = verb;
+	for (int k = 0; i > 0 && k < 2 && is_adverb(&toks[i - 1], i == 1); k++)
+		i--;
+	if (i == 0)
+		return verb + 1;
+	const dy_token *b = &toks[i - 1];
+	if (is_any(b, aux_words))
+		return (i >= 2 && is_word(&toks[i - 2], "THERE")) ? verb + 1 : n;
+	if (is_actorish(d, toks, i - 1) || is_any(b, modal_words) || is_word(b, "TO"))
+		return n;
+	return verb + 1;
+}
+
 dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
                        const dy_event *e, size_t verb, size_t *cue)
 {
@@ -207,6 +276,12 @@ dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
 			return NEWS_DONE;
 		*cue = c;
 		return m;
+	}
+	/* noun: the verb word heads a noun phrase */
+	c = noun_use(d, toks, n, verb);
+	if (c < n && !pattern_spells(d, e, &toks[c])) {
+		*cue = c;
+		return NEWS_NOUN;
 	}
 	/* condition: IF/UNLESS/WHETHER earlier in the verb's comma clause */
 	for (size_t i = verb; i > 0;) {

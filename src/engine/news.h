@@ -12,6 +12,8 @@
  *             (its clause ends in '?'), or after a speculative or prescriptive
  *             modal ("could", "might", "may", "should", "must"). Intent
  *             ("will", "would") stays: the dictionaries code it as 03x or 13x.
+ *             A verb word that is a noun before OF ("there is talk of",
+ *             "fears of", "head of") is no act either.
  *             A cue that the matched verb pattern itself spells (a pattern
  *             "- WILL_NOT_* [125]" codes the refusal) keeps the event.
  * complete.c  news_apply(): runs news_mood() on every event, then completes
@@ -45,7 +47,8 @@ typedef enum dy_news_mood {
 	NEWS_NEGATED,      /* not, n't, never, no longer, neither/nor, refused/failed to */
 	NEWS_CONDITIONAL,  /* inside an if / unless / whether clause */
 	NEWS_QUESTION,     /* the verb's clause ends in '?' */
-	NEWS_MODAL         /* could, might, may, should, must */
+	NEWS_MODAL,        /* could, might, may, should, must */
+	NEWS_NOUN          /* the verb word is a noun: "his visit", "talk of" */
 } dy_news_mood;
 
 /* State carried from one sentence to the next of a document. Zero it at the

@@ -250,6 +250,31 @@ static void test_place_source(void **state)
 	assert_string_equal(got, "SYRGOV TUR 1123");
 }
 
+static void test_noun_of(void **state)
+{
+	(void)state;
+	char cue[32];
+	assert_int_equal(mood_of("There is now talk of Russian military aircraft being able to use Egyptian bases.", "TALK", cue, sizeof cue), NEWS_NOUN);
+	assert_string_equal(cue, "OF");
+	assert_int_equal(mood_of("Fears of a new insurgency grow in Iraq.", "FEARS", cue, sizeof cue), NEWS_NOUN);
+	assert_int_equal(mood_of("Thousands rallied in support of the strikers.", "SUPPORT", cue, sizeof cue), NEWS_NOUN);
+	/* a subject, an auxiliary or a possessor makes it a verb or a reported act */
+	assert_int_equal(mood_of("On Monday Iran warns of retaliation.", "WARNS", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("They talk of peace.", "TALK", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Ministers will talk of reform.", "TALK", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Russia's veto of the resolution angered France.", "VETO", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("He welcomed their support of the plan.", "SUPPORT", cue, sizeof cue), NEWS_DONE);
+	/* past forms before OF are verbs: "accused of", "warned of" */
+	assert_int_equal(mood_of("Washington warned of sanctions.", "WARNED", cue, sizeof cue), NEWS_DONE);
+
+	char got[256];
+	dy_buf tr = DY_BUF_INIT;
+	code_news("There is now talk of Russian military aircraft being able to use Egyptian bases.", NULL, got, sizeof got, &tr);
+	assert_null(strstr(got, " 040"));
+	assert_non_null(strstr(tr.p, "a noun by 'OF'"));
+	buf_free(&tr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_lone_agents),
 		cmocka_unit_test(test_equipment_self),
 		cmocka_unit_test(test_place_source),
+		cmocka_unit_test(test_noun_of),
 	};
 	return cmocka_run_group_tests_name("news", tests, setup, teardown);
 }
