@@ -83,10 +83,15 @@ static int is_negator(const dy_token *t)
 	return is_any(t, neg) || (t->norm_len > 3 && ends_with(t, "N'T"));
 }
 
-/* REFUSED/DECLINED/FAILED/UNABLE: "... to VERB" did not happen. */
+/* REFUSED/DECLINED/FAILED/UNABLE, and the nouns REFUSAL/FAILURE/INABILITY/
+ * RELUCTANCE: "... to VERB" did not happen ("its refusal to support the
+ * uprisings"). */
 static int is_refusal(const dy_token *t)
 {
-	static const char *const w[] = { "REFUSE", "DECLINE", "FAIL", "UNABLE", NULL };
+	static const char *const w[] = {
+		"REFUSE", "DECLINE", "FAIL", "UNABLE", "REFUSAL", "FAILURE", "INABILITY",
+		"RELUCTANCE", NULL
+	};
 	for (const char *const *p = w; *p; p++) {
 		size_t n = strlen(*p);
 		if (t->lemma_len == n && !memcmp(t->lemma, *p, n))

@@ -98,6 +98,10 @@ static void test_negation(void **state)
 	assert_int_equal(mood_of("Israel refused to release the prisoners.", "RELEASE", cue, sizeof cue), NEWS_NEGATED);
 	assert_string_equal(cue, "REFUSED");
 	assert_int_equal(mood_of("Russia failed to capture Kyiv.", "CAPTURE", cue, sizeof cue), NEWS_NEGATED);
+	/* the refusal as a noun */
+	assert_int_equal(mood_of("Its hard-nosed refusal to support the uprisings cost it dearly.", "SUPPORT", cue, sizeof cue), NEWS_NEGATED);
+	assert_string_equal(cue, "REFUSAL");
+	assert_int_equal(mood_of("Ankara's failure to meet its commitments angered Moscow.", "MEET", cue, sizeof cue), NEWS_NEGATED);
 	assert_int_equal(mood_of("Russia agreed not to attack Ukraine.", "ATTACK", cue, sizeof cue), NEWS_NEGATED);
 	assert_int_equal(mood_of("Iran neither confirmed nor denied the report.", "DENIED", cue, sizeof cue), NEWS_NEGATED);
 	assert_string_equal(cue, "NOR");
