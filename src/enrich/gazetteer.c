@@ -229,14 +229,14 @@ static unsigned long id_field(const char *s)
 /* Parses the buffer g->data (NUL-terminated, n bytes). */
 static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 {
-	/* one table read a byte: this loop runs over the whole file */
-	static const uint8_t is_bar[256] = { ['|'] = 1, [' '] = 1, ['-'] = 1 };
-	size_t lines = 1, bars = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)g->data[i];
-		lines += c == '\n';
-		bars += is_bar[c];
-	}
+	/* one table read and one add a byte (this loop runs over the whole
+	 * file): lines count in the high half, name separators in the low
+	 * (GAZ_MAX_FILE keeps both under 2^32) */
+	static const uint64_t weight[256] = { ['\n'] = 1ull << 32, ['|'] = 1, [' '] = 1, ['-'] = 1 };
+	uint64_t sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += weight[(unsigned char)g->data[i]];
+	size_t lines = 1 + (size_t)(sum >> 32), bars = (size_t)(sum & 0xffffffffu);
 	/* names, plus the word prefixes of multi-word names, at most half full */
 	size_t want = (lines + bars) * 2 + 16, cap = 1024;
 	while (cap < want) cap *= 2;
