@@ -268,6 +268,19 @@ static int is_passive(const dy_token *toks, size_t n, size_t verb)
 	static const char *const be[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL };
 	if (verb >= n)
 		return 0;
+	/* a participle: -ED, -EN, or an irregular form ("held", "met"); not
+	 * "is considering", nor an adjective before TO ("was prepared to") */
+	const dy_token *v = &toks[verb];
+	int ends_ed = v->norm_len > 3 && (!memcmp(v->norm + v->norm_len - 2, "ED", 2) ||
+	                                  !memcmp(v->norm + v->norm_len - 2, "EN", 2));
+	int irregular = v->lemma_len != v->norm_len || memcmp(v->lemma, v->norm, v->norm_len);
+	if (v->norm_len > 3 && (!memcmp(v->norm + v->norm_len - 3, "ING", 3) ||
+	                        v->norm[v->norm_len - 1] == 'S'))
+		irregular = 0;
+	if (!(ends_ed || irregular))
+		return 0;
+	if (verb + 1 < n && toks[verb + 1].norm_len == 2 && !memcmp(toks[verb + 1].norm, "TO", 2))
+		return 0;
 	for (size_t i = verb, steps = 0; i > 0 && steps < 3; steps++) {
 		const dy_token *t = &toks[--i];
 		for (const char *const *p = be; *p; p++) {
