@@ -3,7 +3,7 @@
  * news_mood(), news_verb_token(), news_mood_name().
  *
  * CAMEO codes acts that were carried out; news writes as many that were not.
- * Five signs, each looked for in a bounded window of the sentence:
+ * Six signs, each looked for in a bounded window of the sentence:
  *   negation   a cue in the verb group before the verb, with only
  *              auxiliaries and adverbs between ("has not yet sent", "did not
  *              attack", "won't attend", "never met", "no longer supplies",
@@ -20,7 +20,10 @@
  *   noun       the verb word is followed by OF and has no subject, auxiliary
  *              or possessor before it: "there is now talk of", "fears of a
  *              new insurgency", "head of the centre", "in support of"
- *              (noun_use() says why the other noun uses stay).
+ *              (noun_use() says why the other noun uses stay);
+ *   content    a gerund after OF, FOR, ABOUT, AGAINST, WITHOUT, FROM: the
+ *              act another act is about ("accused of attacking", "the ground
+ *              for occupying", "prevented from destroying").
  * When the event's own verb pattern spells the cue ("- WILL_NOT_* [125]",
  * "- REFUSED_TO_* [1243]", "- * NOT_INVOLVED [016]"), the dictionary coded the
  * negation on purpose and the event stays. */
@@ -161,6 +164,7 @@ const char *news_mood_name(dy_news_mood m)
 	case NEWS_QUESTION:    return "question";
 	case NEWS_MODAL:       return "modal";
 	case NEWS_NOUN:        return "a noun";
+	case NEWS_CONTENT:     return "the content of another act";
 	default:               return "done";
 	}
 }
@@ -268,6 +272,32 @@ static size_t noun_use(const dy_dict *d, const dy_token *toks, size_t n, size_t 
 	return verb + 1;
 }
 
+/* A gerund after a preposition that makes it the content of another act:
+ * "accused of attacking", "warned against sending", "the ground for
+ * occupying", "refrained from striking", "talks about reopening". The act
+ * it names is alleged, feared, planned or avoided, not done. AFTER, BY,
+ * BEFORE and WHILE are left out: "after attacking the town" happened; so
+ * are acts a word before the preposition asserts ("guilty of violating the
+ * ceasefire", "weeks of fighting"). */
+static size_t gerund_content(const dy_token *toks, size_t n, size_t verb)
+{
+	static const char *const prep[] = {
+		"OF", "FOR", "ABOUT", "AGAINST", "WITHOUT", "FROM", NULL
+	};
+	/* words before the preposition that assert the act: "guilty of
+	 * violating", "responsible for liberating", "months of fighting" */
+	static const char *const done[] = {
+		"GUILTY", "RESPONSIBLE", "CONVICTED", "HOURS", "DAYS", "WEEKS", "MONTHS",
+		"YEARS", "DECADES", NULL
+	};
+	if (verb == 0 || verb >= n || !ends_with(&toks[verb], "ING") ||
+	    !is_any(&toks[verb - 1], prep))
+		return n;
+	if (verb >= 2 && is_any(&toks[verb - 2], done))
+		return n;
+	return verb - 1;
+}
+
 dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
                        const dy_event *e, size_t verb, size_t *cue)
 {
@@ -287,6 +317,11 @@ dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
 	if (c < n && !pattern_spells(d, e, &toks[c])) {
 		*cue = c;
 		return NEWS_NOUN;
+	}
+	c = gerund_content(toks, n, verb);
+	if (c < n && !pattern_spells(d, e, &toks[c])) {
+		*cue = c;
+		return NEWS_CONTENT;
 	}
 	/* condition: IF/UNLESS/WHETHER earlier in the verb's comma clause */
 	for (size_t i = verb; i > 0;) {

@@ -13,7 +13,9 @@
  *             modal ("could", "might", "may", "should", "must"). Intent
  *             ("will", "would") stays: the dictionaries code it as 03x or 13x.
  *             A verb word that is a noun before OF ("there is talk of",
- *             "fears of", "head of") is no act either.
+ *             "fears of", "head of") is no act either, nor a gerund after
+ *             of/for/about/against/without/from ("accused of attacking",
+ *             "prevented from destroying"): the content of another act.
  *             A cue that the matched verb pattern itself spells (a pattern
  *             "- WILL_NOT_* [125]" codes the refusal) keeps the event.
  * complete.c  news_apply(): runs news_mood() on every event, then completes
@@ -48,7 +50,8 @@ typedef enum dy_news_mood {
 	NEWS_CONDITIONAL,  /* inside an if / unless / whether clause */
 	NEWS_QUESTION,     /* the verb's clause ends in '?' */
 	NEWS_MODAL,        /* could, might, may, should, must */
-	NEWS_NOUN          /* the verb word is a noun: "his visit", "talk of" */
+	NEWS_NOUN,         /* the verb word is a noun: "talk of", "fears of" */
+	NEWS_CONTENT       /* a gerund after of/for/about/against/without/from */
 } dy_news_mood;
 
 /* State carried from one sentence to the next of a document. Zero it at the

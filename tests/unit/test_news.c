@@ -279,6 +279,21 @@ static void test_noun_of(void **state)
 	buf_free(&tr);
 }
 
+static void test_gerund_content(void **state)
+{
+	(void)state;
+	char cue[32];
+	assert_int_equal(mood_of("The Turkish army wants to lay the ground for occupying the city.", "OCCUPYING", cue, sizeof cue), NEWS_CONTENT);
+	assert_string_equal(cue, "FOR");
+	assert_int_equal(mood_of("They accuse the YPG of cooperating with the Assad regime.", "COOPERATING", cue, sizeof cue), NEWS_CONTENT);
+	assert_int_equal(mood_of("Only the US presence has prevented Erdogan from destroying the project.", "DESTROYING", cue, sizeof cue), NEWS_CONTENT);
+	/* acts that happened */
+	assert_int_equal(mood_of("After attacking the town, the rebels withdrew.", "ATTACKING", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Both sides are guilty of violating the ceasefire.", "VIOLATING", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Resistance collapsed after weeks of fighting.", "FIGHTING", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Russian jets are bombing Idlib.", "BOMBING", cue, sizeof cue), NEWS_DONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_equipment_self),
 		cmocka_unit_test(test_place_source),
 		cmocka_unit_test(test_noun_of),
+		cmocka_unit_test(test_gerund_content),
 	};
 	return cmocka_run_group_tests_name("news", tests, setup, teardown);
 }
