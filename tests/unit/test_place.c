@@ -70,6 +70,24 @@ static size_t toks_of(const char *text, const char *verb, dy_token **t, size_t *
 	return n;
 }
 
+/* One sentence scan for all events: big, so not on the stack of a test. */
+static dy_place_scan Scan;
+
+/* place_choose() over place_scan_sentence() must give what place_find() gave
+ * (found, *loc): the same place, rank and span. */
+static void expect_same_choice(const dy_token *t, size_t n, size_t vi, const char *const *act,
+                               size_t n_act, int found, const dy_location *loc)
+{
+	dy_location c;
+	place_scan_sentence(G, t, n, &Scan);
+	int got = place_choose(&Scan, n, vi, act, n_act, &c);
+	assert_int_equal(got, found);
+	assert_ptr_equal(c.place, loc->place);
+	assert_int_equal(c.rank, loc->rank);
+	assert_int_equal(c.tok_first, loc->tok_first);
+	assert_int_equal(c.tok_end, loc->tok_end);
+}
+
 /* The place chosen for the event of `verb` in `text`: its display name and
  * country, or "-" when none. */
 static void expect_find(const char *text, const char *verb, const char *actor,
@@ -80,6 +98,7 @@ static void expect_find(const char *text, const char *verb, const char *actor,
 	const char *act[1] = { actor };
 	dy_location loc;
 	int found = place_find(G, t, n, vi, act, actor ? 1 : 0, &loc);
+	expect_same_choice(t, n, vi, act, actor ? 1 : 0, found, &loc);
 	if (!name) {
 		if (found) fail_msg("'%s': got %s %s, want none", text, loc.name, loc.country);
 		arena_reset(&A);
@@ -154,6 +173,39 @@ static void test_ambiguous_by_actor(void **state)
 	expect_find("Police arrested protesters in Hyderabad.", "ARRESTED", "INDCOP", "Hyderabad", "IN");
 	expect_find("Protesters marched in Georgia.", "MARCHED", "USACVL", "Georgia", "US");
 	expect_find("Protesters marched in Georgia.", "MARCHED", "GEOCVL", "Georgia", "GE");
+}
+
+/* One scan of a sentence serves events with different verbs and actors:
+ * the names stay, the choice among a name's places follows each event. */
+static void test_one_scan_many_events(void **state)
+{
+	(void)state;
+	need_cities();
+	dy_token *t;
+	size_t vi, n = toks_of("Police arrested protesters in Hyderabad who had come from Tripoli.",
+	                       "ARRESTED", &t, &vi);
+	size_t come = n;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].norm, "COME")) come = i;
+	place_scan_sentence(G, t, n, &Scan);
+	assert_int_equal(Scan.n, 2);
+	const char *pak[1] = { "PAKCOP" }, *ind[1] = { "INDCOP" }, *lbn[1] = { "LBNCVL" };
+	dy_location loc;
+	assert_int_equal(place_choose(&Scan, n, vi, pak, 1, &loc), 1);
+	assert_string_equal(loc.country, "PK");
+	assert_int_equal(place_choose(&Scan, n, vi, ind, 1, &loc), 1);
+	assert_string_equal(loc.country, "IN");
+	assert_int_equal(place_choose(&Scan, n, come, lbn, 1, &loc), 1);
+	assert_string_equal(loc.name, "Tripoli");
+	assert_string_equal(loc.country, "LB");
+	assert_int_equal(place_choose(&Scan, n, come, NULL, 0, &loc), 1);
+	assert_string_equal(loc.country, "LY");
+	/* each answer is place_find()'s */
+	dy_location f;
+	assert_int_equal(place_find(G, t, n, come, lbn, 1, &f), 1);
+	place_choose(&Scan, n, come, lbn, 1, &loc);
+	assert_ptr_equal(f.place, loc.place);
+	arena_reset(&A);
 }
 
 static void test_common_words(void **state)
@@ -231,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_countries_in_sentence),
 		cmocka_unit_test(test_multiword_longest),
 		cmocka_unit_test(test_ambiguous_by_actor),
+		cmocka_unit_test(test_one_scan_many_events),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_location_fields),
 		cmocka_unit_test(test_bounds),
