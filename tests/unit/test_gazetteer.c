@@ -156,6 +156,56 @@ static void test_load_small(void **state)
 	gaz_free(g);
 }
 
+/* Numbers in the file read exactly as strtod() reads them, in every form a
+ * field may take: plain decimals (read by hand), and exponents, blanks,
+ * long digit runs and junk (left to strtod()). */
+static void test_load_numbers(void **state)
+{
+	(void)state;
+	static const char *const nums[][3] = {
+		/* lat, lon, population */
+		{ "33.9", "-35.50000", "4000000" },
+		{ "-0.000001", "179.99999999", "0" },
+		{ "12.3456789012345678", "-0", "1e3" },
+		{ "+45.5", ".5", "229398" },
+		{ "5.", "1234567.8901234567", "4294967296" },
+		{ "1e1", " 7.25", "-5" },
+		{ "4x", "2", "12.5" },
+	};
+	char text[2048];
+	size_t o = 0;
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "P\t%zu\tLB\tLBN\tPPL\t\t%s\t%s\t%s\tTown%c\n",
+		                      i + 1, nums[i][0], nums[i][1], nums[i][2], (char)('A' + i));
+	char *path = write_tmp(text);
+	dy_diag dg;
+	diag_init(&dg, NULL);
+	dy_gazetteer *g;
+	assert_int_equal(gaz_load_file(&g, path, &dg), 0);
+	remove(path);
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		char name[8] = { 'T', 'o', 'w', 'n', (char)('A' + i), 0 };
+		const dy_place *p = gaz_resolve(g, name, 5, NULL, 0);
+		assert_non_null(p);
+		char *end;
+		double lat = strtod(nums[i][0], &end), lon;
+		int ok = !*end;
+		lon = strtod(nums[i][1], &end);
+		ok = ok && !*end && fabs(lat) <= 90 && fabs(lon) <= 180;
+		if (ok) {
+			assert_memory_equal(&p->lat, &lat, sizeof lat);
+			assert_memory_equal(&p->lon, &lon, sizeof lon);
+		} else {
+			assert_true(isnan(p->lat) && isnan(p->lon));
+		}
+		double pop = strtod(nums[i][2], &end);
+		uint32_t want = *end || pop < 0 ? 0 : pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
+		assert_int_equal(p->population, want);
+		assert_int_equal(p->geonames_id, i + 1);
+	}
+	gaz_free(g);
+}
+
 static void test_load_missing(void **state)
 {
 	(void)state;
@@ -305,6 +355,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key),
 		cmocka_unit_test(test_load_small),
+		cmocka_unit_test(test_load_numbers),
 		cmocka_unit_test(test_load_missing),
 		cmocka_unit_test(test_load_time),
 		cmocka_unit_test(test_countries),
