@@ -16,7 +16,10 @@
  *              followed by "he asked" still has its '?' after the verb);
  *   modal      COULD, MIGHT, MAY (lower case: "May" is a month or a name),
  *              SHOULD, MUST, OUGHT in the verb group: speculation or advice,
- *              not an act. WILL and WOULD are intent and stay (03x, 13x);
+ *              not an act. WILL and WOULD are intent and stay (03x, 13x).
+ *              A verb word that is the subject of COULD/MIGHT/MAY/SHOULD/
+ *              WOULD is supposed ("a Russian attack on NATO would trigger
+ *              ..."; modal_after());
  *   noun       the verb word is followed by OF and has no subject, auxiliary
  *              or possessor before it: "there is now talk of", "fears of a
  *              new insurgency", "head of the centre", "in support of"
@@ -32,7 +35,10 @@
 #include "engine/news.h"
 #include "enrich/enrich.h"
 
-enum { MOOD_MAX_BACK = 8 };   /* words of a verb group looked at before the verb */
+enum {
+	MOOD_MAX_BACK = 8,    /* words of a verb group looked at before the verb */
+	MODAL_AFTER_MAX = 8   /* words from a noun subject to its modal */
+};
 
 static int is_word(const dy_token *t, const char *w)
 {
@@ -298,6 +304,35 @@ static size_t gerund_content(const dy_token *toks, size_t n, size_t verb)
 	return verb - 1;
 }
 
+/* A verb word that is the subject of a modal predicate: "a Russian attack
+ * on NATO territory would trigger ...", "talks between Russia and Ukraine
+ * would be difficult". The act is supposed, not done. Past and -ING forms
+ * are verbs ("Russia warned Ukraine would pay"); a pronoun, a relative word
+ * or a clause mark ends the search ("Russia warns it would retaliate"). WILL
+ * is left out: "X says the army will ..." is reported intent. */
+static size_t modal_after(const dy_token *toks, size_t n, size_t verb)
+{
+	static const char *const stop[] = {
+		"THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", "WHEN", "AND", "BUT", "OR",
+		"IF", "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "BECAUSE", "AS", "WHILE",
+		"SAID", "SAYS", "SAY", NULL
+	};
+	static const char *const modal[] = { "WOULD", "COULD", "MIGHT", "SHOULD", NULL };
+	if (verb >= n || ends_with(&toks[verb], "ED") || ends_with(&toks[verb], "ING"))
+		return n;
+	/* "which it fears may ...": a pronoun before makes it a verb */
+	if (verb > 0 && is_any(&toks[verb - 1], stop))
+		return n;
+	for (size_t i = verb + 1; i < n && i <= verb + MODAL_AFTER_MAX; i++) {
+		const dy_token *t = &toks[i];
+		if (is_any(t, modal) || (is_word(t, "MAY") && !(t->flags & TOK_CAP)))
+			return i;
+		if ((t->flags & TOK_PUNCT) || is_any(t, stop) || is_any(t, aux_words))
+			return n;
+	}
+	return n;
+}
+
 dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
                        const dy_event *e, size_t verb, size_t *cue)
 {
@@ -317,6 +352,13 @@ dy_news_mood news_mood(const dy_dict *d, const dy_token *toks, size_t n,
 	if (c < n && !pattern_spells(d, e, &toks[c])) {
 		*cue = c;
 		return NEWS_NOUN;
+	}
+	/* statements (01x: "Turkey fears the weapons could ...") take a
+	 * clause with its own modal; the rule is for acts */
+	c = memcmp(e->code, "01", 2) ? modal_after(toks, n, verb) : n;
+	if (c < n && !pattern_spells(d, e, &toks[c])) {
+		*cue = c;
+		return NEWS_MODAL;
 	}
 	c = gerund_content(toks, n, verb);
 	if (c < n && !pattern_spells(d, e, &toks[c])) {

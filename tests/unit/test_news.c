@@ -136,6 +136,12 @@ static void test_condition_question_modal(void **state)
 	assert_int_equal(mood_of("Britain should recognise a Palestinian state.", "RECOGNISE", cue, sizeof cue), NEWS_MODAL);
 	/* "May" the name is no modal */
 	assert_int_equal(mood_of("Prime Minister Theresa May met Macron in Paris.", "MET", cue, sizeof cue), NEWS_DONE);
+	/* a noun subject of a modal predicate: supposed, not done */
+	assert_int_equal(mood_of("A Russian attack on NATO territory would trigger a collective response.", "ATTACK", cue, sizeof cue), NEWS_MODAL);
+	assert_string_equal(cue, "WOULD");
+	assert_int_equal(mood_of("Russia warned Ukraine would pay a price.", "WARNED", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Turkey fears it could lose influence.", "FEARS", cue, sizeof cue), NEWS_DONE);
+	assert_int_equal(mood_of("Russia attacks Kyiv, which could prolong the war.", "ATTACKS", cue, sizeof cue), NEWS_DONE);
 	assert_int_equal(mood_of("Germany will send troops to Lithuania.", "SEND", cue, sizeof cue), NEWS_DONE);
 	assert_int_equal(mood_of("Germany would send troops to Lithuania.", "SEND", cue, sizeof cue), NEWS_DONE);
 }
