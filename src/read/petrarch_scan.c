@@ -190,6 +190,66 @@ static int chardata_ok(const char *p, size_t n)
 }
 
 /* ASCII case-insensitive equality with a letters-only literal. */
+/* One '&' or ']' of character data at s[*i]: checked and passed over;
+ * 0 when libxml2 would object. */
+static int chardata_special(const char *s, size_t n, size_t *i)
+{
+	if (s[*i] == ']') {
+		if (n - *i >= 3 && s[*i + 1] == ']' && s[*i + 2] == '>')
+			return 0;
+		(*i)++;
+		return 1;
+	}
+	uint32_t cp;
+	char named;
+	size_t k = ref_len(s + *i, n - *i, &cp, &named);
+	if (!k)
+		return 0;
+	*i += k;
+	return 1;
+}
+
+/* Character data from s[*i] to the next '<' (or the end), checked as
+ * chardata_ok() does, in one pass; *i ends at that '<'. 0 when libxml2
+ * would object. */
+static int chardata_to_tag(const char *s, size_t n, size_t *pi)
+{
+	size_t i = *pi;
+#ifdef __SSE2__
+	const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
+			_mm_cmpeq_epi8(v, br)));
+		if (!m) {
+			i += 16;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(m);
+		if (s[i] == '<') {
+			*pi = i;
+			return 1;
+		}
+		if (!chardata_special(s, n, &i))
+			return 0;
+	}
+#endif
+	while (i < n) {
+		char c = s[i];
+		if (c == '<')
+			break;
+		if (c == '&' || c == ']') {
+			if (!chardata_special(s, n, &i))
+				return 0;
+			continue;
+		}
+		i++;
+	}
+	*pi = i;
+	return 1;
+}
+
 static int ieq(const char *s, size_t n, const char *lit)
 {
 	size_t i = 0;
@@ -359,16 +419,16 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	attr at[RD_SCAN_ATTRS];
 	while (sc.i < n) {
 		if (s[sc.i] != '<') {
-			const char *lt = memchr(s + sc.i, '<', n - sc.i);
-			size_t e = lt ? (size_t)(lt - s) : n;
 			if (depth == 0) {
+				const char *lt = memchr(s + sc.i, '<', n - sc.i);
+				size_t e = lt ? (size_t)(lt - s) : n;
 				for (size_t k = sc.i; k < e; k++)
 					if (!is_ws(s[k]))
 						goto fail;
-			} else if (!chardata_ok(s + sc.i, e - sc.i)) {
+				sc.i = e;
+			} else if (!chardata_to_tag(s, n, &sc.i)) {
 				goto fail;
 			}
-			sc.i = e;
 			continue;
 		}
 		size_t rest = n - sc.i;
