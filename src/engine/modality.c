@@ -16,7 +16,10 @@
  *              followed by "he asked" still has its '?' after the verb);
  *   modal      COULD, MIGHT, MAY (lower case: "May" is a month or a name),
  *              SHOULD, MUST, OUGHT in the verb group: speculation or advice,
- *              not an act. WILL and WOULD are intent and stay (03x, 13x).
+ *              not an act; so are EXPECTED, LIKELY, UNLIKELY, SUPPOSED just
+ *              before TO ("is expected to visit": others' forecast, where
+ *              "is scheduled to visit" is a plan and stays). WILL and WOULD
+ *              are intent and stay (03x, 13x).
  *              A verb word that is the subject of COULD/MIGHT/MAY/SHOULD/
  *              WOULD is supposed ("a Russian attack on NATO would trigger
  *              ..."; modal_after());
@@ -69,6 +72,10 @@ static const char *const aux_words[] = {
 static const char *const adverb_words[] = {
 	"YET", "EVER", "ALSO", "STILL", "JUST", "ALREADY", "EVEN", "AGAIN", "THEN",
 	"NOW", "ONLY", NULL
+};
+
+static const char *const forecast_words[] = {
+	"EXPECTED", "LIKELY", "UNLIKELY", "SUPPOSED", NULL
 };
 
 static const char *const modal_words[] = {
@@ -204,6 +211,12 @@ static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size
 			if (is_refusal(p) || is_negator(p)) {
 				*cue = i - 1;
 				return NEWS_NEGATED;
+			}
+			/* "is expected to visit", "likely to attack": others'
+			 * forecast, not the actor's act or stated intent */
+			if (is_any(p, forecast_words)) {
+				*cue = i - 1;
+				return NEWS_MODAL;
 			}
 			return NEWS_DONE;
 		}

@@ -11,7 +11,8 @@
  *             "failed to"), inside an if/unless/whether clause, in a question
  *             (its clause ends in '?'), or after a speculative or prescriptive
  *             modal ("could", "might", "may", "should", "must"), or as the
- *             subject of one ("a Russian attack on NATO would ..."). Intent
+ *             subject of one ("a Russian attack on NATO would ..."), or
+ *             forecast ("is expected to visit", "unlikely to"). Intent
  *             ("will", "would") stays: the dictionaries code it as 03x or 13x.
  *             A verb word that is a noun before OF ("there is talk of",
  *             "fears of", "head of") is no act either, nor a gerund after

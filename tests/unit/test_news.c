@@ -136,6 +136,11 @@ static void test_condition_question_modal(void **state)
 	assert_int_equal(mood_of("Britain should recognise a Palestinian state.", "RECOGNISE", cue, sizeof cue), NEWS_MODAL);
 	/* "May" the name is no modal */
 	assert_int_equal(mood_of("Prime Minister Theresa May met Macron in Paris.", "MET", cue, sizeof cue), NEWS_DONE);
+	/* others' forecast */
+	assert_int_equal(mood_of("Bolton is expected to hold talks with Turkish officials.", "HOLD", cue, sizeof cue), NEWS_MODAL);
+	assert_string_equal(cue, "EXPECTED");
+	assert_int_equal(mood_of("Assad is unlikely to want Iranian bases.", "WANT", cue, sizeof cue), NEWS_MODAL);
+	assert_int_equal(mood_of("Macron is scheduled to visit India.", "VISIT", cue, sizeof cue), NEWS_DONE);
 	/* a noun subject of a modal predicate: supposed, not done */
 	assert_int_equal(mood_of("A Russian attack on NATO territory would trigger a collective response.", "ATTACK", cue, sizeof cue), NEWS_MODAL);
 	assert_string_equal(cue, "WOULD");
