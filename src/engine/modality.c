@@ -331,15 +331,22 @@ static size_t modal_after(const dy_token *toks, size_t n, size_t verb)
 		"SAID", "SAYS", "SAY", NULL
 	};
 	static const char *const modal[] = { "WOULD", "COULD", "MIGHT", "SHOULD", NULL };
+	static const char *const subject[] = {
+		"THAT", "WHICH", "WHO", "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", NULL
+	};
 	if (verb >= n || ends_with(&toks[verb], "ED") || ends_with(&toks[verb], "ING"))
 		return n;
 	/* "which it fears may ...": a pronoun before makes it a verb */
-	if (verb > 0 && is_any(&toks[verb - 1], stop))
+	if (verb > 0 && is_any(&toks[verb - 1], subject))
 		return n;
 	for (size_t i = verb + 1; i < n && i <= verb + MODAL_AFTER_MAX; i++) {
 		const dy_token *t = &toks[i];
 		if (is_any(t, modal) || (is_word(t, "MAY") && !(t->flags & TOK_CAP)))
 			return i;
+		/* "talks between Russia and Ukraine would ...": AND joins names */
+		if (is_word(t, "AND") && i + 1 < n && (toks[i - 1].flags & TOK_CAP) &&
+		    (toks[i + 1].flags & TOK_CAP))
+			continue;
 		if ((t->flags & TOK_PUNCT) || is_any(t, stop) || is_any(t, aux_words))
 			return n;
 	}

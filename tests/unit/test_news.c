@@ -144,6 +144,7 @@ static void test_condition_question_modal(void **state)
 	/* a noun subject of a modal predicate: supposed, not done */
 	assert_int_equal(mood_of("A Russian attack on NATO territory would trigger a collective response.", "ATTACK", cue, sizeof cue), NEWS_MODAL);
 	assert_string_equal(cue, "WOULD");
+	assert_int_equal(mood_of("Analysts said talks between Russia and Ukraine would be difficult.", "TALKS", cue, sizeof cue), NEWS_MODAL);
 	assert_int_equal(mood_of("Russia warned Ukraine would pay a price.", "WARNED", cue, sizeof cue), NEWS_DONE);
 	assert_int_equal(mood_of("Turkey fears it could lose influence.", "FEARS", cue, sizeof cue), NEWS_DONE);
 	assert_int_equal(mood_of("Russia attacks Kyiv, which could prolong the war.", "ATTACKS", cue, sizeof cue), NEWS_DONE);
