@@ -30,19 +30,24 @@
 
 enum { RD_SCAN_DEPTH = 200, RD_SCAN_ATTRS = 64, RD_SCAN_TEXT = 8 << 20 };
 
+/* Byte classes: C_WS blank, C_NS may start a name, C_NC may go on in one. */
+enum { C_WS = 1, C_NS = 2, C_NC = 4 };
+static const unsigned char ccls[256] = {
+	['\t'] = C_WS, ['\n'] = C_WS, ['\r'] = C_WS, [' '] = C_WS,
+	['-'] = C_NC, ['.'] = C_NC,
+	['0'] = C_NC, ['1'] = C_NC, ['2'] = C_NC, ['3'] = C_NC, ['4'] = C_NC,
+	['5'] = C_NC, ['6'] = C_NC, ['7'] = C_NC, ['8'] = C_NC, ['9'] = C_NC,
+	['_'] = C_NS | C_NC,
+#define L(c) [c] = C_NS | C_NC, [c + 32] = C_NS | C_NC
+	L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'),
+	L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'),
+	L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z')
+#undef L
+};
+
 static int is_ws(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int name_start(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-
-static int name_char(unsigned char c)
-{
-	return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+	return ccls[(unsigned char)c] & C_WS;
 }
 
 /* Every byte is UTF-8 of a character XML allows; '\r' only before '\n'. */
@@ -294,16 +299,18 @@ static long line_at(scan *sc, size_t pos)
 
 static size_t name_end(const scan *sc, size_t i)
 {
-	if (i >= sc->n || !name_start((unsigned char)sc->s[i]))
+	const unsigned char *s = (const unsigned char *)sc->s;
+	if (i >= sc->n || !(ccls[s[i]] & C_NS))
 		return i;
-	while (i < sc->n && name_char((unsigned char)sc->s[i]))
+	while (i < sc->n && (ccls[s[i]] & C_NC))
 		i++;
 	return i;
 }
 
 static size_t skip_ws(const scan *sc, size_t i)
 {
-	while (i < sc->n && is_ws(sc->s[i]))
+	const unsigned char *s = (const unsigned char *)sc->s;
+	while (i < sc->n && (ccls[s[i]] & C_WS))
 		i++;
 	return i;
 }
