@@ -279,17 +279,15 @@ void write_actor_split(const char *code, char *entity, char *role, char *attr, s
 /* v with `dec` decimals (1 or 4), without printf: the writers format several
  * numbers per event and printf's float path showed in profiles. |v| must be
  * below 1e9 (Goldstein values and coordinates are). */
-/* Appends tmp[0..n) last byte first (digits are made units first), with one
- * append: these run for several fields of every event. */
-static void put_reversed(dy_buf *b, const char *tmp, int n)
+/* Writes tmp[0..n) last byte first into out (digits are made units first). */
+static size_t reversed(char *out, const char *tmp, int n)
 {
-	char out[32];
 	for (int i = 0; i < n; i++)
 		out[i] = tmp[n - 1 - i];
-	buf_append(b, out, (size_t)n);
+	return (size_t)n;
 }
 
-static void put_fixed(dy_buf *b, double v, int dec)
+size_t write_fixed(char *out, double v, int dec)
 {
 	long long scale = dec == 1 ? 10 : 10000;
 	double x = v * (double)scale;
@@ -309,10 +307,10 @@ static void put_fixed(dy_buf *b, double v, int dec)
 	} while (u);
 	if (neg)
 		tmp[n++] = '-';
-	put_reversed(b, tmp, n);
+	return reversed(out, tmp, n);
 }
 
-static void put_long(dy_buf *b, long v)
+size_t write_long(char *out, long v)
 {
 	char tmp[24];
 	int n = 0;
@@ -323,7 +321,20 @@ static void put_long(dy_buf *b, long v)
 	} while (u);
 	if (v < 0)
 		tmp[n++] = '-';
-	put_reversed(b, tmp, n);
+	return reversed(out, tmp, n);
+}
+
+/* Numbers appended in one piece: these run for several fields of every event. */
+static void put_fixed(dy_buf *b, double v, int dec)
+{
+	char out[WRITE_NUM_MAX];
+	buf_append(b, out, write_fixed(out, v, dec));
+}
+
+static void put_long(dy_buf *b, long v)
+{
+	char out[WRITE_NUM_MAX];
+	buf_append(b, out, write_long(out, v));
 }
 
 static int put_str(dy_buf *b, const char *s)

@@ -19,6 +19,13 @@ enum write_kind {
  * name, doc_ids -> ids joined by ';'. Nothing is appended for WK_NULL. */
 int write_field_text(const dy_record *r, dy_field f, dy_buf *b);
 
+/* A number's text into out (at least WRITE_NUM_MAX bytes, not terminated);
+ * returns its length. write_fixed: dec (1 or 4) decimals, rounded half away
+ * from zero, as the goldstein and coordinate fields are written. */
+enum { WRITE_NUM_MAX = 32 };
+size_t write_fixed(char *out, double v, int dec);
+size_t write_long(char *out, long v);
+
 void write_jsonl(const dy_writer *w, const dy_record *r, dy_buf *b);
 void write_tsv(const dy_writer *w, const dy_record *r, dy_buf *b);
 void write_csv(const dy_writer *w, const dy_record *r, dy_buf *b);

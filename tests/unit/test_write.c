@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <cmocka.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -103,6 +104,53 @@ static void test_jsonl_keys_and_values(void **state)
 	assert_string_equal(json_string_value(json_object_get(o, "text")), sentence);
 	json_decref(o);
 	buf_free(&b);
+}
+
+/* plover and location objects round-trip whatever their strings hold: a
+ * quote, a backslash, a control byte, a name longer than any place's, no
+ * coordinates, no GeoNames id. */
+static void test_jsonl_objects_escaped(void **state)
+{
+	(void)state;
+	char longname[700];
+	memset(longname, 'x', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	const char *names[] = { "Beijing", "Sana\"a", "Back\\slash", "Tab\there", longname };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		dy_record r = sample();
+		r.loc_name = names[i];
+		r.loc_admin1 = i == 2 ? NULL : names[i];
+		r.plover_context = names[i];
+		if (i == 1) {
+			r.loc_lat = r.loc_lon = NAN;
+			r.loc_geonames_id = 0;
+		}
+		dy_buf b = DY_BUF_INIT;
+		line_of(OUT_JSONL, NULL, 0, &r, &b);
+		json_error_t je;
+		json_t *o = json_loadb(b.p, b.n, 0, &je);
+		if (!o)
+			fail_msg("not JSON (%s): %s", je.text, b.p);
+		json_t *loc = json_object_get(o, "location");
+		assert_string_equal(json_string_value(json_object_get(loc, "name")), names[i]);
+		assert_string_equal(json_string_value(json_object_get(loc, "country")), "CN");
+		if (i == 2)
+			assert_true(json_is_null(json_object_get(loc, "admin1")));
+		else
+			assert_string_equal(json_string_value(json_object_get(loc, "admin1")), names[i]);
+		if (i == 1) {
+			assert_true(json_is_null(json_object_get(loc, "lat")));
+			assert_true(json_is_null(json_object_get(loc, "lon")));
+			assert_true(json_is_null(json_object_get(loc, "geonames_id")));
+		} else {
+			assert_non_null(strstr(b.p, "\"lat\":39.9075,\"lon\":116.3972,\"geonames_id\":1816670}"));
+		}
+		json_t *pl = json_object_get(o, "plover");
+		assert_string_equal(json_string_value(json_object_get(pl, "event")), "CONSULT");
+		assert_string_equal(json_string_value(json_object_get(pl, "context")), names[i]);
+		json_decref(o);
+		buf_free(&b);
+	}
 }
 
 /* Absent values are null, the keys stay (a stable schema). */
@@ -389,6 +437,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonl_keys_and_values),
 		cmocka_unit_test(test_jsonl_nulls),
+		cmocka_unit_test(test_jsonl_objects_escaped),
 		cmocka_unit_test(test_jsonl_escaping),
 		cmocka_unit_test(test_goldstein_format),
 		cmocka_unit_test(test_tsv_phoenix),
