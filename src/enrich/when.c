@@ -221,7 +221,8 @@ static const when_word *word_entry(const when_ctx *cx, size_t i)
 		const char *w = t->norm;
 		size_t n = t->norm_len;
 		c = WORD_NONE;
-		if (w && n) {
+		/* every list word starts with a capital letter */
+		if (w && n && w[0] >= 'A' && w[0] <= 'Z') {
 			if (n > 1 && w[n - 1] == '.')
 				n--;
 			if (n < VOCAB_WORD) {
@@ -719,8 +720,9 @@ static void vocab_make(void)
 			                         memcmp(vocab[vocab_slot[h] - 1].w, list[k], n)))
 				h = (h + 1) & (VOCAB_SLOTS - 1);
 			if (!vocab_slot[h]) {
-				/* sizes fixed with the lists above; a longer list fails here */
-				if (n_vocab >= VOCAB_MAX || n >= VOCAB_WORD)
+				/* sizes fixed with the lists above, words capitalised
+				 * (word_entry() relies on it): a list that breaks this fails here */
+				if (n_vocab >= VOCAB_MAX || n >= VOCAB_WORD || list[k][0] < 'A' || list[k][0] > 'Z')
 					abort();
 				when_word *v = &vocab[n_vocab++];
 				memcpy(v->w, list[k], n);
