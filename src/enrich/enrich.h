@@ -4,7 +4,9 @@
  * and Goldstein value (codebook.h), its PLOVER event type, mode and context
  * (plover.h), dates the event (when.h: a date phrase governing the verb moves
  * it off the document's date), and places it (place.h, when a gazetteer is
- * loaded: place_find() with the event's actors' countries). enrich_record() then turns the result into the writers' record
+ * loaded: the sentence's place names, scanned once per sentence, and the one
+ * attached to the verb, decided by the event's actors' countries).
+ * enrich_record() then turns the result into the writers' record
  * (write/write.h).
  *
  * Tense (docs/output.md, "Event date"): a verb is future when one of WILL,
@@ -15,8 +17,9 @@
  * irregular form (its lemma differs); unknown otherwise.
  *
  * Threads: a dy_enricher is read-only after enrich_init(); every function is
- * safe from any number of threads. Nothing here allocates except
- * enrich_record()'s date phrase, which points into the text (no copy). */
+ * safe from any number of threads. Nothing here allocates (enrich_record()'s
+ * date phrase points into the text); enrich_sentence() keeps its sentence's
+ * place names on the stack (about 70 KB, place.h). */
 #ifndef DY_ENRICH_H
 #define DY_ENRICH_H
 
