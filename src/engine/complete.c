@@ -11,7 +11,10 @@
  * happened that way, not who did it (the engine took the place because the
  * doer was not in its dictionaries, or was a noun phrase before it); a
  * passive verb is kept, since CAMEO lets a place stand for its unnamed
- * authorities ("was arrested in Lebanon"); (3) lone agents
+ * authorities ("was arrested in Lebanon"); and events whose source is the
+ * speaker of a reported clause with a subject of its own ("Iran said Israel
+ * attacked its embassy" is not Iran attacking; a pronoun subject, "Russia
+ * said it attacked", or the source's own actor or country stays); (3) lone agents
  * get a country; (4) events whose source equals target are dropped: in news a
  * self-event is almost always a parse error.
  *
@@ -35,7 +38,8 @@
 enum {
 	NEWS_MAX_COUNTRIES = 8,  /* distinct countries kept per sentence; more is "several" */
 	NEWS_MAX_HEADS = 16,     /* dictionary heads looked at per token */
-	NEWS_MAX_PLACE_BACK = 6  /* words between a preposition and its place */
+	NEWS_MAX_PLACE_BACK = 6, /* words between a preposition and its place */
+	NEWS_MAX_REPORT = 40     /* words from a source to a reported verb */
 };
 
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
@@ -104,33 +108,43 @@ static int phrase_at(const dy_dict *d, const dy_entry *en, const dy_token *toks,
 	return 1;
 }
 
+/* The code of the actor phrase of the dictionary that starts at toks[i]
+ * ("Dakar" -> SEN, "Russian" -> RUS), or NULL when none starts there. */
+static const char *actor_code_at(const dy_dict *d, const dy_token *toks, size_t n, size_t i,
+                                 int32_t date)
+{
+	if (!d || i >= n || !(toks[i].flags & TOK_WORD))
+		return NULL;
+	const uint32_t *ents = dict_head_entries(d);
+	const dy_head *h[NEWS_MAX_HEADS];
+	size_t nh = dict_lookup_word(d, toks[i].norm, toks[i].norm_len, h, NEWS_MAX_HEADS);
+	for (size_t q = 0; q < nh; q++) {
+		const dy_head *hd = h[q];
+		uint32_t m = hd->n[DY_ENT_ACTOR];
+		/* entries are longest first: the first match is the phrase */
+		for (uint32_t k = 0; k < m; k++) {
+			const dy_entry *en = &d->entries[ents[hd->at[DY_ENT_ACTOR] + k]];
+			if (!phrase_at(d, en, toks, n, i))
+				continue;
+			const dy_code *c = dict_code_at(d, en, date);
+			return c && c->code ? c->code : "";
+		}
+	}
+	return NULL;
+}
+
 /* Countries the sentence names: actor phrases coded as a bare country. Only
  * capitalised words start one (countries, cities, nationalities). */
 static void sentence_countries(const dy_dict *d, const dy_token *toks, size_t n, int32_t date,
                                country_set *s)
 {
-	const uint32_t *ents = dict_head_entries(d);
 	for (size_t i = 0; i < n; i++) {
+		char cc[4];
 		if (!(toks[i].flags & TOK_CAP) || !(toks[i].flags & TOK_WORD))
 			continue;
-		const dy_head *h[NEWS_MAX_HEADS];
-		size_t nh = dict_lookup_word(d, toks[i].norm, toks[i].norm_len, h, NEWS_MAX_HEADS);
-		for (size_t q = 0; q < nh; q++) {
-			const dy_head *hd = h[q];
-			uint32_t m = hd->n[DY_ENT_ACTOR];
-			/* entries are longest first: the first match is the phrase */
-			for (uint32_t k = 0; k < m; k++) {
-				const dy_entry *en = &d->entries[ents[hd->at[DY_ENT_ACTOR] + k]];
-				if (!phrase_at(d, en, toks, n, i))
-					continue;
-				const dy_code *c = dict_code_at(d, en, date);
-				char cc[4];
-				if (c && c->code && strlen(c->code) == 3 && news_country_of(c->code, cc))
-					set_add(s, cc);
-				q = nh; /* one phrase per token is enough */
-				break;
-			}
-		}
+		const char *code = actor_code_at(d, toks, n, i, date);
+		if (code && strlen(code) == 3 && news_country_of(code, cc))
+			set_add(s, cc);
 	}
 }
 
@@ -295,6 +309,171 @@ static int is_passive(const dy_token *toks, size_t n, size_t verb)
 	return 0;
 }
 
+/* Token of an actor's engine word, or n. */
+static size_t actor_token(const dy_token *toks, size_t n, uint32_t word)
+{
+	if (word == UINT32_MAX)
+		return n;
+	dy_event probe;
+	memset(&probe, 0, sizeof probe);
+	probe.verb_word = word;
+	return news_verb_token(toks, n, &probe);
+}
+
+static int is_speech(const dy_token *t)
+{
+	static const char *const w[] = {
+		"SAID", "SAYS", "SAY", "CLAIMED", "CLAIMS", "ANNOUNCED", "REPORTED",
+		"STATED", "INSISTED", "ARGUED", "ADDED", "WROTE", "TWEETED", "BELIEVES",
+		"THINKS", "CONFIRMED", "ALLEGED", "NOTED", "EXPLAINED", NULL
+	};
+	for (const char *const *p = w; *p; p++) {
+		size_t m = strlen(*p);
+		if (t->norm_len == m && !memcmp(t->norm, *p, m))
+			return 1;
+	}
+	return 0;
+}
+
+static int word_is(const dy_token *t, const char *w)
+{
+	size_t m = strlen(w);
+	return t->norm_len == m && !memcmp(t->norm, w, m);
+}
+
+/* Days, months and time nouns that open "said on Friday", "said last week". */
+static int is_time_word(const dy_token *t)
+{
+	static const char *const w[] = {
+		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+		"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+		"SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "WEEK", "MONTH", "YEAR",
+		"TODAY", "YESTERDAY", "NIGHT", "MORNING", "EVENING", "WEEKEND", NULL
+	};
+	for (const char *const *p = w; *p; p++)
+		if (word_is(t, *p))
+			return 1;
+	return (t->flags & TOK_NUMBER) != 0;
+}
+
+/* The code of the actor or agent phrase of the dictionary that starts at
+ * toks[j] ("Russian" -> RUS, "insurgents" -> ~REB), or NULL. */
+/* Words of a quantity before a subject: "as many as 4,000 Russian
+ * citizens", "at least two soldiers", "hundreds of protesters". */
+static int is_quantity(const dy_token *t)
+{
+	static const char *const w[] = {
+		"AS", "MANY", "MORE", "THAN", "AT", "LEAST", "SOME", "OF", "ALL", "SEVERAL",
+		"DOZENS", "HUNDREDS", "THOUSANDS", "TWO", "THREE", "FOUR", "FIVE", "SIX",
+		"SEVEN", "EIGHT", "NINE", "TEN", NULL
+	};
+	for (const char *const *p = w; *p; p++)
+		if (word_is(t, *p))
+			return 1;
+	return 0;
+}
+
+static int is_pronoun(const dy_token *t)
+{
+	static const char *const pron[] = {
+		"I", "WE", "YOU", "HE", "SHE", "IT", "THEY", "THIS", "THESE", "THOSE", NULL
+	};
+	for (const char *const *p = pron; *p; p++)
+		if (word_is(t, *p))
+			return 1;
+	return 0;
+}
+
+static const char *subject_code_at(const dy_dict *d, const dy_token *toks, size_t n, size_t j,
+                                   int32_t date)
+{
+	if (!d || j >= n || !(toks[j].flags & TOK_WORD))
+		return NULL;
+	const uint32_t *ents = dict_head_entries(d);
+	const dy_head *h[NEWS_MAX_HEADS];
+	size_t nh = dict_lookup_word(d, toks[j].norm, toks[j].norm_len, h, NEWS_MAX_HEADS);
+	static const int kinds[] = { DY_ENT_ACTOR, DY_ENT_AGENT };
+	for (int kk = 0; kk < 2; kk++)
+		for (size_t q = 0; q < nh; q++) {
+			const dy_head *hd = h[q];
+			for (uint32_t k = 0; k < hd->n[kinds[kk]]; k++) {
+				const dy_entry *en = &d->entries[ents[hd->at[kinds[kk]] + k]];
+				if (!phrase_at(d, en, toks, n, j))
+					continue;
+				const dy_code *c = dict_code_at(d, en, date);
+				return c && c->code ? c->code : "";
+			}
+		}
+	return NULL;
+}
+
+/* Whether actor code `sub` (maybe "~REB") stands in source code `src` on a
+ * three-letter boundary ("~GOV" in "AUSGOV", "INT" in "INT"), or both name
+ * the same country: the reported subject is the source itself. */
+static int same_actor(const char *src, const char *sub)
+{
+	char a[ENG_CODE_LEN], b[ENG_CODE_LEN];
+	size_t m = 0;
+	for (const char *p = sub; *p && m + 1 < sizeof a; p++)
+		if (*p != '~')
+			a[m++] = *p;
+	a[m] = 0;
+	if (m < 3)
+		return 0;
+	m = 0;
+	for (const char *p = src; *p && m + 1 < sizeof b; p++)
+		if (*p != '~')
+			b[m++] = *p;
+	b[m] = 0;
+	for (size_t i = 0; i + 3 <= m; i += 3)
+		if (!strncmp(b + i, a, 3))
+			return 1;
+	char ca[4], cb[4];
+	return news_country_of(a, ca) && news_country_of(b, cb) && !strcmp(ca, cb);
+}
+
+/* The source is the speaker of a reported clause whose verb has a subject of
+ * its own: "Iran said Israel attacked its embassy" is not Iran attacking,
+ * "Putin has claimed 4,000 Russian citizens travelled to Syria" is not Putin
+ * travelling. Returns the speech verb's token, or n. A pronoun subject ("Russia
+ * said it attacked") is the speaker again and keeps the event. */
+static size_t speaker_source(const dy_dict *d, const dy_token *toks, size_t n,
+                             int32_t date, const dy_event *e, size_t verb)
+{
+	size_t src = actor_token(toks, n, e->src_word);
+	if (src >= verb || verb >= n || verb - src > NEWS_MAX_REPORT)
+		return n;
+	for (size_t k = src + 1; k < verb; k++) {
+		if (!is_speech(&toks[k]))
+			continue;
+		/* the reported clause's subject: its first word past THAT, a
+		 * time phrase ("said on Friday"), an adverb, an article and a
+		 * quantity */
+		size_t j = k + 1;
+		while (j < verb) {
+			const dy_token *t = &toks[j];
+			if (word_is(t, "THAT") || word_is(t, "THE") || word_is(t, "A") ||
+			    word_is(t, "AN") || is_time_word(t) ||
+			    (t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "LY", 2) &&
+			     !(t->flags & TOK_CAP)))
+				j++;
+			else if (word_is(t, "ON") || word_is(t, "LAST") || word_is(t, "THIS") ||
+			         is_quantity(t))
+				j++;
+			else
+				break;
+		}
+		if (j >= verb || is_pronoun(&toks[j]))
+			return n;
+		/* a name or an actor of the dictionary other than the source */
+		const char *sub = subject_code_at(d, toks, n, j, date);
+		if (sub ? same_actor(e->source, sub) : !(toks[j].flags & TOK_CAP))
+			return n;
+		return k;
+	}
+	return n;
+}
+
 static void trace_drop(dy_buf *trace, const dy_event *e, const char *why)
 {
 	if (trace)
@@ -306,7 +485,7 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 {
 	char why[160];
 	size_t kept = 0;
-	/* (1) moods and (2) equipment and place sources */
+	/* (1) moods and (2) equipment, place and speaker sources */
 	for (size_t k = 0; k < n_ev; k++) {
 		dy_event *e = &ev[k];
 		size_t verb = news_verb_token(toks, n, e), cue;
@@ -330,6 +509,13 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 				trace_drop(trace, e, why);
 				continue;
 			}
+		}
+		size_t sp = speaker_source(d, toks, n, date, e, verb);
+		if (sp < n) {
+			snprintf(why, sizeof why, "the source is the speaker ('%s') of another subject's verb",
+			         toks[sp].norm);
+			trace_drop(trace, e, why);
+			continue;
 		}
 		if (lone_equipment(toks, n, e->source, e->src_word) ||
 		    lone_equipment(toks, n, e->target, e->tgt_word)) {

@@ -31,7 +31,9 @@
  *             tanks, missiles) with no country, and events whose source is a
  *             place a locative preposition governs ("the Kurdish
  *             administration in Syria has charged him": not SYR), unless
- *             the verb is passive ("was arrested in Lebanon").
+ *             the verb is passive ("was arrested in Lebanon"), and events
+ *             whose source is the speaker of a reported clause with another
+ *             subject ("Iran said Israel attacked its embassy": not IRN).
  *
  * Threads: read-only use of the dictionary; the carry is per document. */
 #ifndef DY_NEWS_H

@@ -306,6 +306,27 @@ static void test_gerund_content(void **state)
 	assert_int_equal(mood_of("Russian jets are bombing Idlib.", "BOMBING", cue, sizeof cue), NEWS_DONE);
 }
 
+static void test_speaker_source(void **state)
+{
+	(void)state;
+	char got[256];
+	dy_buf tr = DY_BUF_INIT;
+	/* the reported clause has its own subject: not the speaker's act */
+	code_news("Iran said Israel attacked its embassy.", NULL, got, sizeof got, &tr);
+	assert_null(strstr(got, "IRN"));
+	assert_non_null(strstr(tr.p, "the speaker ('SAID')"));
+	buf_free(&tr);
+	code_news("On Wednesday, Saudi Arabia said Houthi rebels fired a salvo of ballistic missiles at Riyadh.", NULL, got, sizeof got, NULL);
+	assert_null(strstr(got, "SAU YEMREB"));
+	code_news("The UN said Russia rejected five names that the envoy wanted to add to the list.", NULL, got, sizeof got, NULL);
+	assert_null(strstr(got, "IGOUNO"));
+	/* the speaker again (a pronoun), or the speaker's own country */
+	code_news("Russia said it attacked Kyiv.", NULL, got, sizeof got, NULL);
+	assert_string_equal(got, "RUS UKR 190");
+	code_news("Russia said on Friday that Russia attacked Kyiv.", NULL, got, sizeof got, NULL);
+	assert_non_null(strstr(got, "RUS UKR 190"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_place_source),
 		cmocka_unit_test(test_noun_of),
 		cmocka_unit_test(test_gerund_content),
+		cmocka_unit_test(test_speaker_source),
 	};
 	return cmocka_run_group_tests_name("news", tests, setup, teardown);
 }
