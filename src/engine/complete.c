@@ -11,7 +11,9 @@
  * happened that way, not who did it (the engine took the place because the
  * doer was not in its dictionaries, or was a noun phrase before it); a
  * passive verb is kept, since CAMEO lets a place stand for its unnamed
- * authorities ("was arrested in Lebanon"); and events whose source is the
+ * authorities ("was arrested in Lebanon"), and so is violence told by the
+ * noun the place modifies ("a roadside bombing near Samarra killed ...":
+ * unnamed attackers, coded by the place); and events whose source is the
  * speaker of a reported clause with a subject of its own ("Iran said Israel
  * attacked its embassy" is not Iran attacking; a pronoun subject, "Russia
  * said it attacked", or the source's own actor or country stays); (3) lone agents
@@ -474,6 +476,26 @@ static size_t speaker_source(const dy_dict *d, const dy_token *toks, size_t n,
 	return n;
 }
 
+/* "A roadside bombing near the town of Samarra killed ...": violence whose
+ * doer is unnamed, told by an event noun the place modifies; CAMEO then
+ * codes the place's country as the source, so the event stays. */
+static int unknown_attacker(const dy_token *toks, size_t n, const dy_event *e, size_t prep,
+                            size_t verb)
+{
+	if (!(e->code[0] == '1' && (e->code[1] == '8' || e->code[1] == '9')) &&
+	    strncmp(e->code, "20", 2))
+		return 0;
+	/* the event noun itself is what the place modifies ("bombing near
+	 * Samarra"); a past verb there is an act with its doer elsewhere
+	 * ("fought in Afghanistan") */
+	if (prep == 0 || prep - 1 != verb || verb >= n)
+		return 0;
+	const dy_token *v = &toks[verb];
+	int ing = v->norm_len > 3 && !memcmp(v->norm + v->norm_len - 3, "ING", 3);
+	int changed = v->lemma_len != v->norm_len || memcmp(v->lemma, v->norm, v->norm_len);
+	return ing || !changed;
+}
+
 static void trace_drop(dy_buf *trace, const dy_event *e, const char *why)
 {
 	if (trace)
@@ -497,13 +519,10 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 			continue;
 		}
 		if (e->src_word != UINT32_MAX && is_place_code(e->source) &&
-		    !is_passive(toks, n, news_verb_token(toks, n, e))) {
-			dy_event probe;
-			memset(&probe, 0, sizeof probe);
-			probe.verb_word = e->src_word;
-			size_t at = news_verb_token(toks, n, &probe);
+		    !is_passive(toks, n, verb)) {
+			size_t at = actor_token(toks, n, e->src_word);
 			size_t p = news_place_actor(toks, n, at);
-			if (p < n) {
+			if (p < n && !unknown_attacker(toks, n, e, p, verb)) {
 				snprintf(why, sizeof why, "the source is a place ('%s %s')",
 				         toks[p].norm, toks[at].norm);
 				trace_drop(trace, e, why);

@@ -261,6 +261,13 @@ static void test_place_source(void **state)
 	/* the place as target stays: CAMEO's convention */
 	code_news("Russian warplanes bombed rebel positions in Syria.", NULL, got, sizeof got, NULL);
 	assert_non_null(strstr(got, "RUS"));
+	/* violence by an unnamed doer told by a noun the place modifies: CAMEO
+	 * codes the place's country as the source */
+	code_news("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", NULL, got, sizeof got, NULL);
+	assert_non_null(strstr(got, "IRQ USAMIL"));
+	/* a past verb there is not: "fought in Afghanistan" */
+	code_news("The parachutist had previously fought in Afghanistan and the Middle East.", NULL, got, sizeof got, NULL);
+	assert_null(strstr(got, "AFG"));
 	/* people of a place are actors: the agent joins the place */
 	code_news("Officials in Damascus accused Turkey of aggression.", NULL, got, sizeof got, NULL);
 	assert_string_equal(got, "SYRGOV TUR 1123");
