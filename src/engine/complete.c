@@ -325,7 +325,7 @@ static size_t actor_token(const dy_token *toks, size_t n, uint32_t word)
 static int is_speech(const dy_token *t)
 {
 	static const char *const w[] = {
-		"SAID", "SAYS", "SAY", "CLAIMED", "CLAIMS", "ANNOUNCED", "REPORTED",
+		"SAID", "SAYS", "SAY", "TOLD", "CLAIMED", "CLAIMS", "ANNOUNCED", "REPORTED",
 		"STATED", "INSISTED", "ARGUED", "ADDED", "WROTE", "TWEETED", "BELIEVES",
 		"THINKS", "CONFIRMED", "ALLEGED", "NOTED", "EXPLAINED", NULL
 	};
@@ -452,6 +452,17 @@ static size_t speaker_source(const dy_dict *d, const dy_token *toks, size_t n,
 		 * time phrase ("said on Friday"), an adverb, an article and a
 		 * quantity */
 		size_t j = k + 1;
+		if (word_is(&toks[k], "TOLD")) {
+			/* "told reporters that ...", "told me how ...": the clause
+			 * starts after its addressee */
+			size_t q = k + 1;
+			while (q < verb && q <= k + 5 && !word_is(&toks[q], "THAT") &&
+			       !word_is(&toks[q], "HOW"))
+				q++;
+			if (q >= verb || q > k + 5)
+				return n;
+			j = q + 1;
+		}
 		while (j < verb) {
 			const dy_token *t = &toks[j];
 			if (word_is(t, "THAT") || word_is(t, "THE") || word_is(t, "A") ||

@@ -327,6 +327,9 @@ static void test_speaker_source(void **state)
 	assert_null(strstr(got, "SAU YEMREB"));
 	code_news("The UN said Russia rejected five names that the envoy wanted to add to the list.", NULL, got, sizeof got, NULL);
 	assert_null(strstr(got, "IGOUNO"));
+	/* TOLD: the clause starts after the addressee */
+	code_news("Other refugees told me how armed groups would conduct raids on homes.", NULL, got, sizeof got, NULL);
+	assert_null(strstr(got, "REF"));
 	/* the speaker again (a pronoun), or the speaker's own country */
 	code_news("Russia said it attacked Kyiv.", NULL, got, sizeof got, NULL);
 	assert_string_equal(got, "RUS UKR 190");
