@@ -44,6 +44,16 @@ enum {
 	NEWS_MAX_REPORT = 40     /* words from a source to a reported verb */
 };
 
+/* s[0..n) equals the C string w. Byte by byte, so the word lists below
+ * mostly fail on the first byte and no strlen() is run per listed word. */
+static inline int str_is(const char *s, uint32_t n, const char *w)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (w[i] != s[i] || !w[i])
+			return 0;
+	return w[n] == '\0';
+}
+
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
  * international and non-state sectors, its regions, and agent codes (a
  * tilde-less agent, "COP", must not pass for a country). */
@@ -159,11 +169,9 @@ static int is_equipment(const dy_token *t)
 		"WARSHIP", "VESSEL", "DESTROYER", "FRIGATE", "SUBMARINE", "ARTILLERY", "MISSILE",
 		"ROCKET", NULL
 	};
-	for (const char *const *p = w; *p; p++) {
-		size_t n = strlen(*p);
-		if (t->lemma_len == n && !memcmp(t->lemma, *p, n))
+	for (const char *const *p = w; *p; p++)
+		if (str_is(t->lemma, t->lemma_len, *p))
 			return 1;
-	}
 	return 0;
 }
 
@@ -224,11 +232,9 @@ static int is_place_filler(const dy_token *t, int after_the)
 		"NORTH-EASTERN", "NORTH-WESTERN", "SOUTH-EASTERN", "SOUTH-WESTERN",
 		"NEIGHBOURING", "NEIGHBORING", "REBEL-HELD", "BESIEGED", "WAR-TORN", NULL
 	};
-	for (const char *const *p = w; *p; p++) {
-		size_t n = strlen(*p);
-		if (t->norm_len == n && !memcmp(t->norm, *p, n))
+	for (const char *const *p = w; *p; p++)
+		if (str_is(t->norm, t->norm_len, *p))
 			return 1;
-	}
 	/* "in the Syrian city of ...": a name inside a phrase the article opens */
 	return after_the && (t->flags & TOK_CAP) && (t->flags & TOK_WORD);
 }
@@ -249,11 +255,9 @@ size_t news_place_actor(const dy_token *toks, size_t n, size_t at)
 	size_t i = at;
 	for (int steps = 0; i > 0 && steps < NEWS_MAX_PLACE_BACK; steps++) {
 		const dy_token *t = &toks[--i];
-		for (const char *const *p = prep; *p; p++) {
-			size_t m = strlen(*p);
-			if (t->norm_len == m && !memcmp(t->norm, *p, m))
+		for (const char *const *p = prep; *p; p++)
+			if (str_is(t->norm, t->norm_len, *p))
 				return i;
-		}
 		int the_before = 0;
 		for (size_t k = i; k > 0 && k + NEWS_MAX_PLACE_BACK > i; k--)
 			if (toks[k - 1].norm_len == 3 && !memcmp(toks[k - 1].norm, "THE", 3)) {
@@ -299,11 +303,9 @@ static int is_passive(const dy_token *toks, size_t n, size_t verb)
 		return 0;
 	for (size_t i = verb, steps = 0; i > 0 && steps < 3; steps++) {
 		const dy_token *t = &toks[--i];
-		for (const char *const *p = be; *p; p++) {
-			size_t m = strlen(*p);
-			if (t->norm_len == m && !memcmp(t->norm, *p, m))
+		for (const char *const *p = be; *p; p++)
+			if (str_is(t->norm, t->norm_len, *p))
 				return 1;
-		}
 		/* an adverb between: "was later arrested" */
 		if (!(t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 2, "LY", 2)))
 			return 0;
@@ -329,18 +331,15 @@ static int is_speech(const dy_token *t)
 		"STATED", "INSISTED", "ARGUED", "ADDED", "WROTE", "TWEETED", "BELIEVES",
 		"THINKS", "CONFIRMED", "ALLEGED", "NOTED", "EXPLAINED", NULL
 	};
-	for (const char *const *p = w; *p; p++) {
-		size_t m = strlen(*p);
-		if (t->norm_len == m && !memcmp(t->norm, *p, m))
+	for (const char *const *p = w; *p; p++)
+		if (str_is(t->norm, t->norm_len, *p))
 			return 1;
-	}
 	return 0;
 }
 
-static int word_is(const dy_token *t, const char *w)
+static inline int word_is(const dy_token *t, const char *w)
 {
-	size_t m = strlen(w);
-	return t->norm_len == m && !memcmp(t->norm, w, m);
+	return str_is(t->norm, t->norm_len, w);
 }
 
 /* Days, months and time nouns that open "said on Friday", "said last week". */

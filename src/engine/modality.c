@@ -43,13 +43,22 @@ enum {
 	MODAL_AFTER_MAX = 8   /* words from a noun subject to its modal */
 };
 
-static int is_word(const dy_token *t, const char *w)
+/* s[0..n) equals the C string w. Byte by byte, so the word lists below
+ * mostly fail on the first byte and no strlen() is run per listed word. */
+static inline int str_is(const char *s, uint32_t n, const char *w)
 {
-	size_t n = strlen(w);
-	return t->norm_len == n && !memcmp(t->norm, w, n);
+	for (uint32_t i = 0; i < n; i++)
+		if (w[i] != s[i] || !w[i])
+			return 0;
+	return w[n] == '\0';
 }
 
-static int is_any(const dy_token *t, const char *const *ws)
+static inline int is_word(const dy_token *t, const char *w)
+{
+	return str_is(t->norm, t->norm_len, w);
+}
+
+static inline int is_any(const dy_token *t, const char *const *ws)
 {
 	for (; *ws; ws++)
 		if (is_word(t, *ws))
@@ -57,7 +66,7 @@ static int is_any(const dy_token *t, const char *const *ws)
 	return 0;
 }
 
-static int ends_with(const dy_token *t, const char *suf)
+static inline int ends_with(const dy_token *t, const char *suf)
 {
 	size_t n = strlen(suf);
 	return t->norm_len >= n && !memcmp(t->norm + t->norm_len - n, suf, n);
@@ -108,11 +117,9 @@ static int is_refusal(const dy_token *t)
 		"REFUSE", "DECLINE", "FAIL", "UNABLE", "REFUSAL", "FAILURE", "INABILITY",
 		"RELUCTANCE", NULL
 	};
-	for (const char *const *p = w; *p; p++) {
-		size_t n = strlen(*p);
-		if (t->lemma_len == n && !memcmp(t->lemma, *p, n))
+	for (const char *const *p = w; *p; p++)
+		if (str_is(t->lemma, t->lemma_len, *p))
 			return 1;
-	}
 	return is_word(t, "UNABLE");
 }
 
