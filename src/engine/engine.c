@@ -744,10 +744,12 @@ static inline int word_match(const dy_elem *e, const ew *w)
 static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 {
 	const dy_elem *e = &c->d->elems[ph->first];
+	const uint16_t *ekey = c->eng->ekey + ph->first;
 	int at = i;
 	for (uint32_t k = 0; k < ph->n; k++) {
 		if (e[k].kind != DY_EL_WORD)
 			return -1;
+		unsigned ek = ekey[k];   /* a matching word has the element's key */
 		int found = -1;
 		int lim = k == 0 ? i : (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
 		if (k > 0 && lim > at + 12)
@@ -764,7 +766,7 @@ static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 					break;
 				continue;
 			}
-			if (word_match(&e[k], w)) {
+			if ((ek == 0xFFFF || w->key == ek) && word_match(&e[k], w)) {
 				found = q;
 				break;
 			}
@@ -1616,11 +1618,14 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 	switch (e->kind) {
 	case DY_EL_WORD: {
 		int last = adj ? pos : limit - 1;
+		/* a word that matches starts with the element's two-letter key: the
+		 * key sits in the word record, the text would be another read */
+		unsigned ek = c->eng->ekey[e - c->d->elems];
 		for (int q = pos; q <= last && q < limit; q++) {
 			const ew *w = &c->w[q];
 			if (w->flags & EW_POSS)
 				continue;
-			if (!word_match(e, w))
+			if ((ek != 0xFFFF && w->key != ek) || !word_match(e, w))
 				continue;
 			p->mchars += e->len;
 			if (pm_next(p, st, depth, q + 1, eadj))
@@ -1740,11 +1745,12 @@ static int rm_run(pm *p, frame *st, int depth, int right)
 	switch (e->kind) {
 	case DY_EL_WORD: {
 		int first = adj ? right - 1 : p->lo;
+		unsigned ek = c->eng->ekey[e - c->d->elems];   /* as in pm_run */
 		for (int q = right - 1; q >= first && q >= p->lo; q--) {
 			const ew *w = &c->w[q];
 			if (w->flags & EW_POSS)
 				continue;
-			if (!word_match(e, w))
+			if ((ek != 0xFFFF && w->key != ek) || !word_match(e, w))
 				continue;
 			p->mchars += e->len;
 			if (rm_next(p, st, depth, q))
