@@ -127,6 +127,19 @@ static const uint8_t ascii_cls[128] = {
 #undef L
 };
 
+/* Bits of ASCII letters and digits for scan_word()'s fastest path; 0 for
+ * every other byte (so non-ASCII bytes end that path). */
+enum { WB_CONT = 1, WB_LOWER = 2, WB_UPPER = 4 };
+static const uint8_t word_bits[256] = {
+	['0'] = WB_CONT, ['1'] = WB_CONT, ['2'] = WB_CONT, ['3'] = WB_CONT, ['4'] = WB_CONT,
+	['5'] = WB_CONT, ['6'] = WB_CONT, ['7'] = WB_CONT, ['8'] = WB_CONT, ['9'] = WB_CONT,
+#define U(c) [c] = WB_CONT | WB_UPPER, [c + 32] = WB_CONT | WB_LOWER
+	U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'),
+	U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'),
+	U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z')
+#undef U
+};
+
 static uch decode_slow(const unsigned char *p, const unsigned char *end)
 {
 	uch u = { -1, 1, C_PUNCT, 0 };
@@ -279,6 +292,31 @@ static uint32_t scan_word(const unsigned char *p, const unsigned char *end, int 
 	const unsigned char *q = p;
 	uint32_t f = 0;
 	int first = 1;
+	if (!number && *p < 0x80) {
+		/* Fastest path, for words starting with an ASCII letter: one table
+		 * load per byte, the case bits or-ed together. Every letter after
+		 * the first counts for X_UPPERS. */
+		const unsigned char *lim = end - p > TOK_BYTES_MAX ? p + TOK_BYTES_MAX : end;
+		uint32_t bits = word_bits[*p];
+		f = bits & WB_UPPER ? TOK_CAP : X_LOWER;
+		bits = 0;
+		for (q = p + 1; q < lim; q++) {
+			uint32_t b = word_bits[*q];
+			if (!b)
+				break;
+			bits |= b;
+		}
+		if (q == lim || (*q < 0x80 && *q != '\'' && *q != '-' && *q != '.' && *q != ',')) {
+			if (bits & WB_LOWER)
+				f |= X_LOWER;
+			if (bits & WB_UPPER)
+				f |= X_UPPERS;
+			*flags = f;
+			return (uint32_t)(q - p);
+		}
+		q = p;
+		f = 0;
+	}
 	/* Fast path: ASCII letters and digits up to a byte that surely ends the
 	 * word (an ASCII byte other than ' - . , which may continue it). Anything
 	 * else is scanned again from the start by the general loop below. */
