@@ -95,6 +95,8 @@ typedef struct ctx {
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
 	uint64_t              sig;      /* the same keys folded to 64 bits */
+	uint16_t             *wk;       /* per word its key, WK_POSS for a possessive:
+	                                 * pattern matching scans these, not c->w */
 	int                   period;   /* the text ends with a full stop */
 	const dy_engine      *eng;
 	long                  steps;    /* pattern-matching steps left for this sentence */
@@ -111,6 +113,8 @@ static unsigned bikey(const char *s, size_t n)
 
 /* Whether every plain word of elements [first, first+n) has its key in the
  * sentence. */
+enum { WK_POSS = 0xFFFE };   /* no element has this key (keys are < 2048) */
+
 static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
 	const uint16_t *ek = c->eng->ekey + first;
@@ -1028,10 +1032,12 @@ static void bi_build(ctx *c)
 {
 	memset(c->bi, 0, sizeof c->bi);
 	c->sig = 0;
+	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
 		unsigned k = bikey(w->s, w->len);
 		w->key = k;
+		c->wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
 		c->sig |= (uint64_t)1 << (k & 63);
 	}
@@ -1618,14 +1624,16 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 	switch (e->kind) {
 	case DY_EL_WORD: {
 		int last = adj ? pos : limit - 1;
-		/* a word that matches starts with the element's two-letter key: the
-		 * key sits in the word record, the text would be another read */
+		/* a word that matches starts with the element's two-letter key:
+		 * the scan reads the keys (a possessive's never matches), and the
+		 * text only of the words that have the key */
 		unsigned ek = c->eng->ekey[e - c->d->elems];
+		const uint16_t *wk = c->wk;
 		for (int q = pos; q <= last && q < limit; q++) {
-			const ew *w = &c->w[q];
-			if (w->flags & EW_POSS)
+			if (wk[q] != ek && (ek != 0xFFFF || wk[q] == WK_POSS))
 				continue;
-			if ((ek != 0xFFFF && w->key != ek) || !word_match(e, w))
+			const ew *w = &c->w[q];
+			if (!word_match(e, w))
 				continue;
 			p->mchars += e->len;
 			if (pm_next(p, st, depth, q + 1, eadj))
@@ -1746,11 +1754,12 @@ static int rm_run(pm *p, frame *st, int depth, int right)
 	case DY_EL_WORD: {
 		int first = adj ? right - 1 : p->lo;
 		unsigned ek = c->eng->ekey[e - c->d->elems];   /* as in pm_run */
+		const uint16_t *wk = c->wk;
 		for (int q = right - 1; q >= first && q >= p->lo; q--) {
-			const ew *w = &c->w[q];
-			if (w->flags & EW_POSS)
+			if (wk[q] != ek && (ek != 0xFFFF || wk[q] == WK_POSS))
 				continue;
-			if ((ek != 0xFFFF && w->key != ek) || !word_match(e, w))
+			const ew *w = &c->w[q];
+			if (!word_match(e, w))
 				continue;
 			p->mchars += e->len;
 			if (rm_next(p, st, depth, q))
