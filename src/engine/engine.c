@@ -1598,7 +1598,9 @@ static int pm_push_alts(pm *p, frame *st, int depth, int pos, int adj,
 		return 0;
 	for (uint32_t k = 0; k < n; k++) {
 		const dy_phrase *ph = &p->c->d->alts[first + k];
-		if (!ph->n)
+		/* an alternative with a word whose key no word of the sentence has
+		 * cannot match: skip it without the frame copy and the scan */
+		if (!ph->n || !bi_all(p->c, ph->first, ph->n))
 			continue;
 		frame f[PM_DEPTH];
 		memcpy(f, st, sizeof(frame) * (size_t)depth);
@@ -1700,7 +1702,9 @@ static int rm_push_alts(pm *p, frame *st, int depth, int right, uint32_t first,
 		return 0;
 	for (uint32_t k = 0; k < n; k++) {
 		const dy_phrase *ph = &p->c->d->alts[first + k];
-		if (!ph->n)
+		/* an alternative with a word whose key no word of the sentence has
+		 * cannot match: skip it without the frame copy and the scan */
+		if (!ph->n || !bi_all(p->c, ph->first, ph->n))
 			continue;
 		frame f[PM_DEPTH];
 		memcpy(f, st, sizeof(frame) * (size_t)depth);
