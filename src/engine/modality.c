@@ -72,28 +72,82 @@ static inline int ends_with(const dy_token *t, const char *suf)
 	return t->norm_len >= n && !memcmp(t->norm + t->norm_len - n, suf, n);
 }
 
-static const char *const aux_words[] = {
-	"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "HAS", "HAVE", "HAD",
-	"HAVING", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL", "CAN", "'LL", "'D",
-	"GET", "GOT", NULL
+/* The words of a verb group, by kind: auxiliaries, adverbs, forecast words
+ * before TO ("expected to"), modals (MAY is handled apart: only lower case)
+ * and negations. One sorted table (byte order), so a token is classed by a
+ * binary search instead of a scan of each list. */
+enum {
+	K_AUX      = 1, /* IS, HAS, DID, WILL, WOULD, CAN, 'LL, GET ... */
+	K_ADVERB   = 2, /* YET, STILL, ALREADY, AGAIN, NOW, ONLY ... */
+	K_FORECAST = 4, /* EXPECTED, LIKELY, UNLIKELY, SUPPOSED */
+	K_MODAL    = 8, /* COULD, MIGHT, SHOULD, MUST, OUGHT */
+	K_NEG      = 16, /* NOT, NEVER, CANNOT, N'T, NOR, NEITHER */
+	/* for modal_after(): */
+	K_STOP     = 32, /* words that end a noun subject: THAT, AND, IF, IT, SAID ... */
+	K_SUBJECT  = 64, /* a pronoun or relative word before a verb: THAT, IT, WE ... */
+	K_SUPPOSE  = 128 /* WOULD, COULD, MIGHT, SHOULD */
 };
 
-static const char *const adverb_words[] = {
-	"YET", "EVER", "ALSO", "STILL", "JUST", "ALREADY", "EVEN", "AGAIN", "THEN",
-	"NOW", "ONLY", NULL
+static const struct kword {
+	const char *w;
+	unsigned    k;
+} kwords[] = {
+	{ "'D", K_AUX }, { "'LL", K_AUX }, { "AGAIN", K_ADVERB }, { "ALREADY", K_ADVERB },
+	{ "ALSO", K_ADVERB }, { "AM", K_AUX }, { "AND", K_STOP }, { "ARE", K_AUX },
+	{ "AS", K_STOP }, { "BE", K_AUX }, { "BECAUSE", K_STOP }, { "BEEN", K_AUX },
+	{ "BEING", K_AUX }, { "BUT", K_STOP }, { "CAN", K_AUX }, { "CANNOT", K_NEG },
+	{ "COULD", K_MODAL | K_SUPPOSE }, { "DID", K_AUX }, { "DO", K_AUX }, { "DOES", K_AUX },
+	{ "EVEN", K_ADVERB }, { "EVER", K_ADVERB }, { "EXPECTED", K_FORECAST }, { "GET", K_AUX },
+	{ "GOT", K_AUX }, { "HAD", K_AUX }, { "HAS", K_AUX }, { "HAVE", K_AUX },
+	{ "HAVING", K_AUX }, { "HE", K_STOP | K_SUBJECT }, { "I", K_STOP | K_SUBJECT },
+	{ "IF", K_STOP }, { "IS", K_AUX }, { "IT", K_STOP | K_SUBJECT }, { "JUST", K_ADVERB },
+	{ "LIKELY", K_FORECAST }, { "MIGHT", K_MODAL | K_SUPPOSE }, { "MUST", K_MODAL },
+	{ "N'T", K_NEG }, { "NEITHER", K_NEG }, { "NEVER", K_NEG }, { "NOR", K_NEG },
+	{ "NOT", K_NEG }, { "NOW", K_ADVERB }, { "ONLY", K_ADVERB }, { "OR", K_STOP },
+	{ "OUGHT", K_MODAL }, { "SAID", K_STOP }, { "SAY", K_STOP }, { "SAYS", K_STOP },
+	{ "SHALL", K_AUX }, { "SHE", K_STOP | K_SUBJECT }, { "SHOULD", K_MODAL | K_SUPPOSE },
+	{ "STILL", K_ADVERB }, { "SUPPOSED", K_FORECAST }, { "THAT", K_STOP | K_SUBJECT },
+	{ "THEN", K_ADVERB }, { "THEY", K_STOP | K_SUBJECT }, { "UNLIKELY", K_FORECAST },
+	{ "WAS", K_AUX }, { "WE", K_STOP | K_SUBJECT }, { "WERE", K_AUX }, { "WHEN", K_STOP },
+	{ "WHERE", K_STOP }, { "WHICH", K_STOP | K_SUBJECT }, { "WHILE", K_STOP },
+	{ "WHO", K_STOP | K_SUBJECT }, { "WHOM", K_STOP }, { "WHOSE", K_STOP }, { "WILL", K_AUX },
+	{ "WOULD", K_AUX | K_SUPPOSE }, { "YET", K_ADVERB }, { "YOU", K_STOP | K_SUBJECT },
 };
 
-static const char *const forecast_words[] = {
-	"EXPECTED", "LIKELY", "UNLIKELY", "SUPPOSED", NULL
-};
+/* Byte order of s[0..n) against the C string w: <0, 0, >0. */
+static int word_cmp(const char *s, uint32_t n, const char *w)
+{
+	uint32_t i = 0;
+	for (; i < n && w[i]; i++)
+		if (s[i] != w[i])
+			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
+	if (i < n)
+		return 1;
+	return w[i] ? -1 : 0;
+}
 
-static const char *const modal_words[] = {
-	"COULD", "MIGHT", "SHOULD", "MUST", "OUGHT", NULL
-};
+/* The K_ bits of token t's norm; 0 for any other word. */
+static unsigned word_kinds(const dy_token *t)
+{
+	if (t->norm_len < 1 || t->norm_len > 8)
+		return 0; /* the table's words have 1 to 8 bytes */
+	size_t lo = 0, hi = sizeof kwords / sizeof kwords[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = word_cmp(t->norm, t->norm_len, kwords[mid].w);
+		if (c == 0)
+			return kwords[mid].k;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
 
 static int is_adverb(const dy_token *t, int first)
 {
-	if (is_any(t, adverb_words))
+	if (word_kinds(t) & K_ADVERB)
 		return 1;
 	/* -LY adverbs ("formally", "publicly"); a capitalised word inside the
 	 * sentence is a name (Italy), not an adverb */
@@ -104,8 +158,7 @@ static int is_adverb(const dy_token *t, int first)
  * NEITHER. */
 static int is_negator(const dy_token *t)
 {
-	static const char *const neg[] = { "NOT", "NEVER", "CANNOT", "N'T", "NOR", "NEITHER", NULL };
-	return is_any(t, neg) || (t->norm_len > 3 && ends_with(t, "N'T"));
+	return (word_kinds(t) & K_NEG) || (t->norm_len > 3 && ends_with(t, "N'T"));
 }
 
 /* REFUSED/DECLINED/FAILED/UNABLE, and the nouns REFUSAL/FAILURE/INABILITY/
@@ -195,18 +248,19 @@ static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size
 	size_t i = verb;
 	for (int steps = 0; i > 0 && steps < MOOD_MAX_BACK; steps++) {
 		const dy_token *t = &toks[--i];
+		unsigned k = word_kinds(t);
 		if (is_word(t, "LONGER") && i > 0 && is_word(&toks[i - 1], "NO")) {
 			*cue = i - 1;
 			return NEWS_NEGATED;
 		}
-		if (is_negator(t)) {
+		if ((k & K_NEG) || (t->norm_len > 3 && ends_with(t, "N'T"))) {
 			/* "not only attacked ... but also": affirmative */
 			if (i + 1 < n && is_word(&toks[i + 1], "ONLY"))
 				return NEWS_DONE;
 			*cue = i;
 			return NEWS_NEGATED;
 		}
-		if (is_any(t, modal_words) || (is_word(t, "MAY") && !(t->flags & TOK_CAP))) {
+		if ((k & K_MODAL) || (is_word(t, "MAY") && !(t->flags & TOK_CAP))) {
 			/* a negated modal is still not an act: "could not stop" */
 			*cue = i;
 			return NEWS_MODAL;
@@ -221,13 +275,13 @@ static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size
 			}
 			/* "is expected to visit", "likely to attack": others'
 			 * forecast, not the actor's act or stated intent */
-			if (is_any(p, forecast_words)) {
+			if (word_kinds(p) & K_FORECAST) {
 				*cue = i - 1;
 				return NEWS_MODAL;
 			}
 			return NEWS_DONE;
 		}
-		if (is_any(t, aux_words) || is_adverb(t, i == 0))
+		if ((k & (K_AUX | K_ADVERB)) || is_adverb(t, i == 0))
 			continue;
 		return NEWS_DONE;
 	}
@@ -291,9 +345,9 @@ static size_t noun_use(const dy_dict *d, const dy_token *toks, size_t n, size_t 
 	if (i == 0)
 		return verb + 1;
 	const dy_token *b = &toks[i - 1];
-	if (is_any(b, aux_words))
+	if (word_kinds(b) & K_AUX)
 		return (i >= 2 && is_word(&toks[i - 2], "THERE")) ? verb + 1 : n;
-	if (is_actorish(d, toks, i - 1) || is_any(b, modal_words) || is_word(b, "TO"))
+	if (is_actorish(d, toks, i - 1) || (word_kinds(b) & K_MODAL) || is_word(b, "TO"))
 		return n;
 	return verb + 1;
 }
@@ -332,29 +386,21 @@ static size_t gerund_content(const dy_token *toks, size_t n, size_t verb)
  * is left out: "X says the army will ..." is reported intent. */
 static size_t modal_after(const dy_token *toks, size_t n, size_t verb)
 {
-	static const char *const stop[] = {
-		"THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", "WHEN", "AND", "BUT", "OR",
-		"IF", "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "BECAUSE", "AS", "WHILE",
-		"SAID", "SAYS", "SAY", NULL
-	};
-	static const char *const modal[] = { "WOULD", "COULD", "MIGHT", "SHOULD", NULL };
-	static const char *const subject[] = {
-		"THAT", "WHICH", "WHO", "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", NULL
-	};
 	if (verb >= n || ends_with(&toks[verb], "ED") || ends_with(&toks[verb], "ING"))
 		return n;
 	/* "which it fears may ...": a pronoun before makes it a verb */
-	if (verb > 0 && is_any(&toks[verb - 1], subject))
+	if (verb > 0 && (word_kinds(&toks[verb - 1]) & K_SUBJECT))
 		return n;
 	for (size_t i = verb + 1; i < n && i <= verb + MODAL_AFTER_MAX; i++) {
 		const dy_token *t = &toks[i];
-		if (is_any(t, modal) || (is_word(t, "MAY") && !(t->flags & TOK_CAP)))
+		unsigned k = word_kinds(t);
+		if ((k & K_SUPPOSE) || (is_word(t, "MAY") && !(t->flags & TOK_CAP)))
 			return i;
 		/* "talks between Russia and Ukraine would ...": AND joins names */
 		if (is_word(t, "AND") && i + 1 < n && (toks[i - 1].flags & TOK_CAP) &&
 		    (toks[i + 1].flags & TOK_CAP))
 			continue;
-		if ((t->flags & TOK_PUNCT) || is_any(t, stop) || is_any(t, aux_words))
+		if ((t->flags & TOK_PUNCT) || (k & (K_STOP | K_AUX)))
 			return n;
 	}
 	return n;
