@@ -596,19 +596,14 @@ static int is_alpha(char ch)
 	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (unsigned char)ch >= 0x80;
 }
 
-static void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
+static inline void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
 {
 	if (c->n >= c->capw || len == 0)
 		return;
-	ew *w = &c->w[c->n++];
-	memset(w, 0, sizeof *w);
-	w->s = s;
-	w->len = len;
-	w->flags = flags;
-	w->entry = DY_NONE;
-	w->last = c->n - 1;
-	w->unit = -1;
-	w->tok = tok;
+	/* one store of the whole record (the fields not named are zero) */
+	c->w[c->n] = (ew){ .s = s, .len = len, .flags = flags, .entry = DY_NONE,
+	                   .last = c->n, .unit = -1, .tok = tok };
+	c->n++;
 }
 
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
@@ -906,7 +901,10 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 static void tag_words(ctx *c)
 {
 	const struct eg_heads *hx = c->eng->hx;
-	int pos[DICT_MAX_ELEMS], best_pos[DICT_MAX_ELEMS];
+	/* the words of the phrase being tried and of the best one so far: a
+	 * better phrase swaps the two instead of copying */
+	int posbuf[2][DICT_MAX_ELEMS];
+	int *pos = posbuf[0], *best_pos = posbuf[1];
 	/* Every word's heads first, as indexes into hx->hi: the lookups of
 	 * different words do not wait for each other, so their cache misses
 	 * overlap, and each head's record is fetched before it is needed. */
@@ -1009,7 +1007,11 @@ static void tag_words(ctx *c)
 					best_n = ce[k].n;
 					best_chars = ce[k].chars;
 					best_kind = ce[k].kind;
-					memcpy(best_pos, pos, sizeof(int) * ce[k].n);
+					if (ce[k].n > 1) {   /* only later words are read back */
+						int *t = best_pos;
+						best_pos = pos;
+						pos = t;
+					}
 				}
 			}
 		}
