@@ -56,16 +56,16 @@ static inline int str_is(const char *s, uint32_t n, const char *w)
 
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
  * international and non-state sectors, its regions, and agent codes (a
- * tilde-less agent, "COP", must not pass for a country). */
-static const char *const not_country[] = {
-	"IGO", "NGO", "IMG", "MNC", "UIS", "INT",
-	"AFR", "ASA", "BLK", "BAL", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN",
-	"EUR", "LAM", "MDT", "MEA", "NAF", "NAM", "NMR", "PGS", "SAF", "SAM", "SAS",
-	"SCN", "SEA", "WAF", "WST", "GLB", "WSB",
-	"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS",
-	"CRM", "CVL", "LAB", "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "ELI", "ENV",
-	"HRI", "IRC", "REL", "SET", "UAF", "INS", "DEV", "CHR", "MUS", "JEW", "BUD",
-	"HIN", "ATH", "SHI", "SUN", "ITH", NULL
+ * tilde-less agent, "COP", must not pass for a country). Sorted, for a
+ * binary search. */
+static const char not_country[][4] = {
+	"AFR", "AGR", "ASA", "ATH", "BAL", "BLK", "BUD", "BUS", "CAS", "CAU", "CFR",
+	"CHR", "COP", "CRB", "CRM", "CVL", "DEV", "EAF", "EDU", "EEU", "EIN", "ELI",
+	"ENV", "EUR", "GLB", "GOV", "HIN", "HLH", "HRI", "IGO", "IMG", "INS", "INT",
+	"IRC", "ITH", "JEW", "JUD", "LAB", "LAM", "LEG", "MDT", "MEA", "MED", "MIL",
+	"MNC", "MOD", "MUS", "NAF", "NAM", "NGO", "NMR", "OPP", "PGS", "PTY", "RAD",
+	"REB", "REF", "REL", "SAF", "SAM", "SAS", "SCN", "SEA", "SET", "SHI", "SPY",
+	"SUN", "UAF", "UIS", "WAF", "WSB", "WST"
 };
 
 int news_country_of(const char *code, char cc[4])
@@ -76,9 +76,18 @@ int news_country_of(const char *code, char cc[4])
 	for (int i = 0; i < 3; i++)
 		if (code[i] < 'A' || code[i] > 'Z')
 			return 0;
-	for (const char *const *p = not_country; *p; p++)
-		if (!memcmp(code, *p, 3))
+	size_t lo = 0, hi = sizeof not_country / sizeof not_country[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *w = not_country[mid];
+		int c = code[0] != w[0] ? code[0] - w[0] : code[1] != w[1] ? code[1] - w[1] : code[2] - w[2];
+		if (c == 0)
 			return 0;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	memcpy(cc, code, 3);
 	cc[3] = 0;
 	return 1;
