@@ -153,7 +153,10 @@ typedef struct eg_pidx {
 	uint32_t *pos;      /* positions, ascending within a group */
 	uint32_t *free_;    /* positions of patterns with no such word, ascending */
 	uint32_t  nfree;
+	uint64_t *has;      /* PX_KEYS bits: a group has this skey */
+	uint16_t *rank;     /* per word of has: the groups in the words before it */
 } eg_pidx;
+enum { PX_KEYS = 4096 };   /* skeys: a side bit over an 11-bit key */
 
 /* Entries of one head packed for the tagging loop: the key signature first,
  * so that most entries are passed over without touching d->entries. */
@@ -428,20 +431,23 @@ static void px_build(dy_engine *e)
 			x->g[x->ng - 1].n++;
 		}
 		free(t);
+		x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
+		x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
+		for (uint32_t i = 0; i < x->ng; i++)
+			x->has[x->g[i].skey >> 6] |= (uint64_t)1 << (x->g[i].skey & 63);
+		for (uint32_t w = 1; w < PX_KEYS / 64; w++)
+			x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
 	}
 }
 
+/* The group of skey: groups are sorted by skey, so its index is the number
+ * of skeys below it that have one (a bit count instead of a search). */
 static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
 {
-	uint32_t lo = 0, hi = x->ng;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (x->g[mid].skey < skey)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->ng && x->g[lo].skey == skey ? &x->g[lo] : NULL;
+	uint64_t word = x->has[skey >> 6], bit = (uint64_t)1 << (skey & 63);
+	if (!(word & bit))
+		return NULL;
+	return &x->g[x->rank[skey >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
 }
 
 dy_engine *engine_new(const dy_dict *d)
@@ -559,6 +565,8 @@ void engine_free(dy_engine *e)
 			free(e->px[v].g);
 			free(e->px[v].pos);
 			free(e->px[v].free_);
+			free(e->px[v].has);
+			free(e->px[v].rank);
 		}
 	free(e->px);
 	free(e->pk);
