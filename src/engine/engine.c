@@ -2155,11 +2155,12 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	 * on its side of the verb can match (the others would fail below or in
 	 * pattern_match); visit them in the same order. */
 	const eg_pidx *px = &c->eng->px[vi];
-	uint32_t *cand = NULL, ncand = npk;
+	uint64_t *bm = NULL;
+	uint32_t nw = 0;
 	if (px->g) {
 		/* a bit per pattern, set for the candidates, read back in order */
-		uint32_t nw = (npk + 63) / 64;
-		uint64_t *bm = arena_zalloc(c->a, sizeof *bm * nw);
+		nw = (npk + 63) / 64;
+		bm = arena_zalloc(c->a, sizeof *bm * nw);
 		for (uint32_t q = 0; q < px->nfree; q++)
 			bm[px->free_[q] >> 6] |= (uint64_t)1 << (px->free_[q] & 63);
 		for (int q = p.lo; q < p.hi; q++) {
@@ -2173,16 +2174,26 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 				bm[x >> 6] |= (uint64_t)1 << (x & 63);
 			}
 		}
-		cand = arena_alloc(c->a, sizeof *cand * (npk + 1));
-		ncand = 0;
-		for (uint32_t wi = 0; wi < nw; wi++)
-			for (uint64_t m = bm[wi]; m; m &= m - 1)
-				cand[ncand++] = wi * 64 + (uint32_t)__builtin_ctzll(m);
 	}
 	pm found;
 	int actual = -1;
-	for (uint32_t ci = 0; ci < ncand; ci++) {
-		uint32_t i = cand ? cand[ci] : ci;
+	/* the candidates in order: the bits of bm, else every pattern */
+	uint32_t wi = 0, ci = 0;
+	uint64_t m = bm ? bm[0] : 0;
+	for (;;) {
+		uint32_t i;
+		if (bm) {
+			while (!m && ++wi < nw)
+				m = bm[wi];
+			if (!m)
+				break;
+			i = wi * 64 + (uint32_t)__builtin_ctzll(m);
+			m &= m - 1;
+		} else {
+			if (ci >= npk)
+				break;
+			i = ci++;
+		}
 		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
 		if ((pk[i].sig_b & nsig_b) || (pk[i].sig_a & nsig_a) || !bi_test(c->bi, pk[i].key))
