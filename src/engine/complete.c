@@ -184,15 +184,12 @@ static int is_equipment(const dy_token *t)
 	return 0;
 }
 
-/* A lone actor (with '~') whose words are equipment. */
-static int lone_equipment(const dy_token *toks, size_t n, const char *code, uint32_t word)
+/* A lone actor (with '~') whose words, from token t (n: none), are
+ * equipment. */
+static int lone_equipment(const dy_token *toks, size_t n, const char *code, size_t t)
 {
-	if (!strchr(code, '~') || word == UINT32_MAX)
+	if (!strchr(code, '~'))
 		return 0;
-	dy_event probe;
-	memset(&probe, 0, sizeof probe);
-	probe.verb_word = word;
-	size_t t = news_verb_token(toks, n, &probe);
 	/* the actor phrase: its word and the next two ("military drones") */
 	for (size_t k = t; k < n && k < t + 3; k++) {
 		if (toks[k].flags & TOK_PUNCT)
@@ -478,9 +475,8 @@ static int same_actor(const char *src, const char *sub)
  * travelling. Returns the speech verb's token, or n. A pronoun subject ("Russia
  * said it attacked") is the speaker again and keeps the event. */
 static size_t speaker_source(const dy_dict *d, const dy_token *toks, size_t n,
-                             int32_t date, const dy_event *e, size_t verb)
+                             int32_t date, const dy_event *e, size_t verb, size_t src)
 {
-	size_t src = actor_token(toks, n, e->src_word);
 	if (src >= verb || verb >= n || verb - src > NEWS_MAX_REPORT)
 		return n;
 	for (size_t k = src + 1; k < verb; k++) {
@@ -567,26 +563,28 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 			trace_drop(trace, e, why);
 			continue;
 		}
+		/* the source's token, found once for the rules below */
+		size_t src = actor_token(toks, n, e->src_word);
 		if (e->src_word != UINT32_MAX && is_place_code(e->source) &&
 		    !is_passive(toks, n, verb)) {
-			size_t at = actor_token(toks, n, e->src_word);
-			size_t p = news_place_actor(toks, n, at);
+			size_t p = news_place_actor(toks, n, src);
 			if (p < n && !unknown_attacker(toks, n, e, p, verb)) {
 				snprintf(why, sizeof why, "the source is a place ('%s %s')",
-				         toks[p].norm, toks[at].norm);
+				         toks[p].norm, toks[src].norm);
 				trace_drop(trace, e, why);
 				continue;
 			}
 		}
-		size_t sp = speaker_source(d, toks, n, date, e, verb);
+		size_t sp = speaker_source(d, toks, n, date, e, verb, src);
 		if (sp < n) {
 			snprintf(why, sizeof why, "the source is the speaker ('%s') of another subject's verb",
 			         toks[sp].norm);
 			trace_drop(trace, e, why);
 			continue;
 		}
-		if (lone_equipment(toks, n, e->source, e->src_word) ||
-		    lone_equipment(toks, n, e->target, e->tgt_word)) {
+		if (lone_equipment(toks, n, e->source, src) ||
+		    (strchr(e->target, '~') &&
+		     lone_equipment(toks, n, e->target, actor_token(toks, n, e->tgt_word)))) {
 			trace_drop(trace, e, "an actor is equipment with no country");
 			continue;
 		}
