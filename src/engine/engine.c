@@ -115,6 +115,12 @@ static unsigned bikey(const char *s, size_t n)
  * sentence. */
 enum { WK_POSS = 0xFFFE };   /* no element has this key (keys are < 2048) */
 
+/* Per key, the first and last word of the current sentence that has it;
+ * valid only for keys whose bit is set in ctx.bi (bi_build writes those), so
+ * nothing needs clearing between sentences. Pattern matching looks for an
+ * element's word only between the two. */
+static _Thread_local uint16_t kfirst[2048], klast[2048];
+
 static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
 	const uint16_t *ek = c->eng->ekey + first;
@@ -525,7 +531,8 @@ dy_engine *engine_new(const dy_dict *d)
 		for (uint32_t q = 0; q < vb->n_patterns; q++) {
 			uint32_t pi = e->pat_order[vb->pattern + q];
 			const dy_pattern *pt = &d->patterns[pi];
-			if (!pt->n_codes || !pt->ph.n)
+			if (!pt->n_codes || !pt->ph.n || pt->verb_at >= pt->ph.n ||
+			    d->elems[pt->ph.first + pt->verb_at].kind != DY_EL_VERB)
 				continue;   /* such a pattern is passed over anyway */
 			eg_pat *k = &e->pk[npk++];
 			for (uint32_t q = 0; q < pt->ph.n; q++) {
@@ -1048,6 +1055,9 @@ static void bi_build(ctx *c)
 		unsigned k = bikey(w->s, w->len);
 		w->key = k;
 		c->wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
+		if (!((c->bi[k >> 6] >> (k & 63)) & 1))
+			kfirst[k] = (uint16_t)i;
+		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
 		c->sig |= (uint64_t)1 << (k & 63);
 	}
@@ -1641,7 +1651,17 @@ static int pm_run(pm *p, frame *st, int depth, int pos, int adj)
 		 * text only of the words that have the key */
 		unsigned ek = c->eng->ekey[e - c->d->elems];
 		const uint16_t *wk = c->wk;
-		for (int q = pos; q <= last && q < limit; q++) {
+		int q0 = pos;
+		if (ek != 0xFFFF) {
+			/* only the words from the key's first to its last can match */
+			if (!((c->bi[ek >> 6] >> (ek & 63)) & 1))
+				return 0;
+			if (klast[ek] < last)
+				last = klast[ek];
+			if (kfirst[ek] > q0)
+				q0 = kfirst[ek];
+		}
+		for (int q = q0; q <= last && q < limit; q++) {
 			if (wk[q] != ek && (ek != 0xFFFF || wk[q] == WK_POSS))
 				continue;
 			const ew *w = &c->w[q];
@@ -1769,7 +1789,16 @@ static int rm_run(pm *p, frame *st, int depth, int right)
 		int first = adj ? right - 1 : p->lo;
 		unsigned ek = c->eng->ekey[e - c->d->elems];   /* as in pm_run */
 		const uint16_t *wk = c->wk;
-		for (int q = right - 1; q >= first && q >= p->lo; q--) {
+		int q0 = right - 1;
+		if (ek != 0xFFFF) {
+			if (!((c->bi[ek >> 6] >> (ek & 63)) & 1))
+				return 0;
+			if (klast[ek] < q0)
+				q0 = klast[ek];
+			if (kfirst[ek] > first)
+				first = kfirst[ek];
+		}
+		for (int q = q0; q >= first && q >= p->lo; q--) {
 			if (wk[q] != ek && (ek != 0xFFFF || wk[q] == WK_POSS))
 				continue;
 			const ew *w = &c->w[q];
@@ -1817,15 +1846,22 @@ static int rm_run(pm *p, frame *st, int depth, int right)
 
 /* Matches pattern pt around the verb: the part after '*' forwards from the
  * verb's end, the part before it backwards from the verb's start. */
+/* Whether pattern pt has its '*' in place and its words' keys in the sentence:
+ * the verb loop's list (pk) and filters see to this before pattern_match. */
+static int pattern_fits(const ctx *c, const dy_pattern *pt)
+{
+	uint32_t va = pt->verb_at;
+	if (va >= pt->ph.n || c->d->elems[pt->ph.first + va].kind != DY_EL_VERB)
+		return 0;
+	return !(c->eng->pat_sig[pt - c->d->patterns] & ~c->sig);
+}
+
 static int pattern_match(pm *p, const dy_pattern *pt)
 {
 	const dy_dict *d = p->c->d;
 	const dy_elem *el = &d->elems[pt->ph.first];
 	uint32_t va = pt->verb_at;
-	if (va >= pt->ph.n || el[va].kind != DY_EL_VERB)
-		return 0;
-	uint32_t pi = (uint32_t)(pt - d->patterns);
-	if ((p->c->eng->pat_sig[pi] & ~p->c->sig) || !bi_all(p->c, pt->ph.first, pt->ph.n))
+	if (!bi_all(p->c, pt->ph.first, pt->ph.n))
 		return 0;
 	/* bounded work: 4000 steps a pattern, ENG_MAX_STEPS a sentence */
 	if (p->c->steps <= 0)
@@ -2462,7 +2498,8 @@ static void time_shift(ctx *c)
 			p.ve = w->last + 1;
 			for (uint32_t q = 0; q < v->n_patterns && !k; q++) {
 				const dy_pattern *pt = &c->d->patterns[v->pattern + q];
-				if (pt->n_codes && pt->ph.n && pattern_match(&p, pt))
+				if (pt->n_codes && pt->ph.n && pattern_fits(c, pt) &&
+				    pattern_match(&p, pt))
 					k = &c->d->codes[pt->code];
 			}
 			if (!k) {
