@@ -503,7 +503,7 @@ static size_t scan(const char *text, dy_span s)
 			} else if ((*last == 's' || *last == 'S') && !is_wordch(&v) && !open_single) {
 				t->flags = TOK_POSSESS;
 			} else {
-				t->flags = TOK_PUNCT;
+				t->flags = TOK_PUNCT | (u.len > 1 ? X_NONASCII : 0);
 				open_single = 0;
 			}
 		} else {
@@ -640,6 +640,14 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 		} else if (t->len == 1 && src[0] < 0x80) {
 			k->norm = ascii_str[src[0]];
 			k->norm_len = 1;
+		} else if (!(t->flags & X_NONASCII)) {
+			/* ASCII only: upper case byte by byte, no decoding */
+			for (uint32_t j = 0; j < t->len; j++)
+				bp[j] = ascii_str[src[j] & 0x7f][0];
+			bp[t->len] = '\0';
+			k->norm = bp;
+			k->norm_len = t->len;
+			bp += t->len + 1;
 		} else {
 			size_t m = norm_write(src, t->len, bp);
 			k->norm = bp;
