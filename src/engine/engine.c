@@ -860,12 +860,11 @@ static int function_word(const ew *w)
  * stem length and the cache misses that come with them. Keyed by the engine's
  * id, so that no entry outlives its dictionary; direct-mapped; words longer
  * than WC_KEY bytes or with more than WC_HEADS heads are not kept. */
-enum { WC_SIZE = 4096, WC_KEY = 22, WC_HEADS = 6 };
+enum { WC_SIZE = 4096, WC_KEY = 24, WC_HEADS = 6 };
 typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
-	uint32_t hash;
+	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
 	uint8_t  klen, nh;
-	char     key[WC_KEY];
 	uint32_t hi[WC_HEADS];
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
@@ -875,12 +874,17 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 {
 	const struct eg_heads *hx = c->eng->hx;
 	wc_ent *ce = NULL;
-	uint32_t h = 2166136261u;
+	uint64_t kw[WC_KEY / 8] = { 0, 0, 0 };
 	if (n <= WC_KEY) {
-		for (uint32_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)s[i]) * 16777619u;
-		ce = &wcache[(h ^ (h >> 15)) & (WC_SIZE - 1)];
-		if (ce->eng == c->eng->id && ce->hash == h && ce->klen == n && !memcmp(ce->key, s, n)) {
+		/* the word as three zero-padded 64-bit words: hashed and compared
+		 * a word at a time instead of a byte at a time */
+		memcpy(kw, s, n);
+		uint64_t x = kw[0] * 0x9E3779B97F4A7C15u;
+		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
+		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
+		ce = &wcache[(x >> 40) & (WC_SIZE - 1)];
+		if (ce->eng == c->eng->id && ce->klen == n && ce->key[0] == kw[0] &&
+		    ce->key[1] == kw[1] && ce->key[2] == kw[2]) {
 			/* word by word: a memcpy of a variable length here made the
 			 * reads of out[] that follow wait for it */
 			int k = ce->nh;
@@ -903,10 +907,9 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 	}
 	if (ce && k <= WC_HEADS) {
 		ce->eng = c->eng->id;
-		ce->hash = h;
 		ce->klen = (uint8_t)n;
 		ce->nh = (uint8_t)k;
-		memcpy(ce->key, s, n);
+		memcpy(ce->key, kw, sizeof kw);
 		for (int q = 0; q < k; q++)
 			ce->hi[q] = out[q];
 	}
