@@ -565,6 +565,28 @@ static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
 	return (size_t)(o - out);
 }
 
+/* Upper-cases n ASCII bytes (all < 0x80) from p to out and ends them with a
+ * NUL. Eight bytes at a time: a byte's high bit is set in lo when it is 'a'
+ * or above and in hi when it is above 'z' (no byte carries into the next,
+ * as every byte is < 0x80), so lo ^ hi marks the lower-case letters, and
+ * their 0x20 bit is cleared. */
+static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint32_t j = 0;
+	for (; j + 8 <= n; j += 8) {
+		uint64_t x;
+		memcpy(&x, p + j, 8);
+		uint64_t lo = x + ones * (0x80 - 'a');
+		uint64_t hi = x + ones * (0x80 - 'z' - 1);
+		x ^= ((lo ^ hi) & ones * 0x80) >> 2;
+		memcpy(out + j, &x, 8);
+	}
+	for (; j < n; j++)
+		out[j] = ascii_str[p[j] & 0x7f][0];
+	out[n] = '\0';
+}
+
 /* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes. */
 static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 {
@@ -641,10 +663,7 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 			k->norm = ascii_str[src[0]];
 			k->norm_len = 1;
 		} else if (!(t->flags & X_NONASCII)) {
-			/* ASCII only: upper case byte by byte, no decoding */
-			for (uint32_t j = 0; j < t->len; j++)
-				bp[j] = ascii_str[src[j] & 0x7f][0];
-			bp[t->len] = '\0';
+			ascii_upper(src, t->len, bp);
 			k->norm = bp;
 			k->norm_len = t->len;
 			bp += t->len + 1;
