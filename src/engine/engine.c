@@ -946,7 +946,7 @@ static void tag_words(ctx *c)
 		unsigned nk = 0xFFFF;
 		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
 		    !(c->w[i].flags & EW_POSS))
-			nk = bikey(c->w[i + 1].s, c->w[i + 1].len);
+			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
 		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
 		for (int h = 0; h < nhs[i]; h++) {
 			const eg_hinfo *hi = &hx->hi[hs[h]];
