@@ -7,7 +7,9 @@
  *   commas   comma-delimited clauses dropped (manual 7.8, 8.6)
  *   clauses  conjunctions outside compounds split the sentence (7.6)
  *   code     per clause, verbs left to right: patterns, then source and target
- * Memory: all working arrays come from the caller's arena; nothing is freed. */
+ * Memory: all working arrays come from the caller's arena; nothing is freed.
+ * Per thread (_Thread_local) are only a cache of words' dictionary heads and
+ * the first/last word of each two-letter key in the sentence being coded. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
