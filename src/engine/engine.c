@@ -921,6 +921,8 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 static void tag_words(ctx *c)
 {
 	const struct eg_heads *hx = c->eng->hx;
+	const int no_time = !c->o->time_shift;   /* time entries are passed over */
+	const uint64_t sig = c->sig;
 	/* the words of the phrase being tried and of the best one so far: a
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
@@ -981,7 +983,7 @@ static void tag_words(ctx *c)
 					ce = c->eng->hx->ce + bk->at;
 					cnt = bk->cnt;
 				} else {
-					if (kind == DY_ENT_TIME && !c->o->time_shift)
+					if (kind == DY_ENT_TIME && no_time)
 						continue;
 					uint32_t a0, a1;
 					if (!hx->wide) {
@@ -1000,9 +1002,9 @@ static void tag_words(ctx *c)
 						break;   /* sorted longest first */
 					if (ce[k].n == best_n && ce[k].chars <= best_chars)
 						continue;
-					if (ce[k].kind == DY_ENT_TIME && !c->o->time_shift)
+					if (ce[k].kind == DY_ENT_TIME && no_time)
 						continue;
-					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~c->sig))
+					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
 						continue;
 					if ((ce[k].f0 & DY_EL_EXACT) && !m_exact &&
 					    !((ce[k].f0 & DY_EL_ENDINGS) && m_end))
