@@ -129,8 +129,9 @@ static int word_cmp(const char *s, uint32_t n, const char *w)
 /* The K_ bits of token t's norm; 0 for any other word. */
 static unsigned word_kinds(const dy_token *t)
 {
-	if (t->norm_len < 1 || t->norm_len > 8)
-		return 0; /* the table's words have 1 to 8 bytes */
+	unsigned char c0 = (unsigned char)t->norm[0];
+	if (t->norm_len < 1 || t->norm_len > 8 || ((c0 < 'A' || c0 > 'Z') && c0 != '\''))
+		return 0; /* the table's words have 1 to 8 bytes and start A-Z or ' */
 	size_t lo = 0, hi = sizeof kwords / sizeof kwords[0];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
