@@ -319,15 +319,33 @@ static int is_passive(const dy_token *toks, size_t n, size_t verb)
 	return 0;
 }
 
-/* Token of an actor's engine word, or n. */
-static size_t actor_token(const dy_token *toks, size_t n, uint32_t word)
+/* Engine words already turned into tokens during one news_apply() call:
+ * events of a sentence share verbs and actors, and each look-up walks the
+ * sentence from its start. */
+enum { WORD_MEMO_MAX = 16 };
+typedef struct word_memo {
+	uint32_t word[WORD_MEMO_MAX];
+	size_t   tok[WORD_MEMO_MAX];
+	unsigned n;
+} word_memo;
+
+/* Token of an engine word (a verb's or an actor's), or n. */
+static size_t actor_token(word_memo *m, const dy_token *toks, size_t n, uint32_t word)
 {
 	if (word == UINT32_MAX)
 		return n;
+	for (unsigned i = 0; i < m->n; i++)
+		if (m->word[i] == word)
+			return m->tok[i];
 	dy_event probe;
 	memset(&probe, 0, sizeof probe);
 	probe.verb_word = word;
-	return news_verb_token(toks, n, &probe);
+	size_t t = news_verb_token(toks, n, &probe);
+	if (m->n < WORD_MEMO_MAX) {
+		m->word[m->n] = word;
+		m->tok[m->n++] = t;
+	}
+	return t;
 }
 
 /* Byte order of s[0..n) against the C string w: <0, 0, >0. */
@@ -552,10 +570,11 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 {
 	char why[160];
 	size_t kept = 0;
+	word_memo memo = { .n = 0 };
 	/* (1) moods and (2) equipment, place and speaker sources */
 	for (size_t k = 0; k < n_ev; k++) {
 		dy_event *e = &ev[k];
-		size_t verb = news_verb_token(toks, n, e), cue;
+		size_t verb = actor_token(&memo, toks, n, e->verb_word), cue;
 		dy_news_mood m = news_mood(d, toks, n, e, verb, &cue);
 		if (m != NEWS_DONE) {
 			snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
@@ -564,7 +583,7 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 			continue;
 		}
 		/* the source's token, found once for the rules below */
-		size_t src = actor_token(toks, n, e->src_word);
+		size_t src = actor_token(&memo, toks, n, e->src_word);
 		if (e->src_word != UINT32_MAX && is_place_code(e->source) &&
 		    !is_passive(toks, n, verb)) {
 			size_t p = news_place_actor(toks, n, src);
@@ -584,7 +603,7 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		}
 		if (lone_equipment(toks, n, e->source, src) ||
 		    (strchr(e->target, '~') &&
-		     lone_equipment(toks, n, e->target, actor_token(toks, n, e->tgt_word)))) {
+		     lone_equipment(toks, n, e->target, actor_token(&memo, toks, n, e->tgt_word)))) {
 			trace_drop(trace, e, "an actor is equipment with no country");
 			continue;
 		}
