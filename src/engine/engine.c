@@ -2328,7 +2328,7 @@ static void code_sentence(ctx *c)
 	vres sub[128];
 	int subv[128];
 	int has_sub[128];
-	memset(has_sub, 0, sizeof has_sub);
+	memset(has_sub, 0, sizeof(int) * (size_t)ncl);   /* only clauses' slots are read */
 	int stop = 0;
 	for (int ci = 0; ci < ncl && !stop; ci++) {
 		const clause *cl = &cls[ci];
