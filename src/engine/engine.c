@@ -161,6 +161,7 @@ typedef struct eg_pidx {
 	uint32_t *pos;      /* positions, ascending within a group */
 	uint32_t *free_;    /* positions of patterns with no such word, ascending */
 	uint32_t  nfree;
+	uint64_t *freebm;   /* a bit per position, set for those of free_ */
 	uint64_t *has;      /* PX_KEYS bits: a group has this skey */
 	uint16_t *rank;     /* per word of has: the groups in the words before it */
 } eg_pidx;
@@ -439,6 +440,9 @@ static void px_build(dy_engine *e)
 			x->g[x->ng - 1].n++;
 		}
 		free(t);
+		x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
+		for (uint32_t q = 0; q < x->nfree; q++)
+			x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
 		x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
 		x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
 		for (uint32_t i = 0; i < x->ng; i++)
@@ -574,6 +578,7 @@ void engine_free(dy_engine *e)
 			free(e->px[v].g);
 			free(e->px[v].pos);
 			free(e->px[v].free_);
+			free(e->px[v].freebm);
 			free(e->px[v].has);
 			free(e->px[v].rank);
 		}
@@ -2203,9 +2208,8 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	if (px->g) {
 		/* a bit per pattern, set for the candidates, read back in order */
 		nw = (npk + 63) / 64;
-		bm = arena_zalloc(c->a, sizeof *bm * nw);
-		for (uint32_t q = 0; q < px->nfree; q++)
-			bm[px->free_[q] >> 6] |= (uint64_t)1 << (px->free_[q] & 63);
+		bm = arena_alloc(c->a, sizeof *bm * nw);
+		memcpy(bm, px->freebm, sizeof *bm * nw);   /* patterns with no word */
 		for (int q = p.lo; q < p.hi; q++) {
 			if (q >= vs && q < ve)
 				continue;
