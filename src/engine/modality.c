@@ -146,13 +146,16 @@ static unsigned word_kinds(const dy_token *t)
 	return 0;
 }
 
+/* -LY adverbs ("formally", "publicly"); a capitalised word inside the
+ * sentence is a name (Italy), not an adverb */
+static int is_ly_adverb(const dy_token *t, int first)
+{
+	return t->norm_len > 4 && ends_with(t, "LY") && (first || !(t->flags & TOK_CAP));
+}
+
 static int is_adverb(const dy_token *t, int first)
 {
-	if (word_kinds(t) & K_ADVERB)
-		return 1;
-	/* -LY adverbs ("formally", "publicly"); a capitalised word inside the
-	 * sentence is a name (Italy), not an adverb */
-	return t->norm_len > 4 && ends_with(t, "LY") && (first || !(t->flags & TOK_CAP));
+	return (word_kinds(t) & K_ADVERB) || is_ly_adverb(t, first);
 }
 
 /* A negation word on its own: NOT, NEVER, CANNOT, DIDN'T, WON'T, N'T, NOR,
@@ -282,7 +285,7 @@ static dy_news_mood group_mood(const dy_token *toks, size_t n, size_t verb, size
 			}
 			return NEWS_DONE;
 		}
-		if ((k & (K_AUX | K_ADVERB)) || is_adverb(t, i == 0))
+		if ((k & (K_AUX | K_ADVERB)) || is_ly_adverb(t, i == 0))
 			continue;
 		return NEWS_DONE;
 	}
