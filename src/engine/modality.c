@@ -135,7 +135,8 @@ static unsigned word_kinds(const dy_token *t)
 	size_t lo = 0, hi = sizeof kwords / sizeof kwords[0];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = word_cmp(t->norm, t->norm_len, kwords[mid].w);
+		unsigned char k0 = (unsigned char)kwords[mid].w[0];
+		int c = c0 != k0 ? (c0 < k0 ? -1 : 1) : word_cmp(t->norm, t->norm_len, kwords[mid].w);
 		if (c == 0)
 			return kwords[mid].k;
 		if (c < 0)
