@@ -420,6 +420,16 @@ static int is_redacted(const unsigned char *p, const unsigned char *end)
 	return 1;
 }
 
+/* Whether scratch token n - 1 is a word or number ending right at off;
+ * asked only at quotes and apostrophes, not for every token. */
+static inline int after_word(size_t n, uint32_t off)
+{
+	if (n == 0)
+		return 0;
+	const scan_tok *prev = &scratch[n - 1];
+	return prev->off + prev->len == off && (prev->flags & (TOK_WORD | TOK_NUMBER));
+}
+
 /* Pass one: boundaries and flags into scratch. Returns the count. */
 static size_t scan(const char *text, dy_span s)
 {
@@ -437,9 +447,6 @@ static size_t scan(const char *text, dy_span s)
 		t->off = (uint32_t)(p - base);
 		t->flags = 0;
 		uint32_t len = 0;
-		scan_tok *prev = n ? &scratch[n - 1] : NULL;
-		int adjacent = prev && prev->off + prev->len == t->off &&
-		               (prev->flags & (TOK_WORD | TOK_NUMBER));
 
 		if (u.cp == '*' && p + 1 < end && p[1] == '*') {
 			len = 2;
@@ -488,7 +495,8 @@ static size_t scan(const char *text, dy_span s)
 					}
 				}
 			}
-		} else if (is_apos(u.cp) && adjacent) {
+		} else if (is_apos(u.cp) && after_word(n, t->off)) {
+			const scan_tok *prev = &scratch[n - 1];
 			const unsigned char *r = p + u.len;
 			uch v = { 0, 0, C_SPACE, 0 }, w2 = { 0, 0, C_SPACE, 0 };
 			if (r < end)
@@ -509,7 +517,7 @@ static size_t scan(const char *text, dy_span s)
 		} else {
 			len = u.len;
 			t->flags = TOK_PUNCT | (u.cp < 0 || u.len > 1 ? X_NONASCII : 0);
-			if (u.cp == 0x2018 || (u.cp == '\'' && !adjacent)) {
+			if (u.cp == 0x2018 || (u.cp == '\'' && !after_word(n, t->off))) {
 				const unsigned char *r = p + u.len;
 				if (r < end) {
 					uch v = decode(r, end);
