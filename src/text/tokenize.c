@@ -574,24 +574,54 @@ static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
 }
 
 /* Upper-cases n ASCII bytes (all < 0x80) from p to out and ends them with a
- * NUL. Eight bytes at a time: a byte's high bit is set in lo when it is 'a'
- * or above and in hi when it is above 'z' (no byte carries into the next,
- * as every byte is < 0x80), so lo ^ hi marks the lower-case letters, and
- * their 0x20 bit is cleared. */
-static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
+ * NUL. Eight (or four) bytes at a time: a byte's high bit is set in lo when
+ * it is 'a' or above and in hi when it is above 'z' (no byte carries into the
+ * next, as every byte is < 0x80), so lo ^ hi marks the lower-case letters,
+ * and their 0x20 bit is cleared. A last part shorter than a chunk is done as
+ * a chunk ending at n, overlapping bytes already written (with the same
+ * values). */
+static inline uint64_t upper8(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	uint32_t j = 0;
-	for (; j + 8 <= n; j += 8) {
+	uint64_t lo = x + ones * (0x80 - 'a');
+	uint64_t hi = x + ones * (0x80 - 'z' - 1);
+	return x ^ (((lo ^ hi) & ones * 0x80) >> 2);
+}
+
+static inline uint32_t upper4(uint32_t x)
+{
+	const uint32_t ones = 0x01010101u;
+	uint32_t lo = x + ones * (0x80 - 'a');
+	uint32_t hi = x + ones * (0x80 - 'z' - 1);
+	return x ^ (((lo ^ hi) & ones * 0x80) >> 2);
+}
+
+static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
+{
+	if (n >= 8) {
 		uint64_t x;
-		memcpy(&x, p + j, 8);
-		uint64_t lo = x + ones * (0x80 - 'a');
-		uint64_t hi = x + ones * (0x80 - 'z' - 1);
-		x ^= ((lo ^ hi) & ones * 0x80) >> 2;
-		memcpy(out + j, &x, 8);
+		for (uint32_t j = 0; j + 8 <= n; j += 8) {
+			memcpy(&x, p + j, 8);
+			x = upper8(x);
+			memcpy(out + j, &x, 8);
+		}
+		if (n % 8) {
+			memcpy(&x, p + n - 8, 8);
+			x = upper8(x);
+			memcpy(out + n - 8, &x, 8);
+		}
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		x = upper4(x);
+		y = upper4(y);
+		memcpy(out, &x, 4);
+		memcpy(out + n - 4, &y, 4);
+	} else {
+		for (uint32_t j = 0; j < n; j++)
+			out[j] = ascii_str[p[j] & 0x7f][0];
 	}
-	for (; j < n; j++)
-		out[j] = ascii_str[p[j] & 0x7f][0];
 	out[n] = '\0';
 }
 
