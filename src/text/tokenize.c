@@ -625,6 +625,26 @@ static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
 	out[n] = '\0';
 }
 
+/* a[0..n) == b[0..n), for short words without a library call: two
+ * overlapping four-byte compares cover 4 to 8 bytes. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n > 8)
+		return memcmp(a, b, n) == 0;
+	if (n >= 4) {
+		uint32_t a1, b1, a2, b2;
+		memcpy(&a1, a, 4);
+		memcpy(&b1, b, 4);
+		memcpy(&a2, a + n - 4, 4);
+		memcpy(&b2, b + n - 4, 4);
+		return a1 == b1 && a2 == b2;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes. */
 static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 {
@@ -634,8 +654,9 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	lcache_ent *e = &lcache[(h ^ (h >> 16)) & (LCACHE_SIZE - 1)];
-	if (e->used && e->mode == mode && e->klen == n && memcmp(e->key, w, n) == 0) {
-		memcpy(out, e->lem, e->llen);
+	if (e->used && e->mode == mode && e->klen == n && same_bytes(e->key, w, n)) {
+		if (e->llen)
+			memcpy(out, e->lem, e->llen);
 		out[e->llen] = '\0';
 		return e->llen;
 	}
