@@ -651,8 +651,18 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 	if (n > LCACHE_WORD)
 		return lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
 	uint32_t h = 2166136261u ^ (uint32_t)mode;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	if (n >= 4 && n <= 8) {
+		/* two overlapping four-byte loads cover the word */
+		uint32_t a, b;
+		memcpy(&a, w, 4);
+		memcpy(&b, w + n - 4, 4);
+		h = (h ^ a) * 16777619u;
+		h = (h ^ b ^ (uint32_t)n) * 0x5bd1e995u;
+		h ^= h >> 13;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)w[i]) * 16777619u;
+	}
 	lcache_ent *e = &lcache[(h ^ (h >> 16)) & (LCACHE_SIZE - 1)];
 	if (e->used && e->mode == mode && e->klen == n && same_bytes(e->key, w, n)) {
 		if (e->llen)
