@@ -135,4 +135,24 @@ for fmt in petrarch jsonl; do
 	fi
 	case_run "built-in dicts, $fmt" "${own_ms:-0}" $fmt "$file" ""
 done
+
+# Wall clock on a shared machine swings by tens of percent between runs, so the
+# cost of enrichment is also given in instructions, which repeat exactly:
+# callgrind's count for the coding path (read to write, after the dictionary
+# and gazetteer loads) on the first 5,000 sentences, with and without it.
+if [ -n "$noenrich" ] && command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
+	head -n 5000 "$jsonl" > "$work/g5k.jsonl"
+	path_instr() {
+		# shellcheck disable=SC2086
+		valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$dyad" code $tabdict "$@" \
+			-j 1 --format jsonl "$work/g5k.jsonl" >/dev/null 2>&1 || { echo 0; return; }
+		callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null |
+			awk '/cmd_code.c:code_slot \[/ { gsub(",", "", $1); print $1; exit }'
+	}
+	with=$(path_instr)
+	without=$(path_instr $noenrich)
+	echo "$with $without" | awk '$1 > 0 && $2 > 0 {
+		printf "  instructions a sentence (callgrind, 5,000 sentences, TABARI dicts): %.0f with enrichment, %.0f without: enrichment costs %+.1f%%\n",
+			$1 / 5000, $2 / 5000, 100 * ($1 / $2 - 1) }'
+fi
 exit 0
