@@ -67,6 +67,22 @@ typedef struct reader {
 
 static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '"'; }
 
+/* The next blank-separated word of s[0..end) at or after *i: moves *i past the
+ * previous word (of *wn bytes) and its blanks, sets *wn; 0 when none is left.
+ * Start with *wn = 0. Used for the words inside "{ ... }" form lists. */
+static int next_word(const char *s, size_t end, size_t *i, size_t *wn)
+{
+	size_t k = *i + *wn;
+	while (k < end && is_blank((unsigned char)s[k]))
+		k++;
+	size_t j = k;
+	while (j < end && !is_blank((unsigned char)s[j]))
+		j++;
+	*i = k;
+	*wn = j - k;
+	return j > k;
+}
+
 static void trim(const char **s, size_t *n)
 {
 	while (*n && is_blank((unsigned char)**s)) {
@@ -728,20 +744,13 @@ static void actor_line(reader *r, const char *s, size_t n, int indented)
 			return;
 		}
 		uint32_t parent = r->group_first;
-		for (size_t i = 1; i < (size_t)(close - s); ) {
-			while (i < (size_t)(close - s) && is_blank((unsigned char)s[i]))
-				i++;
-			size_t j = i;
-			while (j < (size_t)(close - s) && !is_blank((unsigned char)s[j]))
-				j++;
-			if (j > i) {
-				dy_phrase ph;
-				if (parse_phrase(r, s + i, j - i, PH_WORDS, &ph, NULL) == 0) {
-					uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
-					d->entries[idx].parent = parent;
-				}
+		size_t i = 1, wn = 0;
+		while (next_word(s, (size_t)(close - s), &i, &wn)) {
+			dy_phrase ph;
+			if (parse_phrase(r, s + i, wn, PH_WORDS, &ph, NULL) == 0) {
+				uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
+				d->entries[idx].parent = parent;
 			}
-			i = j;
 		}
 		return;
 	}
@@ -854,31 +863,24 @@ static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
 		dy_verb *v = &d->verbs[r->verb];
 		const dy_entry *root = &d->entries[v->entry];
 		int any = 0;
-		for (size_t i = 1; i < (size_t)(close - s); ) {
-			while (i < (size_t)(close - s) && is_blank((unsigned char)s[i]))
-				i++;
-			size_t j = i;
-			while (j < (size_t)(close - s) && !is_blank((unsigned char)s[j]))
-				j++;
-			if (j > i) {
-				dy_phrase ph;
-				if (parse_phrase(r, s + i, j - i, PH_VERBFORM, &ph, NULL) == 0) {
-					uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
-					dy_entry *e = &d->entries[idx];
-					root = &d->entries[v->entry];
-					e->code = root->code;
-					e->n_codes = root->n_codes;
-					e->verb = r->verb;
-					e->parent = v->entry;
-					if (v->form + v->n_forms == d->n_forms) {
-						*DICT_PUSH(d, forms, n_forms, CAP_FORMS) = idx;
-						d->verbs[r->verb].n_forms++;
-					}
-					dup_note(r, idx);
-					any = 1;
+		size_t i = 1, wn = 0;
+		while (next_word(s, (size_t)(close - s), &i, &wn)) {
+			dy_phrase ph;
+			if (parse_phrase(r, s + i, wn, PH_VERBFORM, &ph, NULL) == 0) {
+				uint32_t idx = entry_add(r, &ph, ek, DY_ENT_FORM);
+				dy_entry *e = &d->entries[idx];
+				root = &d->entries[v->entry];
+				e->code = root->code;
+				e->n_codes = root->n_codes;
+				e->verb = r->verb;
+				e->parent = v->entry;
+				if (v->form + v->n_forms == d->n_forms) {
+					*DICT_PUSH(d, forms, n_forms, CAP_FORMS) = idx;
+					d->verbs[r->verb].n_forms++;
 				}
+				dup_note(r, idx);
+				any = 1;
 			}
-			i = j;
 		}
 		if (!any)
 			ERR(r, "no verb forms inside { }");
