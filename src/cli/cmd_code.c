@@ -317,6 +317,53 @@ static int batch_fill(input_list *in, slot *slots, int cap)
 	return n;
 }
 
+/* Loading the gazetteer beside the dictionaries. Its messages are kept in
+ * memory and printed once it is done, so that they never interleave with the
+ * dictionaries' warnings. */
+typedef struct gaz_job {
+	const char   *path;  /* --gazetteer, or NULL: found automatically */
+	dy_gazetteer *gaz;
+	int           rc;
+	dy_diag       gd;
+	char         *msg;   /* messages (only for a gazetteer named by path) */
+	size_t        msg_n;
+	pthread_t     th;
+	int           threaded;
+} gaz_job;
+
+static void *gaz_job_run(void *arg)
+{
+	gaz_job *g = arg;
+	g->rc = g->path ? gaz_load_file(&g->gaz, g->path, &g->gd) : gaz_load(&g->gaz, &g->gd);
+	return NULL;
+}
+
+static int gaz_job_start(gaz_job *g, const char *path)
+{
+	memset(g, 0, sizeof *g);
+	g->path = path;
+	diag_init(&g->gd, path ? open_memstream(&g->msg, &g->msg_n) : NULL);
+	g->threaded = pthread_create(&g->th, NULL, gaz_job_run, g) == 0;
+	if (!g->threaded)
+		gaz_job_run(g);
+	return 1;
+}
+
+/* Waits for the load; hands over the gazetteer and prints its messages. */
+static int gaz_job_finish(gaz_job *g, dy_gazetteer **out)
+{
+	if (g->threaded)
+		pthread_join(g->th, NULL);
+	if (g->gd.out) {
+		fclose(g->gd.out);
+		if (g->msg_n)
+			fwrite(g->msg, 1, g->msg_n, stderr);
+		free(g->msg);
+	}
+	*out = g->gaz;
+	return g->rc;
+}
+
 int cmd_code(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -433,25 +480,31 @@ int cmd_code(int argc, char **argv)
 	dy_diag dg;
 	diag_init(&dg, stderr);
 	dg.max_shown = 20;
+	/* The gazetteer loads on a thread of its own while the dictionaries load:
+	 * the two are independent, and together they are most of a short run. */
+	gaz_job gj;
+	int gaz_started = 0;
+	if (enrich && !no_location)
+		gaz_started = gaz_job_start(&gj, gaz_path);
+	dy_dict *d = dictopts_load(&dopt, "code", &dg);
 	dy_gazetteer *gaz = NULL;
-	if (enrich && !no_location) {
-		/* locations are optional: without a gazetteer they stay null, with
-		 * one line saying so; a gazetteer asked for by name must load */
-		dy_diag gd;
-		diag_init(&gd, gaz_path ? stderr : NULL);
-		int rc = gaz_path ? gaz_load_file(&gaz, gaz_path, &gd) : gaz_load(&gaz, &gd);
+	if (gaz_started) {
+		int rc = gaz_job_finish(&gj, &gaz);
 		if (rc != 0 && gaz_path) {
+			/* a gazetteer asked for by name must load */
 			gaz_free(gaz);
+			dict_free(d);
 			return DY_EXIT_INPUT;
 		}
 		if (rc != 0) {
+			/* locations are optional: without a gazetteer they stay null,
+			 * with one line saying so */
 			fprintf(stderr, "dyad code: no gazetteer found; locations are left null "
 			        "(docs/gazetteer.md)\n");
 			gaz_free(gaz);
 			gaz = NULL;
 		}
 	}
-	dy_dict *d = dictopts_load(&dopt, "code", &dg);
 	if (!d) {
 		gaz_free(gaz);
 		return DY_EXIT_INPUT;
