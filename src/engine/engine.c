@@ -1300,9 +1300,33 @@ static void make_units(ctx *c)
 					target = x;
 			}
 		}
+		/* "Israeli helicopters and tanks": the country that modifies the
+		 * first noun of a pair joined by AND modifies the second too */
+		int share = -1;
+		if (target < 0 && i >= 2 && weq(&c->w[i - 1], "AND"))
+			for (int x = 0; x < c->nu; x++) {
+				const unit *u = &c->u[x];
+				if (!u->pron && u->end == i - 1 && c->w[u->start].tag == T_ACTOR &&
+				    strcmp(u->base, u->codes[0]) != 0) {
+					share = x;
+					break;
+				}
+			}
 		char wb2[128];
 		const dy_entry *ae = &c->d->entries[c->w[i].entry];
-		if (target >= 0) {
+		if (share >= 0) {
+			char base[ENG_CODE_LEN];
+			memcpy(base, c->u[share].base, ENG_CODE_LEN);
+			unit *u = unit_new(c, i, last + 1);
+			u->n = 1;
+			memcpy(u->codes[0], base, ENG_CODE_LEN);
+			memcpy(u->base, base, ENG_CODE_LEN);
+			agent_apply(u, k, former);
+			c->w[i].unit = c->nu - 1;
+			tr(c, "  agent %.*s at %d (%s) shares the country of the actor before AND -> %s\n",
+			   (int)c->w[i].len, c->w[i].s, i, where(c, ae->file, ae->line, wb2, sizeof wb2),
+			   u->codes[0]);
+		} else if (target >= 0) {
 			unit *u = &c->u[target];
 			agent_apply(u, k, former);
 			tr(c, "  agent %.*s at %d (%s) joins actor at %d -> %s\n", (int)c->w[i].len,
