@@ -1356,6 +1356,23 @@ static int unit_cmp(const void *x, const void *y)
 	return a->start - b->start;
 }
 
+/* "A shelled B, and C responded": an actor after a conjunction that a verb
+ * follows, when a verb came before the compound began, is the subject of a
+ * new clause, not one more member of a compound object. */
+static int conj_opens_clause(const ctx *c, int from, int next)
+{
+	int e = c->u[next].end;
+	if (e >= c->n || c->w[e].tag != T_VERB || c->w[e].nouned)
+		return 0;
+	for (int k = from - 1; k >= 0; k--) {
+		if (c->w[k].tag == T_CONJ && !c->w[k].incomp)
+			return 0;
+		if (c->w[k].tag == T_VERB && !c->w[k].nouned)
+			return 1;
+	}
+	return 0;
+}
+
 /* Parsed compounds (manual 7.5): np (, np)* CONJ np where np is an actor with
  * determiners or adjectives before it; actors joined by adjectives alone
  * belong to the same compound. Also compound nouns and adjectives (7.5.1),
@@ -1396,6 +1413,8 @@ static void find_compounds(ctx *c)
 				break;
 			if (!saw_sep && !(saw_mod && conj) &&
 			    !(p == c->u[y].end && (c->w[c->u[y].lastw].flags & EW_POSS)))
+				break;
+			if (saw_conj && conj_opens_clause(c, c->u[x].start, y + 1))
 				break;
 			for (int k = 0; k < ns && nsep < 64; k++)
 				seps[nsep++] = sepw[k];
@@ -1556,7 +1575,11 @@ static void drop_commas(ctx *c)
 			lo = o->comma_min;
 			hi = o->comma_max;
 		}
-		if (words > lo && words <= hi) {
+		/* ", and Amnesty criticized ...": a phrase that a conjunction opens
+		 * is a clause of its own, not an aside */
+		int coord = prev >= 0 && prev + 1 < i && c->w[prev + 1].tag == T_CONJ &&
+		            !c->w[prev + 1].incomp;
+		if (words > lo && words <= hi && !coord) {
 			for (int k = prev + 1; k < i; k++)
 				c->w[k].del = 1;
 			tr(c, "  comma clause dropped: words %d..%d\n", prev + 1, i - 1);
