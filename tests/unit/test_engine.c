@@ -212,6 +212,15 @@ static void test_commas_and_clauses(void **state)
 	/* two clauses: the source carries over to the second */
 	assert_string_equal(code("Valdoria scolded Morvane on Monday and applauded Tiberon on Tuesday.", 0),
 	                    "VAL>MOR:111 VAL>TIB:051");
+	/* ", and" with a subject and verb of its own opens a clause: it is neither
+	 * dropped as a short comma phrase nor joined to the object before it */
+	assert_string_equal(code("Valdoria scolded the fence builders, and Kestria applauded Tiberon.", 0),
+	                    "KES>TIB:051");
+	assert_string_equal(code("Valdoria scolded Morvane, and Kestria applauded Tiberon.", 0),
+	                    "KES>TIB:051 VAL>MOR:111");
+	/* two nouns of one subject joined by "and" share the country before them */
+	assert_string_equal(code("Valdorian farmers and army scolded Morvane over the fence.", 0),
+	                    "VALAGR>MOR:111 VALMIL>MOR:111");
 	opts.code_by = 1;   /* SET: CODE BY SENTENCE */
 	assert_string_equal(code("Valdoria scolded Morvane on Monday and applauded Tiberon on Tuesday.", 0),
 	                    "VAL>MOR:111");
