@@ -44,16 +44,6 @@ enum {
 	NEWS_MAX_REPORT = 40     /* words from a source to a reported verb */
 };
 
-/* s[0..n) equals the C string w. Byte by byte, so the word lists below
- * mostly fail on the first byte and no strlen() is run per listed word. */
-static inline int str_is(const char *s, uint32_t n, const char *w)
-{
-	for (uint32_t i = 0; i < n; i++)
-		if (w[i] != s[i] || !w[i])
-			return 0;
-	return w[n] == '\0';
-}
-
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
  * international and non-state sectors, its regions, and agent codes (a
  * tilde-less agent, "COP", must not pass for a country). Sorted, for a
@@ -346,18 +336,6 @@ static size_t actor_token(word_memo *m, const dy_token *toks, size_t n, uint32_t
 		m->tok[m->n++] = t;
 	}
 	return t;
-}
-
-/* Byte order of s[0..n) against the C string w: <0, 0, >0. */
-static int word_cmp(const char *s, uint32_t n, const char *w)
-{
-	uint32_t i = 0;
-	for (; i < n && w[i]; i++)
-		if (s[i] != w[i])
-			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
-	if (i < n)
-		return 1;
-	return w[i] ? -1 : 0;
 }
 
 /* Whether t's norm is one of the nw words of ws, sorted in byte order. */

@@ -43,16 +43,6 @@ enum {
 	MODAL_AFTER_MAX = 8   /* words from a noun subject to its modal */
 };
 
-/* s[0..n) equals the C string w. Byte by byte, so the word lists below
- * mostly fail on the first byte and no strlen() is run per listed word. */
-static inline int str_is(const char *s, uint32_t n, const char *w)
-{
-	for (uint32_t i = 0; i < n; i++)
-		if (w[i] != s[i] || !w[i])
-			return 0;
-	return w[n] == '\0';
-}
-
 static inline int is_word(const dy_token *t, const char *w)
 {
 	return str_is(t->norm, t->norm_len, w);
@@ -113,18 +103,6 @@ static const struct kword {
 	{ "WHO", K_STOP | K_SUBJECT }, { "WHOM", K_STOP }, { "WHOSE", K_STOP }, { "WILL", K_AUX },
 	{ "WOULD", K_AUX | K_SUPPOSE }, { "YET", K_ADVERB }, { "YOU", K_STOP | K_SUBJECT },
 };
-
-/* Byte order of s[0..n) against the C string w: <0, 0, >0. */
-static int word_cmp(const char *s, uint32_t n, const char *w)
-{
-	uint32_t i = 0;
-	for (; i < n && w[i]; i++)
-		if (s[i] != w[i])
-			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
-	if (i < n)
-		return 1;
-	return w[i] ? -1 : 0;
-}
 
 /* The K_ bits of token t's norm; 0 for any other word. */
 static unsigned word_kinds(const dy_token *t)

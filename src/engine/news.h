@@ -92,4 +92,29 @@ size_t news_place_actor(const dy_token *toks, size_t n, size_t at);
 size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date,
                   dy_event *ev, size_t n_ev, dy_news_carry *carry, dy_buf *trace);
 
+/* ---- word tests shared by the rules' files (modality.c, complete.c) ---- */
+
+/* s[0..n) equals the C string w. Byte by byte, so word lists mostly fail on
+ * the first byte and no strlen() is run per listed word. */
+static inline int str_is(const char *s, uint32_t n, const char *w)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (w[i] != s[i] || !w[i])
+			return 0;
+	return w[n] == '\0';
+}
+
+/* Byte order of s[0..n) against the C string w: <0, 0, >0 (for binary search
+ * in sorted word tables). */
+static inline int word_cmp(const char *s, uint32_t n, const char *w)
+{
+	uint32_t i = 0;
+	for (; i < n && w[i]; i++)
+		if (s[i] != w[i])
+			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
+	if (i < n)
+		return 1;
+	return w[i] ? -1 : 0;
+}
+
 #endif
