@@ -388,6 +388,25 @@ typedef struct when_cand {
 	int    usable;      /* 0: a limit ("until Monday") or possessive, not the event's day */
 } when_cand;
 
+/* The optional year after a day and month whose last token is at *j: "Feb 5,
+ * 2024" or "Feb 5 2024"; a comma followed by something else ends the phrase
+ * before it. Moves *j past what it takes; returns the year, or 0. */
+static int year_after(const when_ctx *cx, size_t *j)
+{
+	size_t k = *j + 1;
+	int y;
+	if (word_is(cx, k, ",") && (y = year_at(cx, k + 1)) != 0) {
+		*j = k + 2;
+		return y;
+	}
+	if ((y = year_at(cx, k)) != 0) {
+		*j = k + 1;
+		return y;
+	}
+	*j = k;
+	return 0;
+}
+
 /* Month-day or day-month (with an optional year) starting at i; fills c and
  * returns the end, or 0. */
 static size_t match_calendar(const when_ctx *cx, size_t i, when_cand *c)
@@ -400,24 +419,14 @@ static size_t match_calendar(const when_ctx *cx, size_t i, when_cand *c)
 			j++;
 		if (!(d = day_number_at(cx, j)))
 			return 0;
-		j++;
-		/* "Feb 5, 2024", "Feb 5 2024"; a comma followed by something else
-		 * ends the phrase before it. */
-		if (word_is(cx, j, ",") && (y = year_at(cx, j + 1)) != 0)
-			j += 2;
-		else if ((y = year_at(cx, j)) != 0)
-			j++;
+		y = year_after(cx, &j);
 	} else if ((d = day_number_at(cx, i)) != 0) {
 		j = i + 1;
 		if (word_is(cx, j, "OF"))
 			j++;
 		if (!(m = month_at(cx, j)))
 			return 0;
-		j++;
-		if (word_is(cx, j, ",") && (y = year_at(cx, j + 1)) != 0)
-			j += 2;
-		else if ((y = year_at(cx, j)) != 0)
-			j++;
+		y = year_after(cx, &j);
 	} else {
 		return 0;
 	}
