@@ -29,8 +29,9 @@ per=$("$dyad" sentences --format petrarch "$giga" 2>/dev/null | wc -l)
 copies=$(( (want + per - 1) / per ))
 xml="$work/giga-$copies.xml"
 jsonl="$work/giga-$copies.jsonl"
-if [ ! -s "$xml" ]; then
-	awk -v n="$copies" '
+# replica N OUT: the sample's records N times
+replica() {
+	awk -v n="$1" '
 	/<Sentences>/ { inb = 1; next }
 	/<\/Sentences>/ { inb = 0; next }
 	inb { body = body $0 "\n" }
@@ -38,8 +39,9 @@ if [ ! -s "$xml" ]; then
 		print "<Sentences>"
 		for (i = 0; i < n; i++) { b = body; gsub(/id ="[^"]*/, "&-" i, b); printf "%s", b }
 		print "</Sentences>"
-	}' "$giga" > "$xml.tmp" && mv "$xml.tmp" "$xml"
-fi
+	}' "$giga" > "$2.tmp" && mv "$2.tmp" "$2"
+}
+[ -s "$xml" ] || replica "$copies" "$xml"
 if [ ! -s "$jsonl" ]; then
 	# one JSON line per record: id, date and the <Text> lines joined by blanks
 	awk '
@@ -68,22 +70,38 @@ tab_ms=$(load_ms "$tab/CAMEO.091003.master.verbs" "$tab/CountryInfo.120116.actor
 own_ms=$(load_ms)
 timer=""
 [ -x /usr/bin/time ] && timer=/usr/bin/time
+# "-j 1" means one core: the run is pinned to the first CPU this process may
+# use, so that no helper thread (the gazetteer loads on one) borrows another.
+pin=""
+if command -v taskset >/dev/null 2>&1; then
+	cpu=$(awk '/^Cpus_allowed_list/ { split($2, a, /[-,]/); print a[1] }' /proc/self/status 2>/dev/null)
+	[ -n "$cpu" ] && taskset -c "$cpu" true 2>/dev/null && pin="taskset -c $cpu"
+fi
 noenrich=""
 "$dyad" code --help 2>/dev/null | grep -q -- '--no-enrich' && noenrich="--no-enrich"
 
 echo "bench code: $sents sentences ($copies copies of the GigaWord sample), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "bench code: dictionary load: TABARI ${tab_ms:-?} ms, built-in ${own_ms:-?} ms"
+if [ -n "$pin" ]; then
+	echo "bench code: -j 1 runs are pinned to one core ($pin)"
+else
+	echo "bench code: -j 1 runs are not pinned to one core (no taskset)"
+fi
 
-# one_run OUT ARGS...: runs dyad code, prints "seconds peak_kb exit_status"
+# one_run OUT PIN ARGS...: runs dyad code (under PIN, a command prefix or
+# "-"), prints "seconds peak_kb exit_status"
 one_run() {
-	out=$1; shift
+	out=$1; p=$2; shift 2
+	[ "$p" = - ] && p=""
 	rc=0
 	if [ -n "$timer" ]; then
-		$timer -o "$work/time" -f "%e %M" "$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
+		# shellcheck disable=SC2086
+		$p $timer -o "$work/time" -f "%e %M" "$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
 		echo "$(tail -n 1 "$work/time") $rc"
 	else
 		t0=$(date +%s.%N)
-		"$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
+		# shellcheck disable=SC2086
+		$p "$dyad" code "$@" > "$out" 2>/dev/null || rc=$?
 		t1=$(date +%s.%N)
 		echo "$t0 $t1 $rc" | awk '{ printf "%.3f ? %s\n", $2 - $1, $3 }'
 	fi
@@ -96,7 +114,7 @@ case_run() {
 	i=0
 	while [ $i -lt "$runs" ]; do
 		# shellcheck disable=SC2086
-		r=$(one_run "$work/out1" $args --format "$fmt" -j 1 "$file")
+		r=$(one_run "$work/out1" "${pin:--}" $args --format "$fmt" -j 1 "$file")
 		read -r s rss rc <<END
 $r
 END
@@ -108,7 +126,7 @@ END
 		i=$((i + 1))
 	done
 	# shellcheck disable=SC2086
-	r=$(one_run "$work/out2" $args --format "$fmt" -j 2 "$file")
+	r=$(one_run "$work/out2" - $args --format "$fmt" -j 2 "$file")
 	read -r s2 rss2 rc <<END
 $r
 END
@@ -137,9 +155,29 @@ for fmt in petrarch jsonl; do
 done
 
 # Wall clock on a shared machine swings by tens of percent between runs, so the
-# cost of enrichment is also given in instructions, which repeat exactly:
-# callgrind's count for the coding path (read to write, after the dictionary
-# and gazetteer loads) on the first 5,000 sentences, with and without it.
+# costs are also given in instructions, which repeat exactly (callgrind):
+#  - the whole run on the GigaWord sample x75 (5,025 sentences, PETRARCH XML,
+#    TABARI dictionaries, enrichment on): the fixed costs (dictionary,
+#    gazetteer, engine set-up) and the instructions a sentence after them;
+#  - the coding path (read to write) on the first 5,000 JSONL sentences with
+#    and without enrichment.
+if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
+	[ -s "$work/giga-75.xml" ] || replica 75 "$work/giga-75.xml"
+	n75=$("$dyad" sentences --format petrarch "$work/giga-75.xml" 2>/dev/null | wc -l)
+	# shellcheck disable=SC2086
+	if valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$dyad" code $tabdict \
+		-j 1 --format petrarch "$work/giga-75.xml" >/dev/null 2>&1; then
+		callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null | awk -v n="$n75" '
+		function num(s) { gsub(",", "", s); return s + 0 }
+		/PROGRAM TOTALS/ { total = num($1) }
+		/cmd_code.c:code_slot \[/ { path = num($1) }
+		END {
+			if (total > 0 && path > 0)
+				printf "  instructions (callgrind, whole run, %d XML sentences, TABARI dicts): %.0fM in all = %.0fM outside the per-document path (dictionaries, gazetteer, engine set-up, opening the input) + %.0f a sentence\n",
+					n, total / 1e6, (total - path) / 1e6, path / n
+		}'
+	fi
+fi
 if [ -n "$noenrich" ] && command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
 	head -n 5000 "$jsonl" > "$work/g5k.jsonl"
 	path_instr() {
