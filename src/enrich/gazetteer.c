@@ -418,7 +418,7 @@ const gaz_rec *rec_find(const dy_gazetteer *g, const char *k, size_t n)
 		if (s->hash != h) continue;
 		size_t off = s->rec;
 		/* the record's head and n key bytes lie in the section */
-		if (off % 4 || n + sizeof (gaz_rec) > g->recs_size - off) return NULL;
+		if (off % 4 || off + sizeof (gaz_rec) + n > g->recs_size) return NULL;
 		const gaz_rec *r = (const gaz_rec *)(g->recs + off);
 		if (r->len == n && key_eq((const char *)(r + 1), k, n)) return r;
 	}
