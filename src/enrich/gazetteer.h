@@ -15,9 +15,9 @@
  *   5. <directory of the running binary>/share/dyad/
  *   6. <directory of the running binary>/../share/dyad/ (PREFIX/bin/dyad)
  *   7. /usr/local/share/dyad/, /usr/share/dyad/
- * and there maps the image (a few hundred thousand instructions) unless it
- * is missing, older than the TSV, made from another TSV or by another format
- * version, or fails its checks; then it parses the TSV (about 150M
+ * and there maps the image (about 1.4M instructions) unless it is missing,
+ * older than the TSV, made from a TSV of another size or by another format
+ * version, or fails its checks; then it parses the TSV (about 165M
  * instructions), with a warning naming the image when there was one.
  *
  * Names are matched on a folded key: accents stripped, case folded, every run
