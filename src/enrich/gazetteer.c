@@ -27,26 +27,42 @@
 #define GAZ_FILE  "gazetteer.tsv"
 #define GAZ_IMAGE "gazetteer.bin"
 
-size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
+/* An ASCII byte's folded form: lower-case letter or digit; 0 for the others,
+ * which separate words. */
+static const unsigned char key_ascii[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* gaz_key() from s[i] on, with o bytes of out written and sep set after a
+ * separator: any text. Apart from the ASCII loop of gaz_key() so that its
+ * calls into utf8proc do not make that loop keep its variables on the stack. */
+static size_t __attribute__((noinline))
+key_fold(const char *s, size_t n, char *out, size_t cap, size_t i, size_t o, int sep)
 {
-	size_t o = 0;
-	int sep = 0;
-	if (cap == 0) return 0;
-	for (size_t i = 0; i < n;) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
-			/* ASCII by hand: the ctype calls cost more than the rest of
-			 * the loop, and this runs for every word of every sentence */
-			int up = c >= 'A' && c <= 'Z';
-			if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				if (sep && o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
-				sep = 0;
-				if (o + 1 >= cap) goto full;
-				out[o++] = (char)(up ? c + ('a' - 'A') : c);
-			} else {
+			unsigned char f = key_ascii[c];
+			if (!f) {
 				sep = 1;
+				continue;
 			}
+			if (sep) {
+				if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
+				sep = 0;
+			}
+			if (o + 1 >= cap) goto full;
+			out[o++] = (char)f;
 			continue;
 		}
 		utf8proc_int32_t cp;
@@ -68,6 +84,37 @@ size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
 			if (o + 4 >= cap) goto full;
 			o += (size_t)utf8proc_encode_char(dec[k], (utf8proc_uint8_t *)out + o);
 		}
+	}
+	out[o] = 0;
+	return o;
+full:
+	out[0] = 0;
+	return 0;
+}
+
+size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0, i = 0;
+	int sep = 0;
+	if (cap == 0) return 0;
+	/* ASCII by table, in a loop of its own: this runs for every
+	 * capitalised word of every sentence, where ctype calls or range tests
+	 * cost more than the rest of the loop; the first other byte hands over
+	 * to key_fold() */
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) return key_fold(s, n, out, cap, i, o, sep);
+		unsigned char f = key_ascii[c];
+		if (!f) {
+			sep = 1;
+			continue;
+		}
+		if (sep) {
+			if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
+			sep = 0;
+		}
+		if (o + 1 >= cap) goto full;
+		out[o++] = (char)f;
 	}
 	out[o] = 0;
 	return o;
