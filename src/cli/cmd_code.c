@@ -342,14 +342,17 @@ static int gaz_job_start(gaz_job *g, const char *path)
 {
 	memset(g, 0, sizeof *g);
 	g->path = path;
-	diag_init(&g->gd, path ? open_memstream(&g->msg, &g->msg_n) : NULL);
+	/* kept for gaz_job_finish(): a stale or damaged image is worth a line */
+	diag_init(&g->gd, open_memstream(&g->msg, &g->msg_n));
+	g->gd.max_shown = 20;
 	g->threaded = pthread_create(&g->th, NULL, gaz_job_run, g) == 0;
 	if (!g->threaded)
 		gaz_job_run(g);
 	return 1;
 }
 
-/* Waits for the load; hands over the gazetteer and prints its messages. */
+/* Waits for the load; hands over the gazetteer and prints its messages
+ * (a stale or damaged image, or where it was looked for in vain). */
 static int gaz_job_finish(gaz_job *g, dy_gazetteer **out)
 {
 	if (g->threaded)
@@ -358,8 +361,8 @@ static int gaz_job_finish(gaz_job *g, dy_gazetteer **out)
 		fclose(g->gd.out);
 		if (g->msg_n)
 			fwrite(g->msg, 1, g->msg_n, stderr);
-		free(g->msg);
 	}
+	free(g->msg);
 	*out = g->gaz;
 	return g->rc;
 }
@@ -499,7 +502,7 @@ int cmd_code(int argc, char **argv)
 		if (rc != 0) {
 			/* locations are optional: without a gazetteer they stay null,
 			 * with one line saying so */
-			fprintf(stderr, "dyad code: no gazetteer found; locations are left null "
+			fprintf(stderr, "dyad code: no usable gazetteer; locations are left null "
 			        "(docs/gazetteer.md)\n");
 			gaz_free(gaz);
 			gaz = NULL;

@@ -289,6 +289,15 @@ static int gaz_load_tsv(dy_gazetteer *g, const char *path, dy_diag *dg)
 		return -1;
 	}
 	data[got] = 0;
+	/* a text file holds no NUL: this is an image whose magic was damaged,
+	 * or not a gazetteer at all, and reading it as lines would only give a
+	 * warning for each of thousands of "lines" */
+	if (memchr(data, 0, got)) {
+		diag_error(dg, path, 0, "gazetteer: binary data that is not a gazetteer image "
+		           "(a damaged gazetteer.bin?); expected a TSV or an image");
+		free(data);
+		return -1;
+	}
 	/* one table read and one add a byte: lines count in the high half,
 	 * name separators in the low (GAZ_MAX_FILE keeps both under 2^32), to
 	 * size the tables once */
