@@ -11,6 +11,7 @@
  * Per thread (_Thread_local) are only a cache of words' dictionary heads and
  * the first/last word of each two-letter key in the sentence being coded. */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +178,8 @@ typedef struct eg_cent {
 	uint16_t chars;
 	uint16_t k2;      /* key of the second word, 0xFFFF when none */
 	uint8_t  kind;
-	uint8_t  f0;      /* flags of the first element (its text is the head's) */
+	uint8_t  f0;      /* in a head: flags of the first element (its text is the
+	                   * head's); in a word's list: the head's rank (word_list) */
 } eg_cent;
 
 static int bi_test(const uint64_t *bi, unsigned key)
@@ -185,177 +187,143 @@ static int bi_test(const uint64_t *bi, unsigned key)
 	return key == 0xFFFF || ((bi[key >> 6] >> (key & 63)) & 1);
 }
 
-/* Per dictionary head: the entries that need a look at more than the next
- * word (one word long, or a gap before the second word) in `at/cnt` by kind;
- * the entries whose second word must follow at once sit in buckets keyed by
- * (head, key of that word), so a word only meets the entries that fit the
- * word after it. */
-typedef struct eg_hinfo {
-	uint64_t bkmask;              /* bit (k2 & 63) for the key of each of its buckets:
-	                               * most next words are ruled out without a probe */
-	uint32_t at;                  /* its first entry in ce */
-	uint16_t end[DY_ENT_KINDS];   /* kind k: ce[at + end[k-1] .. at + end[k]), end[-1] = 0;
-	                               * a head with 65,536 entries or more uses hx->wide */
-	uint16_t hlen;                /* the head's text: length and last byte */
-	uint8_t  hlast;
-	uint8_t  kmask;               /* bit k: kind k has entries */
-} eg_hinfo;                           /* 32 bytes: two to a cache line */
-
-typedef struct eg_bucket {
-	uint32_t hi;      /* head index + 1; 0: empty slot */
+/* The entries of one head whose second word must follow at once and starts
+ * with key k2: ce[at .. at+cnt) of the head, longest first. */
+typedef struct eg_bkt {
 	uint16_t k2;
+	uint16_t pad_;
 	uint32_t at, cnt;
-} eg_bucket;
+} eg_bkt;
 
-struct eg_heads {
-	eg_hinfo  *hi;   uint32_t nhi, caphi;
-	uint32_t  *wide; /* NULL, or per head DY_ENT_KINDS + 1 offsets into ce (kind k:
-	                  * wide[k] .. wide[k+1]) when some head is too big for `end` */
-	eg_cent   *ce;   uint32_t nce, capce;
-	uint32_t  *of_head; uint32_t nheads; /* by dict_head_index(): hi index + 1 */
-	eg_bucket *bk;   uint32_t bmask;
-	const dy_dict *d;
-};
+/* One dictionary head as the tagging loop reads it. Built the first time a
+ * word meets it (head_get): a run meets a few thousand of the dictionary's
+ * heads, and packing all of them at engine_new() cost more than tagging
+ * thousands of sentences. Entries that need a look at more than the next
+ * word (one word long, or a gap before the second word) come first, by kind
+ * as the index orders them; the entries whose second word must follow at
+ * once sit after them in buckets by the key of that word, so a word only
+ * meets those that fit the word after it. */
+typedef struct eg_head {
+	uint64_t      bkmask;   /* bit (k2 & 63) of each bucket: most next words are
+	                         * ruled out without a search */
+	const eg_cent *ce;      /* nst entries, then the buckets' */
+	const eg_bkt  *bk;      /* nbk buckets, sorted by k2 */
+	uint32_t      nst, nbk;
+	uint16_t      hlen;     /* the head's text: length and last byte */
+	uint8_t       hlast;
+} eg_head;
 
-static uint32_t bk_hash(uint32_t hi, unsigned k2)
-{
-	return (hi * 2654435761u) ^ (k2 * 40503u);
-}
-
-
-static const eg_bucket *bucket_find(const struct eg_heads *hx, uint32_t hi, unsigned k2)
-{
-	if (!hx->bk)
-		return NULL;
-	for (uint32_t j = bk_hash(hi + 1, k2) & hx->bmask; hx->bk[j].hi; j = (j + 1) & hx->bmask)
-		if (hx->bk[j].hi == hi + 1 && hx->bk[j].k2 == k2)
-			return &hx->bk[j];
-	return NULL;
-}
-
-static eg_cent *cent_push(struct eg_heads *hx)
-{
-	if (hx->nce == hx->capce) {
-		hx->capce = hx->capce ? hx->capce * 2 : 4096;
-		hx->ce = xrealloc(hx->ce, hx->capce * sizeof *hx->ce);
-	}
-	return &hx->ce[hx->nce++];
-}
-
-typedef struct eg_tmp { eg_cent c; uint32_t hi; uint32_t ord; } eg_tmp;
+typedef struct eg_tmp { eg_cent c; uint32_t ord; } eg_tmp;
 
 static int tmp_cmp(const void *x, const void *y)
 {
 	const eg_tmp *a = x, *b = y;
-	if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
 	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2 ? -1 : 1;
 	if (a->c.n != b->c.n) return a->c.n > b->c.n ? -1 : 1;
 	if (a->c.chars != b->c.chars) return a->c.chars > b->c.chars ? -1 : 1;
-	if (a->c.kind != b->c.kind) return a->c.kind < b->c.kind ? -1 : 1;
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
-static void heads_build(dy_engine *e)
+static eg_head *head_build(const dy_engine *e, uint32_t hidx)
 {
 	const dy_dict *d = e->d;
-	struct eg_heads *hx = xcalloc(1, sizeof *hx);
+	const dy_head *h = dict_head_at(d, hidx);
 	const uint32_t *he = dict_head_entries(d);
-	hx->d = d;
-	hx->nheads = dict_head_count(d);
-	hx->of_head = xcalloc(hx->nheads + 1, sizeof *hx->of_head);
+	uint32_t tot = 0;
+	for (int kind = 0; kind < DY_ENT_KINDS; kind++)
+		tot += h->n[kind];
+	/* one block: the record, its entries, room for a bucket per entry */
+	size_t off_ce = (sizeof(eg_head) + 15) & ~(size_t)15;
+	size_t off_bk = off_ce + (size_t)tot * sizeof(eg_cent);
+	char *blk = xmalloc(off_bk + (size_t)tot * sizeof(eg_bkt) + 1);
+	eg_head *hd = (eg_head *)blk;
+	eg_cent *ce = (eg_cent *)(blk + off_ce);
+	eg_bkt *bk = (eg_bkt *)(blk + off_bk);
+	memset(hd, 0, sizeof *hd);
+	hd->hlen = (uint16_t)h->len;
+	hd->hlast = h->len ? (uint8_t)h->text[h->len - 1] : 0;
 	eg_tmp *tmp = NULL;
-	uint32_t ntmp = 0, captmp = 0;
-	uint32_t *ends = NULL, capends = 0;   /* per head: DY_ENT_KINDS + 1 offsets */
-	int wide = 0;
-	/* every head once, in the index's order (a head's entries keep theirs) */
-	for (uint32_t i = 0; i < hx->nheads; i++) {
-		const dy_head *h = dict_head_at(d, i);
-		if (!h->len)
-			continue;
-		if (hx->nhi == hx->caphi) {
-			hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
-			hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
-		}
-		uint32_t hidx = hx->nhi, tmp0 = ntmp;
-		eg_hinfo *hi = &hx->hi[hx->nhi++];
-		memset(hi, 0, sizeof *hi);
-		hi->hlen = (uint16_t)h->len;
-		hi->hlast = (uint8_t)h->text[h->len - 1];
-		hi->at = hx->nce;
-		if (hx->nhi > capends) {
-			capends = hx->caphi;
-			ends = xrealloc(ends, (size_t)capends * (DY_ENT_KINDS + 1) * sizeof *ends);
-		}
-		uint32_t *en = ends + (size_t)hidx * (DY_ENT_KINDS + 1);
-		for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
-			en[kind] = hx->nce;
-			for (uint32_t q = 0; q < h->n[kind]; q++) {
-				uint32_t ei = he[h->at[kind] + q];
-				const dy_entry *x = &d->entries[ei];
-				eg_cent cc;
-				cc.sig = e->ent_sig[ei];
-				cc.ei = ei;
-				cc.first = x->ph.first;
-				cc.n = x->ph.n;
-				cc.chars = x->ph.chars;
-				cc.kind = (uint8_t)kind;
-				cc.f0 = d->elems[x->ph.first].flags;
-				cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
-				int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
-				           cc.k2 != 0xFFFF;
-				if (!adj2) {
-					*cent_push(hx) = cc;
-					hi->kmask |= (uint8_t)(1u << kind);
-					continue;
-				}
-				hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
-				if (ntmp == captmp) {
-					captmp = captmp ? captmp * 2 : 4096;
-					tmp = xrealloc(tmp, captmp * sizeof *tmp);
-				}
-				tmp[ntmp].c = cc;
-				tmp[ntmp].hi = hidx;
-				tmp[ntmp].ord = ntmp;
-				ntmp++;
+	uint32_t ntmp = 0;
+	for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
+		for (uint32_t q = 0; q < h->n[kind]; q++) {
+			uint32_t ei = he[h->at[kind] + q];
+			const dy_phrase *ph = &d->entries[ei].ph;
+			eg_cent cc;
+			cc.sig = 0;
+			for (uint32_t k = 1; k < ph->n; k++) {
+				unsigned key = e->ekey[ph->first + k];
+				if (key != 0xFFFF)
+					cc.sig |= (uint64_t)1 << (key & 63);
 			}
-			if (hx->nce - hi->at > 65535)
-				wide = 1;
-			hi->end[kind] = (uint16_t)(hx->nce - hi->at);
+			cc.ei = ei;
+			cc.first = ph->first;
+			cc.n = ph->n;
+			cc.chars = ph->chars;
+			cc.kind = (uint8_t)kind;
+			cc.f0 = d->elems[ph->first].flags;
+			cc.k2 = ph->n > 1 ? e->ekey[ph->first + 1] : 0xFFFF;
+			if (!(ph->n > 1 && (cc.f0 & DY_EL_ADJ) && cc.k2 != 0xFFFF)) {
+				ce[hd->nst++] = cc;
+				continue;
+			}
+			if (!tmp)
+				tmp = xmalloc(tot * sizeof *tmp);
+			hd->bkmask |= (uint64_t)1 << (cc.k2 & 63);
+			tmp[ntmp].c = cc;
+			tmp[ntmp].ord = ntmp;
+			ntmp++;
 		}
-		en[DY_ENT_KINDS] = hx->nce;
-		hx->of_head[dict_head_index(d, h)] = hx->nhi;
-		/* tmp is in head order already: sort each head's part on its own */
-		if (ntmp - tmp0 > 1)
-			qsort(tmp + tmp0, ntmp - tmp0, sizeof *tmp, tmp_cmp);
 	}
-	if (wide)
-		hx->wide = ends;
-	else
-		free(ends);
-	/* buckets for the entries whose second word follows at once */
-	if (ntmp) {
-		uint32_t bcap = 1024;
-		while (bcap < ntmp * 2u)
-			bcap <<= 1;
-		hx->bk = xcalloc(bcap, sizeof *hx->bk);
-		hx->bmask = bcap - 1;
-		for (uint32_t i = 0; i < ntmp;) {
-			uint32_t j = i;
-			uint32_t at = hx->nce;
-			while (j < ntmp && tmp[j].hi == tmp[i].hi && tmp[j].c.k2 == tmp[i].c.k2)
-				*cent_push(hx) = tmp[j++].c;
-			uint32_t s = bk_hash(tmp[i].hi + 1, tmp[i].c.k2) & hx->bmask;
-			while (hx->bk[s].hi)
-				s = (s + 1) & hx->bmask;
-			hx->bk[s].hi = tmp[i].hi + 1;
-			hx->bk[s].k2 = tmp[i].c.k2;
-			hx->bk[s].at = at;
-			hx->bk[s].cnt = j - i;
-			i = j;
-		}
+	if (ntmp > 1)
+		qsort(tmp, ntmp, sizeof *tmp, tmp_cmp);
+	uint32_t at = hd->nst;
+	for (uint32_t i = 0; i < ntmp;) {
+		uint32_t j = i;
+		bk[hd->nbk].k2 = tmp[i].c.k2;
+		bk[hd->nbk].pad_ = 0;
+		bk[hd->nbk].at = at;
+		while (j < ntmp && tmp[j].c.k2 == tmp[i].c.k2)
+			ce[at++] = tmp[j++].c;
+		bk[hd->nbk].cnt = j - i;
+		hd->nbk++;
+		i = j;
 	}
 	free(tmp);
-	e->hx = hx;
+	hd->ce = ce;
+	hd->bk = bk;
+	return hd;
+}
+
+/* The packed head `hidx`, built on first use. Threads share the engine: a
+ * head is built in private and published with one compare-and-swap; a thread
+ * that loses the race frees its copy (both are equal) and takes the winner's. */
+static const eg_head *head_get(const dy_engine *e, uint32_t hidx)
+{
+	eg_head *h = atomic_load_explicit(&e->heads[hidx], memory_order_acquire);
+	if (h)
+		return h;
+	eg_head *mine = head_build(e, hidx), *none = NULL;
+	if (atomic_compare_exchange_strong_explicit(&e->heads[hidx], &none, mine,
+	                                            memory_order_acq_rel, memory_order_acquire))
+		return mine;
+	free(mine);
+	return none;
+}
+
+/* The bucket of head h for the next word's key k2, or NULL. */
+static const eg_bkt *bkt_find(const eg_head *h, unsigned k2)
+{
+	if (!((h->bkmask >> (k2 & 63)) & 1))
+		return NULL;
+	uint32_t lo = 0, hi = h->nbk;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (h->bk[mid].k2 < k2)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->nbk && h->bk[lo].k2 == k2 ? &h->bk[lo] : NULL;
 }
 
 static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int depth, int *var)
@@ -395,61 +363,62 @@ static int px_cmp(const void *x, const void *y)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-static void px_build(dy_engine *e)
+/* A verb's patterns as the verb loop reads them (code_verb). */
+typedef struct eg_verb {
+	eg_pat  *pk;      /* the patterns that can code, in the order they are tried */
+	uint32_t npk;
+	eg_pidx  px;      /* px.g NULL: fewer than PX_MIN patterns, walk them all */
+} eg_verb;
+
+/* Indexes the npk patterns pk of one verb by one word each (see eg_pidx). */
+static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *x)
 {
 	const dy_dict *d = e->d;
-	e->px = xcalloc(d->n_verbs + 1, sizeof *e->px);
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		uint32_t n = e->pk_at[v + 1] - e->pk_at[v];
-		if (n < PX_MIN)
-			continue;
-		eg_pidx *x = &e->px[v];
-		px_tmp *t = xmalloc(n * sizeof *t);
-		uint32_t nt = 0;
-		x->free_ = xmalloc(n * sizeof *x->free_);
-		for (uint32_t i = 0; i < n; i++) {
-			const dy_pattern *pt = &d->patterns[e->pk[e->pk_at[v] + i].pi];
-			unsigned key = 0xFFFF, side = 0;
-			for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n && key == 0xFFFF; q++)
-				if (e->ekey[pt->ph.first + q] != 0xFFFF) {
-					key = e->ekey[pt->ph.first + q];
-					side = 1;
-				}
-			for (uint32_t q = pt->verb_at; q-- > 0 && key == 0xFFFF;)
+	px_tmp *t = xmalloc(n * sizeof *t);
+	uint32_t nt = 0;
+	x->free_ = xmalloc(n * sizeof *x->free_);
+	for (uint32_t i = 0; i < n; i++) {
+		const dy_pattern *pt = &d->patterns[pk[i].pi];
+		unsigned key = 0xFFFF, side = 0;
+		for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n && key == 0xFFFF; q++)
+			if (e->ekey[pt->ph.first + q] != 0xFFFF) {
 				key = e->ekey[pt->ph.first + q];
-			if (key == 0xFFFF) {
-				x->free_[x->nfree++] = i;
-				continue;
+				side = 1;
 			}
-			t[nt].skey = (uint16_t)((side << 11) | key);
-			t[nt].pos = i;
-			nt++;
+		for (uint32_t q = pt->verb_at; q-- > 0 && key == 0xFFFF;)
+			key = e->ekey[pt->ph.first + q];
+		if (key == 0xFFFF) {
+			x->free_[x->nfree++] = i;
+			continue;
 		}
-		qsort(t, nt, sizeof *t, px_cmp);
-		x->pos = xmalloc((nt + 1) * sizeof *x->pos);
-		x->g = xmalloc((nt + 1) * sizeof *x->g);
-		for (uint32_t i = 0; i < nt; i++) {
-			x->pos[i] = t[i].pos;
-			if (!x->ng || x->g[x->ng - 1].skey != t[i].skey) {
-				x->g[x->ng].skey = t[i].skey;
-				x->g[x->ng].pad_ = 0;
-				x->g[x->ng].at = i;
-				x->g[x->ng].n = 0;
-				x->ng++;
-			}
-			x->g[x->ng - 1].n++;
-		}
-		free(t);
-		x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
-		for (uint32_t q = 0; q < x->nfree; q++)
-			x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
-		x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
-		x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
-		for (uint32_t i = 0; i < x->ng; i++)
-			x->has[x->g[i].skey >> 6] |= (uint64_t)1 << (x->g[i].skey & 63);
-		for (uint32_t w = 1; w < PX_KEYS / 64; w++)
-			x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
+		t[nt].skey = (uint16_t)((side << 11) | key);
+		t[nt].pos = i;
+		nt++;
 	}
+	qsort(t, nt, sizeof *t, px_cmp);
+	x->pos = xmalloc((nt + 1) * sizeof *x->pos);
+	x->g = xmalloc((nt + 1) * sizeof *x->g);
+	for (uint32_t i = 0; i < nt; i++) {
+		x->pos[i] = t[i].pos;
+		if (!x->ng || x->g[x->ng - 1].skey != t[i].skey) {
+			x->g[x->ng].skey = t[i].skey;
+			x->g[x->ng].pad_ = 0;
+			x->g[x->ng].at = i;
+			x->g[x->ng].n = 0;
+			x->ng++;
+		}
+		x->g[x->ng - 1].n++;
+	}
+	free(t);
+	x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
+	for (uint32_t q = 0; q < x->nfree; q++)
+		x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
+	x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
+	x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
+	for (uint32_t i = 0; i < x->ng; i++)
+		x->has[x->g[i].skey >> 6] |= (uint64_t)1 << (x->g[i].skey & 63);
+	for (uint32_t w = 1; w < PX_KEYS / 64; w++)
+		x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
 }
 
 /* The group of skey: groups are sorted by skey, so its index is the number
@@ -462,103 +431,116 @@ static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
 	return &x->g[x->rank[skey >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
 }
 
+typedef struct pord { uint32_t len, q; } pord;
+
+static int pord_cmp(const void *x, const void *y)
+{
+	const pord *a = x, *b = y;
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	return a->q < b->q ? -1 : a->q > b->q;
+}
+
+/* Verb v's patterns that can code, longest first (TABARI's pattern length,
+ * manual 5.7.1: letters and digits of the words, plus the longest
+ * alternative of each { }; a synset name counts nothing, so the suite's
+ * SYNSET-07 tries "* DOLLAR" before "* &CURRENCY"), the dictionary's order
+ * breaking ties; with their filters side by side. */
+static eg_verb *verb_build(const dy_engine *e, uint32_t v)
+{
+	const dy_dict *d = e->d;
+	const dy_verb *vb = &d->verbs[v];
+	eg_verb *x = xcalloc(1, sizeof *x);
+	if (!vb->n_patterns || vb->pattern + vb->n_patterns > d->n_patterns)
+		return x;
+	uint32_t n = vb->n_patterns;
+	pord *o = xmalloc(n * sizeof *o);
+	uint8_t *var = xmalloc(n);
+	for (uint32_t q = 0; q < n; q++) {
+		const dy_pattern *pt = &d->patterns[vb->pattern + q];
+		int vr = 0;
+		unsigned len = phrase_len(d, pt->ph.first, pt->ph.n, 0, &vr);
+		o[q].len = len > 65535 ? 65535 : len;
+		o[q].q = q;
+		var[q] = (uint8_t)vr;
+	}
+	qsort(o, n, sizeof *o, pord_cmp);
+	x->pk = xcalloc(n, sizeof *x->pk);
+	for (uint32_t q = 0; q < n; q++) {
+		uint32_t pi = vb->pattern + o[q].q;
+		const dy_pattern *pt = &d->patterns[pi];
+		if (!pt->n_codes || !pt->ph.n || pt->verb_at >= pt->ph.n ||
+		    d->elems[pt->ph.first + pt->verb_at].kind != DY_EL_VERB)
+			continue;   /* such a pattern is passed over anyway */
+		eg_pat *k = &x->pk[x->npk++];
+		k->key = 0xFFFF;
+		for (uint32_t j = 0; j < pt->ph.n; j++) {
+			unsigned key = e->ekey[pt->ph.first + j];
+			if (key == 0xFFFF)
+				continue;
+			if (k->key == 0xFFFF)
+				k->key = (uint16_t)key;
+			if (j < pt->verb_at)
+				k->sig_b |= (uint64_t)1 << (key & 63);
+			else
+				k->sig_a |= (uint64_t)1 << (key & 63);
+		}
+		k->pi = pi;
+		k->len = (uint16_t)o[q].len;
+		k->var = var[o[q].q];
+	}
+	free(o);
+	free(var);
+	if (x->npk >= PX_MIN)
+		px_build(e, x->pk, x->npk, &x->px);
+	return x;
+}
+
+static void verb_free(eg_verb *x)
+{
+	if (!x)
+		return;
+	free(x->px.g);
+	free(x->px.pos);
+	free(x->px.free_);
+	free(x->px.freebm);
+	free(x->px.has);
+	free(x->px.rank);
+	free(x->pk);
+	free(x);
+}
+
+/* Verb v's patterns, built on first use; published as head_get() does. */
+static const eg_verb *verb_get(const dy_engine *e, uint32_t v)
+{
+	eg_verb *x = atomic_load_explicit(&e->verbs[v], memory_order_acquire);
+	if (x)
+		return x;
+	eg_verb *mine = verb_build(e, v), *none = NULL;
+	if (atomic_compare_exchange_strong_explicit(&e->verbs[v], &none, mine,
+	                                            memory_order_acq_rel, memory_order_acquire))
+		return mine;
+	verb_free(mine);
+	return none;
+}
+
 dy_engine *engine_new(const dy_dict *d)
 {
 	static uint64_t next_id;
 	dy_engine *e = xcalloc(1, sizeof *e);
 	e->d = d;
 	e->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
-	e->ekey = xcalloc(d->n_elems + 1, sizeof *e->ekey);
+	e->ekey = xmalloc((d->n_elems + 1) * sizeof *e->ekey);
 	for (uint32_t i = 0; i < d->n_elems; i++) {
 		const dy_elem *el = &d->elems[i];
 		e->ekey[i] = 0xFFFF;
 		if (el->kind == DY_EL_WORD && el->text && el->len >= 2)
 			e->ekey[i] = (uint16_t)bikey(el->text, el->len);
 	}
-	e->ent_sig = xcalloc(d->n_entries + 1, sizeof *e->ent_sig);
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		const dy_phrase *ph = &d->entries[i].ph;
-		for (uint32_t k = 1; k < ph->n; k++) {
-			unsigned key = e->ekey[ph->first + k];
-			if (key != 0xFFFF)
-				e->ent_sig[i] |= (uint64_t)1 << (key & 63);
-		}
-	}
-	e->pat_sig = xcalloc(d->n_patterns + 1, sizeof *e->pat_sig);
-	e->pat_key = xcalloc(d->n_patterns + 1, sizeof *e->pat_key);
-	for (uint32_t i = 0; i < d->n_patterns; i++) {
-		const dy_phrase *ph = &d->patterns[i].ph;
-		e->pat_key[i] = 0xFFFF;
-		for (uint32_t k = 0; k < ph->n; k++) {
-			unsigned key = e->ekey[ph->first + k];
-			if (key != 0xFFFF && e->pat_key[i] == 0xFFFF)
-				e->pat_key[i] = (uint16_t)key;
-			if (key != 0xFFFF)
-				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
-		}
-	}
-	/* TABARI's pattern length (manual 5.7.1): letters and digits of the words,
-	 * plus the longest alternative of each { }; a synset name counts nothing
-	 * (the suite's SYNSET-07 tries "* DOLLAR" before "* &CURRENCY") */
-	e->pat_len = xcalloc(d->n_patterns + 1, sizeof *e->pat_len);
-	e->pat_var = xcalloc(d->n_patterns + 1, sizeof *e->pat_var);
-	e->pat_order = xcalloc(d->n_patterns + 1, sizeof *e->pat_order);
-	for (uint32_t i = 0; i < d->n_patterns; i++) {
-		int var = 0;
-		unsigned len = phrase_len(d, d->patterns[i].ph.first, d->patterns[i].ph.n, 0, &var);
-		e->pat_len[i] = (uint16_t)(len > 65535 ? 65535 : len);
-		e->pat_var[i] = (uint8_t)var;
-		e->pat_order[i] = i;
-	}
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		const dy_verb *vb = &d->verbs[v];
-		if (vb->pattern + vb->n_patterns > d->n_patterns)
-			continue;
-		/* stable insertion sort: the dictionary's order breaks ties */
-		uint32_t *o = e->pat_order + vb->pattern;
-		for (uint32_t a = 1; a < vb->n_patterns; a++) {
-			uint32_t x = o[a], b = a;
-			while (b > 0 && e->pat_len[o[b - 1]] < e->pat_len[x]) {
-				o[b] = o[b - 1];
-				b--;
-			}
-			o[b] = x;
-		}
-	}
-	/* per verb, the patterns that can code, in the order they are tried */
-	e->pk_at = xcalloc(d->n_verbs + 1, sizeof *e->pk_at);
-	e->pk = xcalloc(d->n_patterns + 1, sizeof *e->pk);
-	uint32_t npk = 0;
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		const dy_verb *vb = &d->verbs[v];
-		e->pk_at[v] = npk;
-		if (vb->pattern + vb->n_patterns > d->n_patterns)
-			continue;
-		for (uint32_t q = 0; q < vb->n_patterns; q++) {
-			uint32_t pi = e->pat_order[vb->pattern + q];
-			const dy_pattern *pt = &d->patterns[pi];
-			if (!pt->n_codes || !pt->ph.n || pt->verb_at >= pt->ph.n ||
-			    d->elems[pt->ph.first + pt->verb_at].kind != DY_EL_VERB)
-				continue;   /* such a pattern is passed over anyway */
-			eg_pat *k = &e->pk[npk++];
-			for (uint32_t q = 0; q < pt->ph.n; q++) {
-				unsigned key = e->ekey[pt->ph.first + q];
-				if (key == 0xFFFF)
-					continue;
-				if (q < pt->verb_at)
-					k->sig_b |= (uint64_t)1 << (key & 63);
-				else
-					k->sig_a |= (uint64_t)1 << (key & 63);
-			}
-			k->pi = pi;
-			k->key = e->pat_key[pi];
-			k->len = e->pat_len[pi];
-			k->var = e->pat_var[pi];
-		}
-	}
-	e->pk_at[d->n_verbs] = npk;
-	px_build(e);
-	heads_build(e);
+	/* heads and verbs are packed when first met (head_get, verb_get) */
+	e->n_heads = dict_head_count(d);
+	e->heads = xcalloc(e->n_heads + 1, sizeof *e->heads);
+	e->verbs = xcalloc(d->n_verbs + 1, sizeof *e->verbs);
 	return e;
 }
 
@@ -567,32 +549,12 @@ void engine_free(dy_engine *e)
 	if (!e)
 		return;
 	free(e->ekey);
-	free(e->ent_sig);
-	free(e->pat_sig);
-	free(e->pat_key);
-	free(e->pat_len);
-	free(e->pat_var);
-	free(e->pat_order);
-	if (e->px)
-		for (uint32_t v = 0; v < e->d->n_verbs; v++) {
-			free(e->px[v].g);
-			free(e->px[v].pos);
-			free(e->px[v].free_);
-			free(e->px[v].freebm);
-			free(e->px[v].has);
-			free(e->px[v].rank);
-		}
-	free(e->px);
-	free(e->pk);
-	free(e->pk_at);
-	if (e->hx) {
-		free(e->hx->hi);
-		free(e->hx->ce);
-		free(e->hx->of_head);
-		free(e->hx->wide);
-		free(e->hx->bk);
-		free(e->hx);
-	}
+	for (uint32_t i = 0; i < e->n_heads; i++)
+		free(atomic_load_explicit(&e->heads[i], memory_order_relaxed));
+	free(e->heads);
+	for (uint32_t v = 0; v < e->d->n_verbs; v++)
+		verb_free(atomic_load_explicit(&e->verbs[v], memory_order_relaxed));
+	free(e->verbs);
 	free(e);
 }
 
@@ -759,34 +721,34 @@ static inline int word_match(const dy_elem *e, const ew *w)
 	return word_match_rest(e, w);
 }
 
-/* Matches entry phrase `ph` with its first word at i. Words may be skipped
- * between elements unless DY_EL_ADJ joins them; a comma ends the search.
- * Returns the last word index, or -1. `pos` (may be NULL) gets each word. */
+/* Matches entry phrase `ph` (two elements or more) whose first element word
+ * i is known to match (the word's list holds only such entries, and word i
+ * is no possessive). Words may be skipped between elements unless DY_EL_ADJ
+ * joins them; a comma ends the search. Returns the last word index, or -1.
+ * `pos` gets each word. */
 static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 {
 	const dy_elem *e = &c->d->elems[ph->first];
 	const uint16_t *ekey = c->eng->ekey + ph->first;
-	int at = i;
-	for (uint32_t k = 0; k < ph->n; k++) {
+	int at = i + 1;
+	pos[0] = i;
+	for (uint32_t k = 1; k < ph->n; k++) {
 		if (e[k].kind != DY_EL_WORD)
 			return -1;
 		unsigned ek = ekey[k];   /* a matching word has the element's key */
 		int found = -1;
-		int lim = k == 0 ? i : (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
-		if (k > 0 && lim > at + 12)
+		int lim = (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
+		if (lim > at + 12)
 			lim = at + 12;   /* bound the gap of a disjoint phrase */
 		for (int q = at; q <= lim && q < c->n; q++) {
 			const ew *w = &c->w[q];
 			if (w->flags & EW_COMMA)
 				break;
-			if (w->tag != T_NONE && q != i)
+			if (w->tag != T_NONE)
 				continue;
 			/* a possessive can only end a phrase, and never a verb's */
-			if ((w->flags & EW_POSS) && (verb || k + 1 < ph->n)) {
-				if (k == 0)
-					break;
+			if ((w->flags & EW_POSS) && (verb || k + 1 < ph->n))
 				continue;
-			}
 			if ((ek == 0xFFFF || w->key == ek) && word_match(&e[k], w)) {
 				found = q;
 				break;
@@ -794,8 +756,7 @@ static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 		}
 		if (found < 0)
 			return -1;
-		if (pos)
-			pos[k] = found;
+		pos[k] = found;
 		at = found + 1;
 	}
 	return at - 1;
@@ -862,24 +823,88 @@ static int function_word(const ew *w)
 	return T_NONE;
 }
 
-/* Per-thread cache of a word's heads (as indexes into hx->hi): news repeats
- * its words, and a hit costs one hash over the word instead of a probe per
- * stem length and the cache misses that come with them. Keyed by the engine's
- * id, so that no entry outlives its dictionary; direct-mapped; words longer
- * than WC_KEY bytes or with more than WC_HEADS heads are not kept. */
-enum { WC_SIZE = 4096, WC_KEY = 24, WC_HEADS = 6 };
+/* The entries a word can open, for the tagging loop: from every head the
+ * word meets, the entries that need a look past the next word, those whose
+ * first element the word matches (an exact head word takes only a regular
+ * ending), merged into one list longest first (elements, then characters,
+ * then the heads' and kinds' order). The first entry of the list whose
+ * phrase matches is then the one to take, so a word stops at its first
+ * match instead of trying every entry of every head. The heads with
+ * buckets are kept aside (bh): those entries depend on the next word. */
+typedef struct eg_bh {
+	uint64_t       bkmask;  /* the head's: most next words need no more look */
+	const eg_head *h;
+	uint8_t        rank;    /* its place among the word's heads */
+	uint8_t        mex, mend; /* the word is the head, or the head plus an ending */
+	uint8_t        pad_[5];
+} eg_bh;
+
+enum { WL_HEADS = 16 };
+
+typedef struct eg_wlist {
+	const eg_cent *c;       /* the list */
+	uint32_t       n;
+	uint32_t       nb;
+	const eg_bh   *bh;      /* nb heads with buckets, in rank order */
+} eg_wlist;
+
+/* Per-thread cache of words' lists: news repeats its words, and a hit costs
+ * one hash over the word instead of a probe per stem length and a merge.
+ * The lists and their heads with buckets live in per-thread pools that are
+ * emptied together when one is full (wpool_gen counts the emptyings, so
+ * that older entries miss). Keyed by the engine's id, so that no entry
+ * outlives its dictionary; direct-mapped; words longer than WC_KEY bytes
+ * are not kept. */
+enum { WC_SIZE = 4096, WC_KEY = 24, WC_POOL = 16384, WC_BPOOL = 8192 };
 typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
-	uint8_t  klen, nh;
-	uint32_t hi[WC_HEADS];
+	uint32_t gen;        /* wpool_gen when made */
+	uint32_t at;         /* first candidate in wpool */
+	uint16_t bat;        /* first head in bpool */
+	uint16_t nc;
+	uint8_t  klen, nb;
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
+static _Thread_local eg_cent wpool[WC_POOL];
+static _Thread_local eg_bh bpool[WC_BPOOL];
+static _Thread_local uint32_t wpool_n, bpool_n, wpool_gen;
 
-/* The heads of word s[0..n) that the engine knows, into out (cap >= 16). */
-static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
+/* Sorts c[0..n) longest first, stable (tmp has room for n). */
+static void cand_sort(eg_cent *c, uint32_t n, eg_cent *tmp)
 {
-	const struct eg_heads *hx = c->eng->hx;
+	if (n <= 24) {
+		for (uint32_t a = 1; a < n; a++) {
+			eg_cent x = c[a];
+			uint32_t kx = ((uint32_t)x.n << 16) | x.chars, b = a;
+			while (b > 0 && (((uint32_t)c[b - 1].n << 16) | c[b - 1].chars) < kx) {
+				c[b] = c[b - 1];
+				b--;
+			}
+			c[b] = x;
+		}
+		return;
+	}
+	uint32_t h = n / 2;
+	cand_sort(c, h, tmp);
+	cand_sort(c + h, n - h, tmp);
+	uint32_t i = 0, j = h, k = 0;
+	while (i < h && j < n) {
+		uint32_t ki = ((uint32_t)c[i].n << 16) | c[i].chars;
+		uint32_t kj = ((uint32_t)c[j].n << 16) | c[j].chars;
+		tmp[k++] = kj > ki ? c[j++] : c[i++];
+	}
+	while (i < h)
+		tmp[k++] = c[i++];
+	while (j < n)
+		tmp[k++] = c[j++];
+	memcpy(c, tmp, n * sizeof *c);
+}
+
+/* The list of word s[0..n) into *out (valid until the next call). */
+static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
+{
+	const dy_engine *eng = c->eng;
 	wc_ent *ce = NULL;
 	uint64_t kw[WC_KEY / 8] = { 0, 0, 0 };
 	if (n <= WC_KEY) {
@@ -890,163 +915,186 @@ static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
 		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
 		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
 		ce = &wcache[(x >> 40) & (WC_SIZE - 1)];
-		if (ce->eng == c->eng->id && ce->klen == n && ce->key[0] == kw[0] &&
-		    ce->key[1] == kw[1] && ce->key[2] == kw[2]) {
-			/* word by word: a memcpy of a variable length here made the
-			 * reads of out[] that follow wait for it */
-			int k = ce->nh;
-			for (int q = 0; q < k; q++) {
-				out[q] = ce->hi[q];
-				__builtin_prefetch(&hx->hi[out[q]]);
-			}
-			return k;
+		if (ce->eng == eng->id && ce->gen == wpool_gen && ce->klen == n &&
+		    ce->key[0] == kw[0] && ce->key[1] == kw[1] && ce->key[2] == kw[2]) {
+			out->c = wpool + ce->at;
+			out->n = ce->nc;
+			out->nb = ce->nb;
+			out->bh = bpool + ce->bat;
+			return;
 		}
 	}
-	const dy_head *heads[16];
-	size_t nh = dict_lookup_word(c->d, s, n, heads, 16);
-	int k = 0;
+	const dy_head *heads[WL_HEADS];
+	const eg_head *hp[WL_HEADS];
+	uint32_t hidx[WL_HEADS];
+	size_t nh = dict_lookup_word(c->d, s, n, heads, WL_HEADS);
+	uint32_t tot = 0;
 	for (size_t q = 0; q < nh; q++) {
-		uint32_t x = hx->of_head[dict_head_index(c->d, heads[q])];
-		if (x) {
-			out[k++] = x - 1;
-			__builtin_prefetch(&hx->hi[x - 1]);
+		hidx[q] = dict_head_index(c->d, heads[q]);
+		hp[q] = heads[q]->len ? head_get(eng, hidx[q]) : NULL;
+		if (hp[q])
+			tot += hp[q]->nst;
+	}
+	eg_cent *lst = arena_alloc(c->a, sizeof *lst * ((size_t)tot * 2 + 1));
+	uint32_t m = 0, nb = 0;
+	eg_bh *bh = arena_alloc(c->a, sizeof *bh * WL_HEADS);
+	for (size_t q = 0; q < nh; q++) {
+		const eg_head *hd = hp[q];
+		if (!hd)
+			continue;
+		/* how the word meets the head's text as a first element (word_match()
+		 * without the element): the head is a prefix of the word, so only
+		 * what follows it counts; exact: nothing follows; ending: a regular
+		 * ending follows (or D after a final E) */
+		uint32_t r = n - hd->hlen;
+		const char *sx = s + hd->hlen;
+		int m_exact = r == 0, m_end = 0;
+		if (r == 1)
+			m_end = sx[0] == 'S' || (sx[0] == 'D' && hd->hlast == 'E' && hd->hlen >= 2);
+		else if (r == 2)
+			m_end = (sx[0] == '\'' && sx[1] == 'S') || (sx[0] == 'E' &&
+			        (sx[1] == 'D' || sx[1] == 'S' || sx[1] == 'N'));
+		else if (r == 3)
+			m_end = sx[0] == 'I' && sx[1] == 'N' && sx[2] == 'G';
+		if (hd->nbk) {
+			eg_bh *b = &bh[nb++];
+			b->bkmask = hd->bkmask;
+			b->h = hd;
+			b->rank = (uint8_t)q;
+			b->mex = (uint8_t)m_exact;
+			b->mend = (uint8_t)m_end;
+			memset(b->pad_, 0, sizeof b->pad_);
+		}
+		for (uint32_t k = 0; k < hd->nst; k++) {
+			const eg_cent *x = &hd->ce[k];
+			if ((x->f0 & DY_EL_EXACT) && !m_exact && !((x->f0 & DY_EL_ENDINGS) && m_end))
+				continue;   /* the first word does not match */
+			lst[m] = *x;
+			lst[m].f0 = (uint8_t)q;
+			m++;
 		}
 	}
-	if (ce && k <= WC_HEADS) {
-		ce->eng = c->eng->id;
-		ce->klen = (uint8_t)n;
-		ce->nh = (uint8_t)k;
-		memcpy(ce->key, kw, sizeof kw);
-		for (int q = 0; q < k; q++)
-			ce->hi[q] = out[q];
+	cand_sort(lst, m, lst + m);
+	out->c = lst;
+	out->n = m;
+	out->nb = nb;
+	out->bh = bh;
+	if (!ce || m > WC_POOL / 8)
+		return;
+	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
+		wpool_gen++;   /* every cached list goes */
+		wpool_n = bpool_n = 0;
 	}
-	return k;
+	memcpy(wpool + wpool_n, lst, m * sizeof *lst);
+	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
+	ce->eng = eng->id;
+	ce->gen = wpool_gen;
+	ce->at = wpool_n;
+	ce->bat = (uint16_t)bpool_n;
+	ce->nc = (uint16_t)m;
+	ce->klen = (uint8_t)n;
+	ce->nb = (uint8_t)nb;
+	memcpy(ce->key, kw, sizeof kw);
+	wpool_n += m;
+	bpool_n += nb;
 }
 
 static void tag_words(ctx *c)
 {
-	const struct eg_heads *hx = c->eng->hx;
 	const int no_time = !c->o->time_shift;   /* time entries are passed over */
 	const uint64_t sig = c->sig;
 	/* the words of the phrase being tried and of the best one so far: a
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
-	/* Every word's heads first, as indexes into hx->hi: the lookups of
-	 * different words do not wait for each other, so their cache misses
-	 * overlap, and each head's record is fetched before it is needed. */
-	enum { TW_HEADS = 16 };
-	uint32_t *hidx = arena_alloc(c->a, sizeof(uint32_t) * (size_t)c->n * TW_HEADS);
-	uint8_t *nhs = arena_alloc(c->a, (size_t)c->n);
-	for (int i = 0; i < c->n; i++) {
-		const ew *w = &c->w[i];
-		nhs[i] = 0;
-		if (w->tag != T_NONE || (w->flags & EW_COMMA))
-			continue;
-		nhs[i] = (uint8_t)word_heads(c, w->s, w->len, hidx + (size_t)i * TW_HEADS);
-	}
+	eg_wlist wl;
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_NONE || (w->flags & EW_COMMA))
 			continue;
-		uint32_t best = DY_NONE;
-		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
+		word_list(c, w->s, w->len, &wl);
+		/* The longest phrase wins (elements, then characters); among equals
+		 * the first met, heads in the lookup's order, in each head its
+		 * bucket before its other entries. bkey/brank: the best so far. */
+		const eg_cent *best = NULL;
+		uint32_t bkey = 0;
+		unsigned brank = 0;
+		int best_last = -1;
 		/* key of the next word, for entries whose second word follows at once */
 		unsigned nk = 0xFFFF;
 		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
-		    !(c->w[i].flags & EW_POSS))
+		    !(w->flags & EW_POSS))
 			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
-		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
-		for (int h = 0; h < nhs[i]; h++) {
-			const eg_hinfo *hi = &hx->hi[hs[h]];
-			/* How word i meets the head's text as a first element (word_match()
-			 * without the element): the head is a prefix of the word, so only
-			 * what follows it counts; exact: nothing follows; ending: a
-			 * regular ending follows (or D after a final E). */
-			uint32_t r = w->len - hi->hlen;
-			const char *sx = w->s + hi->hlen;
-			int m_exact = r == 0, m_end = 0;
-			if (r == 1)
-				m_end = sx[0] == 'S' || (sx[0] == 'D' && hi->hlast == 'E' && hi->hlen >= 2);
-			else if (r == 2)
-				m_end = (sx[0] == '\'' && sx[1] == 'S') || (sx[0] == 'E' &&
-				        (sx[1] == 'D' || sx[1] == 'S' || sx[1] == 'N'));
-			else if (r == 3)
-				m_end = sx[0] == 'I' && sx[1] == 'N' && sx[2] == 'G';
-			const eg_bucket *bk = nk != 0xFFFF && ((hi->bkmask >> (nk & 63)) & 1) ?
-				bucket_find(hx, hs[h], nk) : NULL;
-			/* the bucket (kind -1), then the kinds this head has */
-			uint32_t kinds = (hi->kmask << 1) | (bk ? 1u : 0u);
-			while (kinds) {
-				int kind = __builtin_ctz(kinds) - 1;
-				kinds &= kinds - 1;
-				const eg_cent *ce;
-				uint32_t cnt;
-				if (kind < 0) {
-					if (!bk)
-						continue;
-					ce = c->eng->hx->ce + bk->at;
-					cnt = bk->cnt;
-				} else {
-					if (kind == DY_ENT_TIME && no_time)
-						continue;
-					uint32_t a0, a1;
-					if (!hx->wide) {
-						a0 = hi->at + (kind ? hi->end[kind - 1] : 0u);
-						a1 = hi->at + hi->end[kind];
-					} else {
-						const uint32_t *en = hx->wide + (size_t)hs[h] * (DY_ENT_KINDS + 1);
-						a0 = en[kind];
-						a1 = en[kind + 1];
-					}
-					ce = hx->ce + a0;
-					cnt = a1 - a0;
-				}
-				for (uint32_t k = 0; k < cnt; k++) {
-					if (ce[k].n < best_n)
-						break;   /* sorted longest first */
-					if (ce[k].n == best_n && ce[k].chars <= best_chars)
-						continue;
-					if (ce[k].kind == DY_ENT_TIME && no_time)
-						continue;
-					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
-						continue;
-					if ((ce[k].f0 & DY_EL_EXACT) && !m_exact &&
-					    !((ce[k].f0 & DY_EL_ENDINGS) && m_end))
-						continue;   /* the first word does not match */
-					int last;
-					if (ce[k].n == 1) {
-						/* a possessive never ends a verb */
-						if ((w->flags & EW_POSS) && ce[k].kind == DY_ENT_VERB)
-							continue;
-						last = i;
-						pos[0] = i;
-					} else {
-						if (!bi_all(c, ce[k].first + 1, ce[k].n - 1u))
-							continue;
-						dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
-						last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
-						if (last < 0)
-							continue;
-					}
-					best = ce[k].ei;
-					best_last = last;
-					best_n = ce[k].n;
-					best_chars = ce[k].chars;
-					best_kind = ce[k].kind;
-					if (ce[k].n > 1) {   /* only later words are read back */
-						int *t = best_pos;
-						best_pos = pos;
-						pos = t;
-					}
-				}
+		for (uint32_t b = 0; nk != 0xFFFF && b < wl.nb; b++) {
+			if (!((wl.bh[b].bkmask >> (nk & 63)) & 1))
+				continue;
+			const eg_head *hd = wl.bh[b].h;
+			const eg_bkt *bk = bkt_find(hd, nk);
+			if (!bk)
+				continue;
+			const eg_cent *ce = hd->ce + bk->at;
+			for (uint32_t k = 0; k < bk->cnt; k++) {
+				uint32_t key = ((uint32_t)ce[k].n << 16) | ce[k].chars;
+				if (key <= bkey)
+					break;   /* longest first; an earlier head wins a tie */
+				if (ce[k].kind == DY_ENT_TIME && no_time)
+					continue;
+				if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
+					continue;
+				if ((ce[k].f0 & DY_EL_EXACT) && !wl.bh[b].mex &&
+				    !((ce[k].f0 & DY_EL_ENDINGS) && wl.bh[b].mend))
+					continue;   /* the first word does not match */
+				if ((w->flags & EW_POSS) || !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
+					continue;   /* a possessive only ends a phrase */
+				dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
+				int last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
+				if (last < 0)
+					continue;
+				best = &ce[k];
+				bkey = key;
+				brank = wl.bh[b].rank;
+				best_last = last;
+				int *t = best_pos;
+				best_pos = pos;
+				pos = t;
+				break;
 			}
 		}
-		if (best != DY_NONE) {
-			w->tag = (uint8_t)kind_tag(best_kind);
-			w->entry = best;
+		for (uint32_t k = 0; k < wl.n; k++) {
+			const eg_cent *x = &wl.c[k];
+			uint32_t key = ((uint32_t)x->n << 16) | x->chars;
+			if (key < bkey || (key == bkey && x->f0 >= brank))
+				break;   /* no later entry beats the bucket's */
+			if (x->kind == DY_ENT_TIME && no_time)
+				continue;
+			if (!bi_test(c->bi, x->k2) || (x->sig & ~sig))
+				continue;
+			int last;
+			if (x->n == 1) {
+				/* a possessive never ends a verb */
+				if ((w->flags & EW_POSS) && x->kind == DY_ENT_VERB)
+					continue;
+				last = i;
+			} else {
+				if ((w->flags & EW_POSS) || !bi_all(c, x->first + 1, x->n - 1u))
+					continue;   /* a possessive only ends a phrase */
+				dy_phrase ph = { x->first, x->n, x->chars };
+				last = match_phrase(c, &ph, i, x->kind == DY_ENT_VERB, pos);
+				if (last < 0)
+					continue;
+				int *t = best_pos;
+				best_pos = pos;
+				pos = t;
+			}
+			best = x;
+			best_last = last;
+			break;
+		}
+		if (best) {
+			w->tag = (uint8_t)kind_tag(best->kind);
+			w->entry = best->ei;
 			w->last = best_last;
-			for (int k = 1; k < best_n; k++)
+			for (int k = 1; k < best->n; k++)
 				c->w[best_pos[k]].tag = T_PART;
 			continue;
 		}
@@ -1912,7 +1960,13 @@ static int pattern_fits(const ctx *c, const dy_pattern *pt)
 	uint32_t va = pt->verb_at;
 	if (va >= pt->ph.n || c->d->elems[pt->ph.first + va].kind != DY_EL_VERB)
 		return 0;
-	return !(c->eng->pat_sig[pt - c->d->patterns] & ~c->sig);
+	uint64_t sig = 0;   /* the keys of its top-level words */
+	for (uint32_t k = 0; k < pt->ph.n; k++) {
+		unsigned key = c->eng->ekey[pt->ph.first + k];
+		if (key != 0xFFFF)
+			sig |= (uint64_t)1 << (key & 63);
+	}
+	return !(sig & ~c->sig);
 }
 
 static int pattern_match(pm *p, const dy_pattern *pt)
@@ -2234,8 +2288,9 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	p.vs = vs;
 	p.ve = ve;
 	uint32_t vi = (uint32_t)(v - c->d->verbs);
-	const eg_pat *pk = c->eng->pk + c->eng->pk_at[vi];
-	uint32_t npk = c->eng->pk_at[vi + 1] - c->eng->pk_at[vi];
+	const eg_verb *vx = verb_get(c->eng, vi);
+	const eg_pat *pk = vx->pk;
+	uint32_t npk = vx->npk;
 	/* the keys of the words on each side of the verb, within the window that
 	 * pattern matching looks at: a pattern's words before '*' are matched in
 	 * [lo, vs), those after it in [ve, hi) */
@@ -2249,7 +2304,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	/* A verb with many patterns: only those whose indexed word has its key
 	 * on its side of the verb can match (the others would fail below or in
 	 * pattern_match); visit them in the same order. */
-	const eg_pidx *px = &c->eng->px[vi];
+	const eg_pidx *px = &vx->px;
 	uint64_t *bm = NULL;
 	uint32_t nw = 0;
 	if (px->g) {
