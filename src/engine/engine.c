@@ -97,6 +97,7 @@ typedef struct ctx {
 	const int            *skip;     /* units a pattern's ^ passed over */
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
+	uint64_t              b3[64];   /* trikey() of its words of three bytes or more */
 	uint64_t              sig;      /* the same keys folded to 64 bits */
 	uint16_t             *wk;       /* per word its key, WK_POSS for a possessive:
 	                                 * pattern matching scans these, not c->w */
@@ -124,12 +125,29 @@ enum { WK_POSS = 0xFFFE };   /* no element has this key (keys are < 2048) */
  * element's word only between the two. */
 static _Thread_local uint16_t kfirst[2048], klast[2048];
 
+/* A finer filter for words of three bytes or more: an element of three
+ * bytes or more is a prefix of every word it matches, so the word's first
+ * three bytes are the element's ("INNOCENCE" is not looked for in a
+ * sentence whose only IN.. word is "IN"). */
+static unsigned trikey(const char *s)
+{
+	return (((unsigned char)s[0] * 67u + (unsigned char)s[1]) * 67u +
+	        (unsigned char)s[2]) & 4095u;
+}
+
+static int bit_test(const uint64_t *set, unsigned key)
+{
+	return (set[key >> 6] >> (key & 63)) & 1;
+}
+
 static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
-	const uint16_t *ek = c->eng->ekey + first;
+	const uint16_t *ek = c->eng->ekey + first, *e3 = c->eng->e3 + first;
 	for (uint32_t k = 0; k < n; k++) {
-		unsigned key = ek[k];
-		if (key != 0xFFFF && !((c->bi[key >> 6] >> (key & 63)) & 1))
+		unsigned key = ek[k], k3 = e3[k];
+		if (key != 0xFFFF && !bit_test(c->bi, key))
+			return 0;
+		if (k3 != 0xFFFF && !bit_test(c->b3, k3))
 			return 0;
 	}
 	return 1;
@@ -140,11 +158,21 @@ typedef struct eg_pat {
 	uint64_t sig_b;   /* pat_sig of the words before '*' */
 	uint64_t sig_a;   /* and after: each side must find its keys on its side */
 	uint32_t pi;      /* index in d->patterns */
-	uint16_t key;     /* pat_key */
-	uint16_t len;     /* pat_len */
-	uint32_t var;     /* pat_var */
-	uint32_t pad_;
+	uint16_t key;     /* key of its first top-level word, 0xFFFF none */
+	uint16_t len;     /* TABARI's length (verb_build) */
+	uint8_t  var;     /* has { } or &SYNSET (its matched length varies) */
+	uint8_t  nkeys;   /* its top-level words' keys: keys[kat .. kat+nkeys) of the verb */
+	uint16_t pad_;
+	uint32_t kat;
 } eg_pat;
+
+/* A top-level word of a pattern as the verb loop checks it before matching:
+ * its two-letter key must be on its side of the verb within the window, its
+ * three-letter key (trikey) in the sentence. */
+typedef struct eg_pkey {
+	uint16_t k2s;     /* bikey(), and 0x8000 when the word comes after '*' */
+	uint16_t k3;      /* trikey(), 0xFFFF when the word is shorter */
+} eg_pkey;
 
 /* A verb with many patterns also has them indexed by one word each pattern
  * needs (the first after '*', else the last before it), keyed by side and
@@ -367,6 +395,7 @@ static int px_cmp(const void *x, const void *y)
 typedef struct eg_verb {
 	eg_pat  *pk;      /* the patterns that can code, in the order they are tried */
 	uint32_t npk;
+	eg_pkey *keys;    /* their top-level words, pattern by pattern */
 	eg_pidx  px;      /* px.g NULL: fewer than PX_MIN patterns, walk them all */
 } eg_verb;
 
@@ -466,6 +495,11 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 	}
 	qsort(o, n, sizeof *o, pord_cmp);
 	x->pk = xcalloc(n, sizeof *x->pk);
+	uint32_t nkeys = 0;
+	for (uint32_t q = 0; q < n; q++)
+		nkeys += d->patterns[vb->pattern + q].ph.n;
+	x->keys = xmalloc((nkeys + 1) * sizeof *x->keys);
+	nkeys = 0;
 	for (uint32_t q = 0; q < n; q++) {
 		uint32_t pi = vb->pattern + o[q].q;
 		const dy_pattern *pt = &d->patterns[pi];
@@ -484,7 +518,14 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 				k->sig_b |= (uint64_t)1 << (key & 63);
 			else
 				k->sig_a |= (uint64_t)1 << (key & 63);
+			if (k->nkeys < 255) {
+				x->keys[nkeys + k->nkeys].k2s = (uint16_t)(key | (j > pt->verb_at ? 0x8000u : 0u));
+				x->keys[nkeys + k->nkeys].k3 = e->e3[pt->ph.first + j];
+				k->nkeys++;
+			}
 		}
+		k->kat = nkeys;
+		nkeys += k->nkeys;
 		k->pi = pi;
 		k->len = (uint16_t)o[q].len;
 		k->var = var[o[q].q];
@@ -507,6 +548,7 @@ static void verb_free(eg_verb *x)
 	free(x->px.has);
 	free(x->px.rank);
 	free(x->pk);
+	free(x->keys);
 	free(x);
 }
 
@@ -531,11 +573,15 @@ dy_engine *engine_new(const dy_dict *d)
 	e->d = d;
 	e->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
 	e->ekey = xmalloc((d->n_elems + 1) * sizeof *e->ekey);
+	e->e3 = xmalloc((d->n_elems + 1) * sizeof *e->e3);
 	for (uint32_t i = 0; i < d->n_elems; i++) {
 		const dy_elem *el = &d->elems[i];
-		e->ekey[i] = 0xFFFF;
-		if (el->kind == DY_EL_WORD && el->text && el->len >= 2)
+		e->ekey[i] = e->e3[i] = 0xFFFF;
+		if (el->kind == DY_EL_WORD && el->text && el->len >= 2) {
 			e->ekey[i] = (uint16_t)bikey(el->text, el->len);
+			if (el->len >= 3)
+				e->e3[i] = (uint16_t)trikey(el->text);
+		}
 	}
 	/* heads and verbs are packed when first met (head_get, verb_get) */
 	e->n_heads = dict_head_count(d);
@@ -549,6 +595,7 @@ void engine_free(dy_engine *e)
 	if (!e)
 		return;
 	free(e->ekey);
+	free(e->e3);
 	for (uint32_t i = 0; i < e->n_heads; i++)
 		free(atomic_load_explicit(&e->heads[i], memory_order_relaxed));
 	free(e->heads);
@@ -846,6 +893,7 @@ typedef struct eg_wlist {
 	uint32_t       n;
 	uint32_t       nb;
 	const eg_bh   *bh;      /* nb heads with buckets, in rank order */
+	uint64_t       bkmask;  /* their bkmasks or-ed: most next words need no look */
 } eg_wlist;
 
 /* Per-thread cache of words' lists: news repeats its words, and a hit costs
@@ -864,6 +912,7 @@ typedef struct wc_ent {
 	uint16_t bat;        /* first head in bpool */
 	uint16_t nc;
 	uint8_t  klen, nb;
+	uint64_t bkmask;     /* eg_wlist.bkmask */
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
 static _Thread_local eg_cent wpool[WC_POOL];
@@ -921,6 +970,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 			out->n = ce->nc;
 			out->nb = ce->nb;
 			out->bh = bpool + ce->bat;
+			out->bkmask = ce->bkmask;
 			return;
 		}
 	}
@@ -937,6 +987,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	}
 	eg_cent *lst = arena_alloc(c->a, sizeof *lst * ((size_t)tot * 2 + 1));
 	uint32_t m = 0, nb = 0;
+	uint64_t bkmask = 0;
 	eg_bh *bh = arena_alloc(c->a, sizeof *bh * WL_HEADS);
 	for (size_t q = 0; q < nh; q++) {
 		const eg_head *hd = hp[q];
@@ -959,6 +1010,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		if (hd->nbk) {
 			eg_bh *b = &bh[nb++];
 			b->bkmask = hd->bkmask;
+			bkmask |= hd->bkmask;
 			b->h = hd;
 			b->rank = (uint8_t)q;
 			b->mex = (uint8_t)m_exact;
@@ -979,6 +1031,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	out->n = m;
 	out->nb = nb;
 	out->bh = bh;
+	out->bkmask = bkmask;
 	if (!ce || m > WC_POOL / 8)
 		return;
 	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
@@ -994,6 +1047,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	ce->nc = (uint16_t)m;
 	ce->klen = (uint8_t)n;
 	ce->nb = (uint8_t)nb;
+	ce->bkmask = bkmask;
 	memcpy(ce->key, kw, sizeof kw);
 	wpool_n += m;
 	bpool_n += nb;
@@ -1022,8 +1076,8 @@ static void tag_words(ctx *c)
 		int best_last = -1;
 		/* key of the next word, for entries whose second word follows at once */
 		unsigned nk = 0xFFFF;
-		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
-		    !(w->flags & EW_POSS))
+		if (wl.nb && i + 1 < c->n && ((wl.bkmask >> (c->w[i + 1].key & 63)) & 1) &&
+		    c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 && !(w->flags & EW_POSS))
 			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
 		for (uint32_t b = 0; nk != 0xFFFF && b < wl.nb; b++) {
 			if (!((wl.bh[b].bkmask >> (nk & 63)) & 1))
@@ -1108,6 +1162,7 @@ static void tag_words(ctx *c)
 static void bi_build(ctx *c)
 {
 	memset(c->bi, 0, sizeof c->bi);
+	memset(c->b3, 0, sizeof c->b3);
 	c->sig = 0;
 	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
 	for (int i = 0; i < c->n; i++) {
@@ -1119,6 +1174,10 @@ static void bi_build(ctx *c)
 			kfirst[k] = (uint16_t)i;
 		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
+		if (w->len >= 3) {
+			unsigned k3 = trikey(w->s);
+			c->b3[k3 >> 6] |= (uint64_t)1 << (k3 & 63);
+		}
 		c->sig |= (uint64_t)1 << (k & 63);
 	}
 }
@@ -1966,7 +2025,7 @@ static int pattern_fits(const ctx *c, const dy_pattern *pt)
 		if (key != 0xFFFF)
 			sig |= (uint64_t)1 << (key & 63);
 	}
-	return !(sig & ~c->sig);
+	return !(sig & ~c->sig) && bi_all(c, pt->ph.first, pt->ph.n);
 }
 
 static int pattern_match(pm *p, const dy_pattern *pt)
@@ -1974,8 +2033,6 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	const dy_dict *d = p->c->d;
 	const dy_elem *el = &d->elems[pt->ph.first];
 	uint32_t va = pt->verb_at;
-	if (!bi_all(p->c, pt->ph.first, pt->ph.n))
-		return 0;
 	/* bounded work: 4000 steps a pattern, ENG_MAX_STEPS a sentence */
 	if (p->c->steps <= 0)
 		return 0;
@@ -2346,6 +2403,25 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
 		if ((pk[i].sig_b & nsig_b) || (pk[i].sig_a & nsig_a) || !bi_test(c->bi, pk[i].key))
+			continue;
+		/* each top-level word's key on its side of the verb in the window
+		 * (pm_run and rm_run look nowhere else), its trikey in the sentence:
+		 * most patterns that get this far fail here, before any matching */
+		const eg_pkey *kk = vx->keys + pk[i].kat;
+		uint32_t j = 0;
+		for (; j < pk[i].nkeys; j++) {
+			unsigned k2 = kk[j].k2s & 0x7FFFu;
+			if (!bit_test(c->bi, k2))
+				break;
+			if (kk[j].k2s & 0x8000u) {
+				if (kfirst[k2] >= p.hi || klast[k2] < ve)
+					break;
+			} else if (kfirst[k2] >= vs || klast[k2] < p.lo)
+				break;
+			if (kk[j].k3 != 0xFFFF && !bit_test(c->b3, kk[j].k3))
+				break;
+		}
+		if (j < pk[i].nkeys)
 			continue;
 		uint32_t pi = pk[i].pi;
 		const dy_pattern *pt = &c->d->patterns[pi];

@@ -112,6 +112,7 @@ typedef struct dy_engine_carry {
 typedef struct dy_engine {
 	const dy_dict *d;
 	uint16_t      *ekey;     /* per element: two-letter key, 0xFFFF when none */
+	uint16_t      *e3;       /* per element: three-letter key, 0xFFFF when none */
 	/* Per dictionary head and per verb, the packed form the engine reads,
 	 * built the first time a sentence needs it and published atomically
 	 * (engine.c: head_get(), verb_get()), so that engine_new() is cheap and
