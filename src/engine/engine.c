@@ -98,6 +98,9 @@ typedef struct ctx {
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
 	uint64_t              b3[64];   /* trikey() of its words of three bytes or more */
+	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
+	                                 * stages only turn some into nouns): a stage
+	                                 * with none of its words is passed over */
 	uint64_t              sig;      /* the same keys folded to 64 bits */
 	uint16_t             *wk;       /* per word its key, WK_POSS for a possessive:
 	                                 * pattern matching scans these, not c->w */
@@ -1146,6 +1149,7 @@ static void tag_words(ctx *c)
 		}
 		if (best) {
 			w->tag = (uint8_t)kind_tag(best->kind);
+			c->ntag[w->tag]++;
 			w->entry = best->ei;
 			w->last = best_last;
 			for (int k = 1; k < best->n; k++)
@@ -1153,10 +1157,13 @@ static void tag_words(ctx *c)
 			continue;
 		}
 		w->tag = (uint8_t)function_word(w);
+		c->ntag[w->tag]++;
 	}
 	for (int i = 0; i < c->n; i++)
-		if (c->w[i].flags & EW_COMMA)
+		if (c->w[i].flags & EW_COMMA) {
 			c->w[i].tag = T_COMMA;
+			c->ntag[T_COMMA]++;
+		}
 }
 
 static void bi_build(ctx *c)
@@ -1208,7 +1215,7 @@ static int code_is_null(const dy_code *k)
  * without patterns are no verbs at all. */
 static void shift_nouns(ctx *c)
 {
-	for (int i = 0; i < c->n; i++) {
+	for (int i = 0; i < c->n && c->ntag[T_VERB]; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_VERB)
 			continue;
@@ -1313,7 +1320,7 @@ static const dy_code *agent_code(ctx *c, int wi)
 static void make_units(ctx *c)
 {
 	char wb[128];
-	for (int i = 0; i < c->n; i++) {
+	for (int i = 0; i < c->n && (c->ntag[T_ACTOR] || c->ntag[T_DISC]); i++) {
 		ew *w = &c->w[i];
 		if (w->tag == T_DISC) {
 			c->status = ENG_DISCARD;
@@ -1365,7 +1372,7 @@ static void make_units(ctx *c)
 	if (c->status != ENG_CODED)
 		return;
 	/* agents: after an actor, before an actor, or before IN/OF + actor (5.4) */
-	for (int i = 0; i < c->n; i++) {
+	for (int i = 0; i < c->n && c->ntag[T_AGENT]; i++) {
 		if (c->w[i].tag != T_AGENT)
 			continue;
 		const dy_code *k = agent_code(c, i);
@@ -1547,7 +1554,7 @@ static void find_compounds(ctx *c)
 			x++;
 	}
 	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
-	for (int i = 1; i + 1 < c->n; i++) {
+	for (int i = 1; i + 1 < c->n && c->ntag[T_CONJ]; i++) {
 		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
 			continue;
 		int pt = c->w[i - 1].tag;
@@ -1572,6 +1579,8 @@ static void find_compounds(ctx *c)
 /* Pronouns become units that stand for the actor they refer to (manual 7.7). */
 static void add_pronouns(ctx *c)
 {
+	if (!c->ntag[T_PRON])
+		return;
 	int nreal = c->nu;
 	for (int i = 0; i < c->n; i++) {
 		if (c->w[i].tag != T_PRON || c->w[i].del)
@@ -1656,8 +1665,8 @@ static void add_pronouns(ctx *c)
 static void drop_commas(ctx *c)
 {
 	const dy_engine_opts *o = c->o;
-	if (o->comma_off)
-		return;
+	if (o->comma_off || !c->ntag[T_COMMA])
+		return;   /* no comma: nothing to drop */
 	int prev = -1;   /* index of the comma that opened the current phrase */
 	for (int i = 0; i <= c->n; i++) {
 		int is_end = (i == c->n);
