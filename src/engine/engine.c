@@ -897,6 +897,7 @@ typedef struct eg_wlist {
 	uint32_t       nb;
 	const eg_bh   *bh;      /* nb heads with buckets, in rank order */
 	uint64_t       bkmask;  /* their bkmasks or-ed: most next words need no look */
+	uint8_t        ftag;    /* function_word() of the word, kept with its list */
 } eg_wlist;
 
 /* Per-thread cache of words' lists: news repeats its words, and a hit costs
@@ -915,6 +916,7 @@ typedef struct wc_ent {
 	uint16_t bat;        /* first head in bpool */
 	uint16_t nc;
 	uint8_t  klen, nb;
+	uint8_t  ftag;       /* eg_wlist.ftag */
 	uint64_t bkmask;     /* eg_wlist.bkmask */
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
@@ -974,6 +976,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 			out->nb = ce->nb;
 			out->bh = bpool + ce->bat;
 			out->bkmask = ce->bkmask;
+			out->ftag = ce->ftag;
 			return;
 		}
 	}
@@ -1035,6 +1038,8 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	out->nb = nb;
 	out->bh = bh;
 	out->bkmask = bkmask;
+	ew fw = { .s = s, .len = n };
+	out->ftag = (uint8_t)function_word(&fw);
 	if (!ce || m > WC_POOL / 8)
 		return;
 	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
@@ -1051,6 +1056,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	ce->klen = (uint8_t)n;
 	ce->nb = (uint8_t)nb;
 	ce->bkmask = bkmask;
+	ce->ftag = out->ftag;
 	memcpy(ce->key, kw, sizeof kw);
 	wpool_n += m;
 	bpool_n += nb;
@@ -1156,7 +1162,7 @@ static void tag_words(ctx *c)
 				c->w[best_pos[k]].tag = T_PART;
 			continue;
 		}
-		w->tag = (uint8_t)function_word(w);
+		w->tag = wl.ftag;   /* function_word(w), from the word's list */
 		c->ntag[w->tag]++;
 	}
 	for (int i = 0; i < c->n; i++)
