@@ -52,7 +52,8 @@ typedef struct ew {
 	int         last;     /* head words: index of the phrase's last word */
 	int         unit;     /* actor unit that starts here, or -1 */
 	uint32_t    tok;      /* token index (for explain) */
-	uint32_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    k3;       /* trikey() of a word of three bytes or more, else 0xFFFF */
 } ew;
 
 /* ---- Actor units --------------------------------------------------------- */
@@ -178,12 +179,13 @@ typedef struct eg_pkey {
 } eg_pkey;
 
 /* A verb with many patterns also has them indexed by one word each pattern
- * needs (the first after '*', else the last before it), keyed by side and
- * the word's two-letter key: (side << 11) | key. A verb's patterns are then
- * found from the words around it instead of by a walk through all of them. */
+ * needs (its longest top-level word), keyed by side and the word's
+ * three-letter key, or two-letter key for a word of two bytes. A verb's
+ * patterns are then found from the words around it instead of by a walk
+ * through all of them. */
 enum { PX_MIN = 48 };   /* fewer patterns than this: the walk is cheaper */
 typedef struct eg_pgrp {
-	uint16_t skey;      /* (side << 11) | key */
+	uint16_t skey;      /* (side << 13) | key, key: (1 << 12) | trikey, or bikey */
 	uint16_t pad_;
 	uint32_t at, n;     /* positions pos[at .. at+n) (indexes into the verb's pk) */
 } eg_pgrp;
@@ -197,7 +199,8 @@ typedef struct eg_pidx {
 	uint64_t *has;      /* PX_KEYS bits: a group has this skey */
 	uint16_t *rank;     /* per word of has: the groups in the words before it */
 } eg_pidx;
-enum { PX_KEYS = 4096 };   /* skeys: a side bit over an 11-bit key */
+enum { PX_KEYS = 16384 };  /* skeys: a side bit over a trikey bit over a 12-bit
+                            * trikey() or an 11-bit bikey() */
 
 /* Entries of one head packed for the tagging loop: the key signature first,
  * so that most entries are passed over without touching d->entries. */
@@ -411,19 +414,30 @@ static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *
 	x->free_ = xmalloc(n * sizeof *x->free_);
 	for (uint32_t i = 0; i < n; i++) {
 		const dy_pattern *pt = &d->patterns[pk[i].pi];
-		unsigned key = 0xFFFF, side = 0;
-		for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n && key == 0xFFFF; q++)
-			if (e->ekey[pt->ph.first + q] != 0xFFFF) {
-				key = e->ekey[pt->ph.first + q];
+		/* the longest top-level word (the rarest, most likely), the first
+		 * after '*' and then the nearest before it winning ties */
+		unsigned key = 0xFFFF, side = 0, best = 0;
+		for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n; q++) {
+			uint32_t el = pt->ph.first + q;
+			if (e->ekey[el] != 0xFFFF && d->elems[el].len > best) {
+				best = d->elems[el].len;
+				key = e->e3[el] != 0xFFFF ? (1u << 12) | e->e3[el] : e->ekey[el];
 				side = 1;
 			}
-		for (uint32_t q = pt->verb_at; q-- > 0 && key == 0xFFFF;)
-			key = e->ekey[pt->ph.first + q];
+		}
+		for (uint32_t q = pt->verb_at; q-- > 0;) {
+			uint32_t el = pt->ph.first + q;
+			if (e->ekey[el] != 0xFFFF && d->elems[el].len > best) {
+				best = d->elems[el].len;
+				key = e->e3[el] != 0xFFFF ? (1u << 12) | e->e3[el] : e->ekey[el];
+				side = 0;
+			}
+		}
 		if (key == 0xFFFF) {
 			x->free_[x->nfree++] = i;
 			continue;
 		}
-		t[nt].skey = (uint16_t)((side << 11) | key);
+		t[nt].skey = (uint16_t)((side << 13) | key);
 		t[nt].pos = i;
 		nt++;
 	}
@@ -1187,8 +1201,10 @@ static void bi_build(ctx *c)
 			kfirst[k] = (uint16_t)i;
 		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
+		w->k3 = 0xFFFF;
 		if (w->len >= 3) {
 			unsigned k3 = trikey(w->s);
+			w->k3 = (uint16_t)k3;
 			c->b3[k3 >> 6] |= (uint64_t)1 << (k3 & 63);
 		}
 		c->sig |= (uint64_t)1 << (k & 63);
@@ -2387,10 +2403,16 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		for (int q = p.lo; q < p.hi; q++) {
 			if (q >= vs && q < ve)
 				continue;
-			const eg_pgrp *g = px_find(px, ((q >= ve ? 1u : 0u) << 11) | c->w[q].key);
-			if (!g)
+			unsigned side = (q >= ve ? 1u : 0u) << 13;
+			const eg_pgrp *g = px_find(px, side | c->w[q].key);
+			for (uint32_t k2 = 0; g && k2 < g->n; k2++) {
+				uint32_t x = px->pos[g->at + k2];
+				bm[x >> 6] |= (uint64_t)1 << (x & 63);
+			}
+			if (c->w[q].k3 == 0xFFFF)
 				continue;
-			for (uint32_t k2 = 0; k2 < g->n; k2++) {
+			g = px_find(px, side | (1u << 12) | c->w[q].k3);
+			for (uint32_t k2 = 0; g && k2 < g->n; k2++) {
 				uint32_t x = px->pos[g->at + k2];
 				bm[x >> 6] |= (uint64_t)1 << (x & 63);
 			}
