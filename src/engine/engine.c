@@ -922,6 +922,7 @@ typedef struct eg_wlist {
  * outlives its dictionary; direct-mapped; words longer than WC_KEY bytes
  * are not kept. */
 enum { WC_SIZE = 4096, WC_KEY = 24, WC_POOL = 16384, WC_BPOOL = 8192 };
+_Static_assert(WC_SIZE == 1 << 12, "word_list() takes 12 bits of the hash");
 typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
@@ -982,16 +983,22 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		uint64_t x = kw[0] * 0x9E3779B97F4A7C15u;
 		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
 		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
-		ce = &wcache[(x >> 40) & (WC_SIZE - 1)];
-		if (ce->eng == eng->id && ce->gen == wpool_gen && ce->klen == n &&
-		    ce->key[0] == kw[0] && ce->key[1] == kw[1] && ce->key[2] == kw[2]) {
-			out->c = wpool + ce->at;
-			out->n = ce->nc;
-			out->nb = ce->nb;
-			out->bh = bpool + ce->bat;
-			out->bkmask = ce->bkmask;
-			out->ftag = ce->ftag;
-			return;
+		/* two ways a set, the top bits (every byte reaches them) pick the
+		 * set: news repeats a few hundred words, and two of them sharing one
+		 * slot would miss at every turn */
+		ce = &wcache[(x >> 52) & ~(uint64_t)1];
+		for (int way = 0; way < 2; way++) {
+			const wc_ent *h = ce + way;
+			if (h->eng == eng->id && h->gen == wpool_gen && h->klen == n &&
+			    h->key[0] == kw[0] && h->key[1] == kw[1] && h->key[2] == kw[2]) {
+				out->c = wpool + h->at;
+				out->n = h->nc;
+				out->nb = h->nb;
+				out->bh = bpool + h->bat;
+				out->bkmask = h->bkmask;
+				out->ftag = h->ftag;
+				return;
+			}
 		}
 	}
 	const dy_head *heads[WL_HEADS];
@@ -1062,6 +1069,10 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	}
 	memcpy(wpool + wpool_n, lst, m * sizeof *lst);
 	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
+	/* the new word takes the first way; what was there moves to the
+	 * second unless the first was empty or stale */
+	if (ce->eng == eng->id && ce->gen == wpool_gen)
+		ce[1] = ce[0];
 	ce->eng = eng->id;
 	ce->gen = wpool_gen;
 	ce->at = wpool_n;
