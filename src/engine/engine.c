@@ -682,24 +682,27 @@ static void build_words(ctx *c, size_t ntok)
 	for (size_t i = 0; i < ntok && c->n < c->capw; i++) {
 		const dy_token *t = &c->toks[i];
 		const char *s = t->norm;
-		uint32_t n = t->norm_len;
-		if (t->flags & TOK_MASKED)
-			continue;
-		if (t->flags & TOK_POSSESS) {
-			if (c->n)
+		uint32_t n = t->norm_len, tf = t->flags;
+		if (tf & (TOK_MASKED | TOK_POSSESS)) {
+			if (!(tf & TOK_MASKED) && c->n)
 				c->w[c->n - 1].flags |= EW_POSS;
 			continue;
 		}
-		if (n == 1 && (s[0] == ',' || s[0] == ';')) {
-			word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
-			continue;
+		/* a comma or an apostrophe opens no word or number: the common
+		 * case tests neither */
+		if (!(tf & (TOK_WORD | TOK_NUMBER))) {
+			if (n == 1 && (s[0] == ',' || s[0] == ';')) {
+				word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
+				continue;
+			}
+			/* "'S" or "S'" written apart */
+			if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
+				c->w[c->n - 1].flags |= EW_POSS;
+				continue;
+			}
 		}
-		/* "'S" or "S'" written apart, "N'T" of a contraction */
-		if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
-			c->w[c->n - 1].flags |= EW_POSS;
-			continue;
-		}
-		if (c->n && n == 3 && !memcmp(s, "N'T", 3)) {
+		/* "N'T" of a contraction */
+		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && c->n) {
 			ew *p = &c->w[c->n - 1];
 			char *m = arena_alloc(c->a, p->len + 4);
 			memcpy(m, p->s, p->len);
