@@ -1420,12 +1420,19 @@ static void make_units(ctx *c)
 		}
 		unit *u = unit_new(c, i, w->last + 1);
 		u->entry = w->entry;
-		char part[ENG_CODE_LEN];
-		for (unsigned p = 0; p < U_MAXC; p++) {
-			size_t pn = dict_code_part(k, p, part, sizeof part);
+		/* the parts of a coded compound "GME/GMW" (dict_code_part()'s
+		 * rule: an empty part ends the list), read in one pass */
+		const char *cp = k->code;
+		for (unsigned p = 0; cp && p < U_MAXC; p++) {
+			size_t pn = 0;
+			while (cp[pn] && cp[pn] != '/')
+				pn++;
 			if (!pn)
 				break;
-			code_set(u->codes[u->n++], part, pn);
+			code_set(u->codes[u->n++], cp, pn);
+			if (!cp[pn])
+				break;
+			cp += pn + 1;
 		}
 		if (!u->n) {
 			code_set(u->codes[0], k->code, strlen(k->code));
@@ -1535,6 +1542,16 @@ static int unit_cmp(const void *x, const void *y)
 	return a->start - b->start;
 }
 
+/* Units are mostly made in text order already: then no sort (no two units
+ * start at one word, so any sort would leave them as they are). */
+static int units_sorted(const ctx *c)
+{
+	for (int x = 1; x < c->nu; x++)
+		if (c->u[x - 1].start > c->u[x].start)
+			return 0;
+	return 1;
+}
+
 /* "A shelled B, and C responded": an actor after a conjunction that a verb
  * follows, when a verb came before the compound began, is the subject of a
  * new clause, not one more member of a compound object. */
@@ -1558,7 +1575,7 @@ static int conj_opens_clause(const ctx *c, int from, int next)
  * whose conjunctions do not split clauses. */
 static void find_compounds(ctx *c)
 {
-	if (c->nu > 1)
+	if (!units_sorted(c))
 		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
 	for (int x = 0; x < c->nu; x++)
 		c->w[c->u[x].start].unit = x;
@@ -1708,7 +1725,8 @@ static void add_pronouns(ctx *c)
 		for (int x = 0; x < c->nu; x++)
 			if (c->u[x].group >= 0)
 				c->u[x].group = c->u[x].group * 1;
-		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+		if (!units_sorted(c))
+			qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
 		for (int gi = 0; gi < c->ng; gi++) {
 			int first = -1, n = 0;
 			for (int x = 0; x < c->nu; x++)
@@ -2746,7 +2764,7 @@ static void check_complex(ctx *c)
 
 static void time_shift(ctx *c)
 {
-	if (!c->o->time_shift)
+	if (!c->o->time_shift || !c->ntag[T_TIME])
 		return;
 	for (int i = 0; i < c->n; i++) {
 		const ew *w = &c->w[i];
