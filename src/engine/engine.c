@@ -622,8 +622,11 @@ void engine_free(dy_engine *e)
 	free(e);
 }
 
-static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void tr(ctx *c, const char *fmt, ...)
+static void tr_(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The trace: the test comes first, so that without a trace no arguments
+ * are worked out and no variadic call is made. */
+#define tr(c, ...) do { if ((c)->tr) tr_((c), __VA_ARGS__); } while (0)
+static void tr_(ctx *c, const char *fmt, ...)
 {
 	if (!c->tr)
 		return;
@@ -1280,7 +1283,8 @@ static int code_is_null(const dy_code *k)
  * without patterns are no verbs at all. */
 static void shift_nouns(ctx *c)
 {
-	for (int i = 0; i < c->n && c->ntag[T_VERB]; i++) {
+	const int nw = c->ntag[T_VERB] ? c->n : 0;
+	for (int i = 0; i < nw; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_VERB)
 			continue;
@@ -1385,7 +1389,8 @@ static const dy_code *agent_code(ctx *c, int wi)
 static void make_units(ctx *c)
 {
 	char wb[128];
-	for (int i = 0; i < c->n && (c->ntag[T_ACTOR] || c->ntag[T_DISC]); i++) {
+	const int nw = c->ntag[T_ACTOR] || c->ntag[T_DISC] ? c->n : 0;
+	for (int i = 0; i < nw; i++) {
 		ew *w = &c->w[i];
 		if (w->tag == T_DISC) {
 			c->status = ENG_DISCARD;
@@ -1444,7 +1449,8 @@ static void make_units(ctx *c)
 	if (c->status != ENG_CODED)
 		return;
 	/* agents: after an actor, before an actor, or before IN/OF + actor (5.4) */
-	for (int i = 0; i < c->n && c->ntag[T_AGENT]; i++) {
+	const int na = c->ntag[T_AGENT] ? c->n : 0;
+	for (int i = 0; i < na; i++) {
 		if (c->w[i].tag != T_AGENT)
 			continue;
 		const dy_code *k = agent_code(c, i);
@@ -1636,7 +1642,8 @@ static void find_compounds(ctx *c)
 			x++;
 	}
 	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
-	for (int i = 1; i + 1 < c->n && c->ntag[T_CONJ]; i++) {
+	const int nw = c->ntag[T_CONJ] ? c->n : 0;
+	for (int i = 1; i + 1 < nw; i++) {
 		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
 			continue;
 		int pt = c->w[i - 1].tag;
