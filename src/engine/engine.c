@@ -2252,6 +2252,10 @@ static void event_add(ctx *c, const char *s, const char *t, const char *code,
 	e->verb_entry = ventry;
 	e->pattern = pat;
 	e->src_entry = e->tgt_entry = DY_NONE;
+	e->verb_tok = c->w[vw].tok;
+	e->src_tok = sw < (uint32_t)c->n ? c->w[sw].tok : UINT32_MAX;
+	e->tgt_tok = tw < (uint32_t)c->n ? c->w[tw].tok : UINT32_MAX;
+	e->tok_known = 1;
 }
 
 /* ---- Coding ---------------------------------------------------------------- */

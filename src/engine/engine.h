@@ -78,6 +78,10 @@ typedef struct dy_event {
 	uint32_t verb_entry;           /* index in dict entries of the verb form */
 	uint32_t pattern;              /* index in dict patterns, or DY_NONE (root) */
 	uint32_t src_entry, tgt_entry; /* actor entries, or DY_NONE */
+	uint32_t verb_tok;             /* token of verb_word, src_word, tgt_word in the */
+	uint32_t src_tok, tgt_tok;     /* sentence coded (UINT32_MAX: none); valid when */
+	uint32_t tok_known;            /* tok_known is 1 (the engine's events), so that
+	                                * news rules need not replay the word filter */
 } dy_event;
 
 /* What became of a sentence. */
