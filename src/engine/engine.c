@@ -504,8 +504,14 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 	uint8_t *var = xmalloc(n);
 	for (uint32_t q = 0; q < n; q++) {
 		const dy_pattern *pt = &d->patterns[vb->pattern + q];
-		int vr = 0;
-		unsigned len = phrase_len(d, pt->ph.first, pt->ph.n, 0, &vr);
+		/* words only: the model's chars is that length already (dict.h);
+		 * with { } or a synset the engine's own rule differs from it */
+		int vr = 0, plain = 1;
+		for (uint32_t k = 0; k < pt->ph.n && plain; k++) {
+			uint8_t kind = d->elems[pt->ph.first + k].kind;
+			plain = kind != DY_EL_ALT && kind != DY_EL_SYNSET;
+		}
+		unsigned len = plain ? pt->ph.chars : phrase_len(d, pt->ph.first, pt->ph.n, 0, &vr);
 		o[q].len = len > 65535 ? 65535 : len;
 		o[q].q = q;
 		var[q] = (uint8_t)vr;
