@@ -663,6 +663,38 @@ static inline void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags
 	c->n++;
 }
 
+/* Whether s[0..n) has a '-': eight bytes a step (a zero byte of x ^ "--------"
+ * is a hyphen), with loads that overlap at the end instead of a call to
+ * memchr for words of a few bytes. Never reads outside s[0..n). */
+static int has_hyphen(const char *s, uint32_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t hy = 0x2D2D2D2D2D2D2D2Du;
+	uint64_t v, acc = 0;
+	if (n >= 8) {
+		for (uint32_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&v, s + i, 8);
+			v ^= hy;
+			acc |= (v - ones) & ~v & highs;
+		}
+		memcpy(&v, s + n - 8, 8);
+		v ^= hy;
+		acc |= (v - ones) & ~v & highs;
+		return acc != 0;
+	}
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		v = ((uint64_t)a << 32 | b) ^ hy;
+		return ((v - ones) & ~v & highs) != 0;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (s[i] == '-')
+			return 1;
+	return 0;
+}
+
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
  * and semicolons goes, hyphens split words, "'s" marks the word before. */
 static void build_words(ctx *c, size_t ntok)
@@ -727,7 +759,7 @@ static void build_words(ctx *c, size_t ntok)
 			fl |= EW_CAP;
 		/* a word or number without a hyphen is one word (it starts with a
 		 * letter or digit): the common case, without the piece loop below */
-		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && !memchr(s, '-', n)) {
+		if ((tf & (TOK_WORD | TOK_NUMBER)) && !has_hyphen(s, n)) {
 			uint32_t e = n;
 			if (e > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
 				e--;
