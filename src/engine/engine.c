@@ -249,13 +249,41 @@ typedef struct eg_head {
 
 typedef struct eg_tmp { eg_cent c; uint32_t ord; } eg_tmp;
 
-static int tmp_cmp(const void *x, const void *y)
+/* Bucket order: by the second word's key, then longest first; the sort is
+ * stable, so the index's order breaks ties. */
+static int tmp_before(const eg_tmp *a, const eg_tmp *b)
 {
-	const eg_tmp *a = x, *b = y;
-	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2 ? -1 : 1;
-	if (a->c.n != b->c.n) return a->c.n > b->c.n ? -1 : 1;
-	if (a->c.chars != b->c.chars) return a->c.chars > b->c.chars ? -1 : 1;
-	return a->ord < b->ord ? -1 : a->ord > b->ord;
+	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2;
+	if (a->c.n != b->c.n) return a->c.n > b->c.n;
+	return a->c.chars > b->c.chars;
+}
+
+/* A stable merge sort with the comparison inlined: a head is packed once,
+ * but qsort's call per comparison made it cost more than its use. */
+static void tmp_sort(eg_tmp *t, uint32_t n, eg_tmp *scratch)
+{
+	if (n <= 16) {
+		for (uint32_t a = 1; a < n; a++) {
+			eg_tmp x = t[a];
+			uint32_t b = a;
+			while (b > 0 && tmp_before(&x, &t[b - 1])) {
+				t[b] = t[b - 1];
+				b--;
+			}
+			t[b] = x;
+		}
+		return;
+	}
+	uint32_t h = n / 2, i = 0, j = h, k = 0;
+	tmp_sort(t, h, scratch);
+	tmp_sort(t + h, n - h, scratch);
+	while (i < h && j < n)
+		scratch[k++] = tmp_before(&t[j], &t[i]) ? t[j++] : t[i++];
+	while (i < h)
+		scratch[k++] = t[i++];
+	while (j < n)
+		scratch[k++] = t[j++];
+	memcpy(t, scratch, n * sizeof *t);
 }
 
 static eg_head *head_build(const dy_engine *e, uint32_t hidx)
@@ -301,7 +329,7 @@ static eg_head *head_build(const dy_engine *e, uint32_t hidx)
 				continue;
 			}
 			if (!tmp)
-				tmp = xmalloc(tot * sizeof *tmp);
+				tmp = xmalloc(2 * (size_t)tot * sizeof *tmp);   /* and scratch */
 			hd->bkmask |= (uint64_t)1 << (cc.k2 & 63);
 			tmp[ntmp].c = cc;
 			tmp[ntmp].ord = ntmp;
@@ -309,7 +337,7 @@ static eg_head *head_build(const dy_engine *e, uint32_t hidx)
 		}
 	}
 	if (ntmp > 1)
-		qsort(tmp, ntmp, sizeof *tmp, tmp_cmp);
+		tmp_sort(tmp, ntmp, tmp + tot);
 	uint32_t at = hd->nst;
 	for (uint32_t i = 0; i < ntmp;) {
 		uint32_t j = i;
@@ -389,14 +417,6 @@ static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int dep
 
 typedef struct px_tmp { uint16_t skey; uint32_t pos; } px_tmp;
 
-static int px_cmp(const void *x, const void *y)
-{
-	const px_tmp *a = x, *b = y;
-	if (a->skey != b->skey)
-		return a->skey < b->skey ? -1 : 1;
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
-}
-
 /* A verb's patterns as the verb loop reads them (code_verb). */
 typedef struct eg_verb {
 	eg_pat  *pk;      /* the patterns that can code, in the order they are tried */
@@ -404,6 +424,8 @@ typedef struct eg_verb {
 	eg_pkey *keys;    /* their top-level words, pattern by pattern */
 	eg_pidx  px;      /* px.g NULL: fewer than PX_MIN patterns, walk them all */
 } eg_verb;
+
+static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey);
 
 /* Indexes the npk patterns pk of one verb by one word each (see eg_pidx). */
 static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *x)
@@ -441,30 +463,37 @@ static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *
 		t[nt].pos = i;
 		nt++;
 	}
-	qsort(t, nt, sizeof *t, px_cmp);
+	/* Groups by skey, positions ascending within one, without a sort: the
+	 * bit map of the skeys present numbers the groups in skey order (as
+	 * px_find() does), then each pattern goes to its group in turn. */
+	x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
+	x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
+	for (uint32_t i = 0; i < nt; i++)
+		x->has[t[i].skey >> 6] |= (uint64_t)1 << (t[i].skey & 63);
+	for (uint32_t w = 1; w < PX_KEYS / 64; w++)
+		x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
+	x->ng = x->rank[PX_KEYS / 64 - 1] + (uint32_t)__builtin_popcountll(x->has[PX_KEYS / 64 - 1]);
+	x->g = xcalloc(x->ng + 1, sizeof *x->g);
 	x->pos = xmalloc((nt + 1) * sizeof *x->pos);
-	x->g = xmalloc((nt + 1) * sizeof *x->g);
 	for (uint32_t i = 0; i < nt; i++) {
-		x->pos[i] = t[i].pos;
-		if (!x->ng || x->g[x->ng - 1].skey != t[i].skey) {
-			x->g[x->ng].skey = t[i].skey;
-			x->g[x->ng].pad_ = 0;
-			x->g[x->ng].at = i;
-			x->g[x->ng].n = 0;
-			x->ng++;
-		}
-		x->g[x->ng - 1].n++;
+		eg_pgrp *g = (eg_pgrp *)px_find(x, t[i].skey);
+		g->skey = t[i].skey;
+		g->n++;
+	}
+	uint32_t at = 0;
+	for (uint32_t gi = 0; gi < x->ng; gi++) {
+		x->g[gi].at = at;
+		at += x->g[gi].n;
+		x->g[gi].n = 0;
+	}
+	for (uint32_t i = 0; i < nt; i++) {
+		eg_pgrp *g = (eg_pgrp *)px_find(x, t[i].skey);
+		x->pos[g->at + g->n++] = t[i].pos;
 	}
 	free(t);
 	x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
 	for (uint32_t q = 0; q < x->nfree; q++)
 		x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
-	x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
-	x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
-	for (uint32_t i = 0; i < x->ng; i++)
-		x->has[x->g[i].skey >> 6] |= (uint64_t)1 << (x->g[i].skey & 63);
-	for (uint32_t w = 1; w < PX_KEYS / 64; w++)
-		x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
 }
 
 /* The group of skey: groups are sorted by skey, so its index is the number
@@ -516,7 +545,27 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 		o[q].q = q;
 		var[q] = (uint8_t)vr;
 	}
-	qsort(o, n, sizeof *o, pord_cmp);
+	/* longest first, the dictionary's order breaking ties: a counting sort
+	 * over the lengths when they are small (they are letters of a few
+	 * words), else qsort */
+	uint32_t maxlen = 0;
+	for (uint32_t q = 0; q < n; q++)
+		if (o[q].len > maxlen)
+			maxlen = o[q].len;
+	if (maxlen < 4096) {
+		uint32_t *cnt = xcalloc(maxlen + 2, sizeof *cnt);
+		for (uint32_t q = 0; q < n; q++)
+			cnt[maxlen - o[q].len + 1]++;
+		for (uint32_t k = 0; k <= maxlen; k++)
+			cnt[k + 1] += cnt[k];
+		pord *so = xmalloc(n * sizeof *so);
+		for (uint32_t q = 0; q < n; q++)
+			so[cnt[maxlen - o[q].len]++] = o[q];
+		free(cnt);
+		free(o);
+		o = so;
+	} else
+		qsort(o, n, sizeof *o, pord_cmp);
 	x->pk = xcalloc(n, sizeof *x->pk);
 	uint32_t nkeys = 0;
 	for (uint32_t q = 0; q < n; q++)
