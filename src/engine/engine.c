@@ -919,19 +919,12 @@ static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 	return at - 1;
 }
 
-static int kind_tag(int kind)
-{
-	switch (kind) {
-	case DY_ENT_ACTOR: return T_ACTOR;
-	case DY_ENT_AGENT: return T_AGENT;
-	case DY_ENT_VERB: return T_VERB;
-	case DY_ENT_NOUN: return T_NOUN;
-	case DY_ENT_ADJ: return T_ADJ;
-	case DY_ENT_TIME: return T_TIME;
-	case DY_ENT_DISCARD: return T_DISC;
-	}
-	return T_NONE;
-}
+/* The tag of a word that opens an entry of each kind. */
+static const uint8_t kind_tags[DY_ENT_KINDS] = {
+	[DY_ENT_ACTOR] = T_ACTOR, [DY_ENT_AGENT] = T_AGENT, [DY_ENT_VERB] = T_VERB,
+	[DY_ENT_NOUN] = T_NOUN, [DY_ENT_ADJ] = T_ADJ, [DY_ENT_TIME] = T_TIME,
+	[DY_ENT_DISCARD] = T_DISC, [DY_ENT_ATTRIB] = T_NONE
+};
 
 static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t cap)
 {
@@ -1220,8 +1213,15 @@ static void tag_words(ctx *c)
 	eg_wlist wl;
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
-		if (w->tag != T_NONE || (w->flags & EW_COMMA))
+		if (w->tag != T_NONE)
+			continue;   /* a later word of a phrase already taken */
+		if (w->flags & EW_COMMA) {
+			/* tagged when reached: no phrase ever runs over a comma, and a
+			 * word before it reads its tag as T_NONE as before */
+			w->tag = T_COMMA;
+			c->ntag[T_COMMA]++;
 			continue;
+		}
 		word_list(c, w->s, w->len, &wl);
 		/* The longest phrase wins (elements, then characters); among equals
 		 * the first met, heads in the lookup's order, in each head its
@@ -1301,7 +1301,7 @@ static void tag_words(ctx *c)
 			break;
 		}
 		if (best) {
-			w->tag = (uint8_t)kind_tag(best->kind);
+			w->tag = kind_tags[best->kind];
 			c->ntag[w->tag]++;
 			w->entry = best->ei;
 			w->last = best_last;
@@ -1312,11 +1312,6 @@ static void tag_words(ctx *c)
 		w->tag = wl.ftag;   /* function_word(w), from the word's list */
 		c->ntag[w->tag]++;
 	}
-	for (int i = 0; i < c->n; i++)
-		if (c->w[i].flags & EW_COMMA) {
-			c->w[i].tag = T_COMMA;
-			c->ntag[T_COMMA]++;
-		}
 }
 
 static void bi_build(ctx *c)
