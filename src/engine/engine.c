@@ -174,9 +174,12 @@ typedef struct eg_pat {
  * its two-letter key must be on its side of the verb within the window, its
  * three-letter key (trikey) in the sentence. */
 typedef struct eg_pkey {
-	uint16_t k2s;     /* bikey(), and 0x8000 when the word comes after '*' */
+	uint16_t k2s;     /* bikey(), and 0x8000 when the word comes after '*'; or
+	                   * 0x4000 | n: one of the n entries that follow must be
+	                   * in place (a { } or synset, a word of each alternative) */
 	uint16_t k3;      /* trikey(), 0xFFFF when the word is shorter */
 } eg_pkey;
+enum { ALT_KEYS = 16 };   /* a { } or synset with more alternatives is not checked */
 
 /* A verb with many patterns also has them indexed by one word each pattern
  * needs (its longest top-level word), keyed by side and the word's
@@ -568,8 +571,15 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 		qsort(o, n, sizeof *o, pord_cmp);
 	x->pk = xcalloc(n, sizeof *x->pk);
 	uint32_t nkeys = 0;
-	for (uint32_t q = 0; q < n; q++)
-		nkeys += d->patterns[vb->pattern + q].ph.n;
+	for (uint32_t q = 0; q < n; q++) {
+		const dy_phrase *ph = &d->patterns[vb->pattern + q].ph;
+		nkeys += ph->n;
+		for (uint32_t j = 0; j < ph->n && ph->first + j < d->n_elems; j++) {
+			uint8_t kind = d->elems[ph->first + j].kind;
+			if (kind == DY_EL_ALT || kind == DY_EL_SYNSET)
+				nkeys += 1 + ALT_KEYS;
+		}
+	}
 	x->keys = xmalloc((nkeys + 1) * sizeof *x->keys);
 	nkeys = 0;
 	for (uint32_t q = 0; q < n; q++) {
@@ -595,6 +605,42 @@ static eg_verb *verb_build(const dy_engine *e, uint32_t v)
 				x->keys[nkeys + k->nkeys].k3 = e->e3[pt->ph.first + j];
 				k->nkeys++;
 			}
+		}
+		/* a { } or a synset needs one of its alternatives, and each of
+		 * those all of its words (pm_push_alts): a group of one key per
+		 * alternative, of which one must be in place */
+		for (uint32_t j = 0; j < pt->ph.n; j++) {
+			const dy_elem *el = &d->elems[pt->ph.first + j];
+			uint32_t a0, na;
+			if (el->kind == DY_EL_ALT) {
+				a0 = el->ref;
+				na = el->n;
+			} else if (el->kind == DY_EL_SYNSET && el->ref < d->n_synsets) {
+				a0 = d->synsets[el->ref].alt;
+				na = d->synsets[el->ref].n;
+			} else
+				continue;
+			if (!na || na > ALT_KEYS || a0 + na > d->n_alts || k->nkeys + 1u + na > 255)
+				continue;
+			eg_pkey *g = &x->keys[nkeys + k->nkeys];
+			uint32_t got = 0;
+			for (uint32_t a = 0; a < na; a++) {
+				const dy_phrase *ap = &d->alts[a0 + a];
+				uint32_t el2 = DY_NONE;
+				for (uint32_t m = 0; m < ap->n && el2 == DY_NONE; m++)
+					if (e->ekey[ap->first + m] != 0xFFFF)
+						el2 = ap->first + m;
+				if (el2 == DY_NONE)
+					break;   /* an alternative with no word: no filter */
+				g[1 + got].k2s = (uint16_t)(e->ekey[el2] | (j > pt->verb_at ? 0x8000u : 0u));
+				g[1 + got].k3 = e->e3[el2];
+				got++;
+			}
+			if (got < na)
+				continue;
+			g[0].k2s = (uint16_t)(0x4000u | got);
+			g[0].k3 = 0xFFFF;
+			k->nkeys = (uint8_t)(k->nkeys + 1 + got);
 		}
 		k->kat = nkeys;
 		nkeys += k->nkeys;
@@ -2511,6 +2557,21 @@ static void emit(ctx *c, const vres *r, int vw, uint32_t ventry, int32_t date)
 		}
 }
 
+/* Whether the word of k can be in place for a verb at [vs, ve) whose window
+ * is p: its key on its side of the verb, its trikey in the sentence. */
+static inline int pkey_fits(const ctx *c, const eg_pkey *k, const pm *p, int vs, int ve)
+{
+	unsigned k2 = k->k2s & 0x07FFu;
+	if (!bit_test(c->bi, k2))
+		return 0;
+	if (k->k2s & 0x8000u) {
+		if (kfirst[k2] >= p->hi || klast[k2] < ve)
+			return 0;
+	} else if (kfirst[k2] >= vs || klast[k2] < p->lo)
+		return 0;
+	return k->k3 == 0xFFFF || bit_test(c->b3, k->k3);
+}
+
 /* Codes verb word vs in clause cl; fills r. */
 static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r)
 {
@@ -2599,20 +2660,21 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		 * (pm_run and rm_run look nowhere else), its trikey in the sentence:
 		 * most patterns that get this far fail here, before any matching */
 		const eg_pkey *kk = vx->keys + pk[i].kat;
-		uint32_t j = 0;
-		for (; j < pk[i].nkeys; j++) {
-			unsigned k2 = kk[j].k2s & 0x7FFFu;
-			if (!bit_test(c->bi, k2))
-				break;
-			if (kk[j].k2s & 0x8000u) {
-				if (kfirst[k2] >= p.hi || klast[k2] < ve)
+		uint32_t j = 0, nk = pk[i].nkeys;
+		while (j < nk) {
+			if (kk[j].k2s & 0x4000u) {   /* a group: one of them */
+				uint32_t cnt = kk[j].k2s & 0x3FFFu, q = 1;
+				while (q <= cnt && !pkey_fits(c, &kk[j + q], &p, vs, ve))
+					q++;
+				if (q > cnt)
 					break;
-			} else if (kfirst[k2] >= vs || klast[k2] < p.lo)
-				break;
-			if (kk[j].k3 != 0xFFFF && !bit_test(c->b3, kk[j].k3))
+				j += cnt + 1;
+			} else if (pkey_fits(c, &kk[j], &p, vs, ve))
+				j++;
+			else
 				break;
 		}
-		if (j < pk[i].nkeys)
+		if (j < nk)
 			continue;
 		uint32_t pi = pk[i].pi;
 		const dy_pattern *pt = &c->d->patterns[pi];
