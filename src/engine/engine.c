@@ -64,7 +64,7 @@ typedef struct unit {
 	int      start, end;    /* word span [start, end) */
 	int      lastw;         /* last word of the actor phrase (gap phrases) */
 	int      n;             /* codes */
-	char     codes[U_MAXC][ENG_CODE_LEN];
+	char     codes[U_MAXC][ENG_CODE_LEN];   /* codes[0 .. n) */
 	char     base[ENG_CODE_LEN];   /* first code before agents joined (forwarding) */
 	int      group;         /* compound group id, or -1 */
 	int      pron;          /* a pronoun standing for another unit */
@@ -1362,9 +1362,7 @@ static void tag_words(ctx *c)
 
 static void bi_build(ctx *c)
 {
-	memset(c->bi, 0, sizeof c->bi);
-	memset(c->b3, 0, sizeof c->b3);
-	c->sig = 0;
+	/* bi, b3 and sig start zeroed: engine_code() clears the whole ctx */
 	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
@@ -1444,7 +1442,12 @@ static unit *unit_new(ctx *c, int start, int end)
 		c->capu = cap;
 	}
 	unit *u = &c->u[c->nu++];
-	memset(u, 0, sizeof *u);
+	/* codes[i] is read only for i < n (its first and the base are zeroed
+	 * for whoever copies them whole): no clearing of all 388 bytes */
+	memset(u->codes[0], 0, sizeof u->codes[0]);
+	memset(u->base, 0, sizeof u->base);
+	u->n = 0;
+	u->pron = 0;
 	u->start = start;
 	u->end = end;
 	u->lastw = end - 1;
