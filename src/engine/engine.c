@@ -99,6 +99,9 @@ typedef struct ctx {
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
 	uint64_t              b3[64];   /* trikey() of its words of three bytes or more */
+	int                  *vl;       /* the words tag_words made verbs, in order (some
+	                                 * are nouns later: look at the tag) */
+	int                   nvl;
 	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
 	                                 * stages only turn some into nouns): a stage
 	                                 * with none of its words is passed over */
@@ -1257,6 +1260,8 @@ static void tag_words(ctx *c)
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
 	eg_wlist wl;
+	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n);
+	c->nvl = 0;
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_NONE)
@@ -1348,6 +1353,8 @@ static void tag_words(ctx *c)
 		}
 		if (best) {
 			w->tag = kind_tags[best->kind];
+			if (w->tag == T_VERB)
+				c->vl[c->nvl++] = i;
 			c->ntag[w->tag]++;
 			w->entry = best->ei;
 			w->last = best_last;
@@ -1409,8 +1416,8 @@ static int code_is_null(const dy_code *k)
  * without patterns are no verbs at all. */
 static void shift_nouns(ctx *c)
 {
-	const int nw = c->ntag[T_VERB] ? c->n : 0;
-	for (int i = 0; i < nw; i++) {
+	for (int k = 0; k < c->nvl; k++) {
+		int i = c->vl[k];
 		ew *w = &c->w[i];
 		if (w->tag != T_VERB)
 			continue;
@@ -2862,8 +2869,11 @@ static void code_sentence(ctx *c)
 static void check_complex(ctx *c)
 {
 	const dy_engine_opts *o = c->o;
-	int verbs = 0, conj = 0, pron = 0, first_verb = -1;
-	for (int i = 0; i < c->n; i++) {
+	int verbs = 0, conj = 0, pron = c->ntag[T_PRON], first_verb = -1;
+	/* the verbs from tag_words' list; pronouns keep their tag, so their
+	 * count is tag_words' */
+	for (int q = 0; q < c->nvl; q++) {
+		int i = c->vl[q];
 		const ew *w = &c->w[i];
 		if (w->tag == T_VERB) {
 			const dy_verb *v = word_verb(c, w);
@@ -2881,11 +2891,10 @@ static void check_complex(ctx *c)
 			if (first_verb < 0 && !code_is_null(k) && !w->del)
 				first_verb = i;
 		}
-		if (w->tag == T_CONJ && !w->incomp)
-			conj++;
-		if (w->tag == T_PRON)
-			pron++;
 	}
+	for (int i = 0; i < c->n && c->ntag[T_CONJ]; i++)
+		if (c->w[i].tag == T_CONJ && !c->w[i].incomp)
+			conj++;
 	if (c->status != ENG_CODED)
 		return;
 	if (o->max_words && c->n > o->max_words) {
