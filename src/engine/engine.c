@@ -7,9 +7,17 @@
  *   commas   comma-delimited clauses dropped (manual 7.8, 8.6)
  *   clauses  conjunctions outside compounds split the sentence (7.6)
  *   code     per clause, verbs left to right: patterns, then source and target
+ * Also exports engine_new()/engine_free(): the engine packs the dictionary's
+ * heads (head_get) and verbs' patterns (verb_get) the first time a sentence
+ * needs them, publishing each with one atomic compare-and-swap, so that a
+ * run pays only for the part of the dictionary its text meets.
+ * Filters, cheapest first: a word's two-letter key (bikey) and three-letter
+ * key (trikey) must be in the sentence, on the right side of the verb, for
+ * any phrase or pattern that needs the word to be tried at all.
  * Memory: all working arrays come from the caller's arena; nothing is freed.
- * Per thread (_Thread_local) are only a cache of words' dictionary heads and
- * the first/last word of each two-letter key in the sentence being coded. */
+ * Per thread (_Thread_local) are only a cache of words' candidate entries
+ * (word_list, with its pools) and the first/last word of each two-letter key
+ * in the sentence being coded. */
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
