@@ -212,6 +212,7 @@ typedef struct eg_pidx {
 	uint64_t *freebm;   /* a bit per position, set for those of free_ */
 	uint64_t *has;      /* PX_KEYS bits: a group has this skey */
 	uint16_t *rank;     /* per word of has: the groups in the words before it */
+	uint32_t  has2;     /* some pattern's word is of two bytes (a bikey skey) */
 } eg_pidx;
 enum { PX_KEYS = 16384 };  /* skeys: a side bit over a trikey bit over a 12-bit
                             * trikey() or an 11-bit bikey() */
@@ -439,7 +440,7 @@ typedef struct eg_verb {
 	eg_pidx  px;      /* px.g NULL: fewer than PX_MIN patterns, walk them all */
 } eg_verb;
 
-static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey);
+static inline const eg_pgrp *px_find(const eg_pidx *x, unsigned skey);
 
 /* Indexes the npk patterns pk of one verb by one word each (see eg_pidx). */
 static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *x)
@@ -482,8 +483,11 @@ static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *
 	 * px_find() does), then each pattern goes to its group in turn. */
 	x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
 	x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
-	for (uint32_t i = 0; i < nt; i++)
+	for (uint32_t i = 0; i < nt; i++) {
 		x->has[t[i].skey >> 6] |= (uint64_t)1 << (t[i].skey & 63);
+		if (!(t[i].skey & (1u << 12)))
+			x->has2 = 1;
+	}
 	for (uint32_t w = 1; w < PX_KEYS / 64; w++)
 		x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
 	x->ng = x->rank[PX_KEYS / 64 - 1] + (uint32_t)__builtin_popcountll(x->has[PX_KEYS / 64 - 1]);
@@ -512,7 +516,7 @@ static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *
 
 /* The group of skey: groups are sorted by skey, so its index is the number
  * of skeys below it that have one (a bit count instead of a search). */
-static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
+static inline const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
 {
 	uint64_t word = x->has[skey >> 6], bit = (uint64_t)1 << (skey & 63);
 	if (!(word & bit))
@@ -2637,7 +2641,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 			if (q >= vs && q < ve)
 				continue;
 			unsigned side = (q >= ve ? 1u : 0u) << 13;
-			const eg_pgrp *g = px_find(px, side | c->w[q].key);
+			const eg_pgrp *g = px->has2 ? px_find(px, side | c->w[q].key) : NULL;
 			for (uint32_t k2 = 0; g && k2 < g->n; k2++) {
 				uint32_t x = px->pos[g->at + k2];
 				bm[x >> 6] |= (uint64_t)1 << (x & 63);
