@@ -363,6 +363,58 @@ static void test_engine_of_other_dict(void **state)
 	                    "VAL>KES:051");
 }
 
+/* The engine reads words a few bytes at a time (the word cache's key, the
+ * hyphen test): with every word in a buffer of its own exact size, ASan
+ * sees any read past one. Words of 1 to 40 bytes, with and without hyphens,
+ * around an event that must still be coded. */
+static void test_word_bytes(void **state)
+{
+	(void)state;
+	enum { NW = 3 + 2 * 40 };
+	dy_token toks[NW];
+	char *bufs[NW];
+	char text[8192];
+	size_t off = 0, n = 0;
+	const char *lead[3] = { "VALDORIA", "SCOLDED", "MORVANE" };
+	for (size_t i = 0; i < NW; i++) {
+		char w[64];
+		if (i < 3)
+			snprintf(w, sizeof w, "%s", lead[i]);
+		else {
+			size_t len = (i - 3) / 2 + 1, k;
+			for (k = 0; k < len; k++)
+				w[k] = (i % 2 && k % 3 == 2) ? '-' : (char)('Z' - (k % 3));
+			w[k] = '\0';
+		}
+		size_t len = strlen(w);
+		bufs[i] = malloc(len + 1);
+		memcpy(bufs[i], w, len + 1);
+		memcpy(text + off, w, len);
+		toks[n] = (dy_token){ .off = (uint32_t)off, .len = (uint32_t)len, .flags = TOK_WORD,
+		                      .norm_len = (uint32_t)len, .lemma_len = (uint32_t)len,
+		                      .norm = bufs[i], .lemma = bufs[i] };
+		n++;
+		off += len;
+		text[off++] = ' ';
+	}
+	text[off] = '\0';
+	dy_arena a;
+	arena_init(&a);
+	dy_coding r;
+	for (int round = 0; round < 2; round++) {   /* the second from the word cache */
+		engine_code(eng, &opts, &a, text, toks, n, 0, NULL, NULL, &r);
+		assert_int_equal(r.status, ENG_CODED);
+		assert_int_equal(r.n_events, 1);
+		assert_string_equal(r.events[0].source, "VAL");
+		assert_string_equal(r.events[0].target, "MOR");
+		assert_string_equal(r.events[0].code, "111");
+		assert_int_equal(r.events[0].verb_tok, 1);
+	}
+	arena_free(&a);
+	for (size_t i = 0; i < NW; i++)
+		free(bufs[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +429,7 @@ int main(void)
 		cmocka_unit_test_setup(test_pathological, reset_opts),
 		cmocka_unit_test_setup(test_shared_engine, reset_opts),
 		cmocka_unit_test_setup(test_engine_of_other_dict, reset_opts),
+		cmocka_unit_test_setup(test_word_bytes, reset_opts),
 	};
 	return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
