@@ -110,6 +110,10 @@ typedef struct ctx {
 	int                  *vl;       /* the words tag_words made verbs, in order (some
 	                                 * are nouns later: look at the tag) */
 	int                   nvl;
+	int                  *al;       /* likewise its actors and discards, */
+	int                   nal;
+	int                  *gl;       /* and its agents */
+	int                   ngl;
 	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
 	                                 * stages only turn some into nouns): a stage
 	                                 * with none of its words is passed over */
@@ -1272,8 +1276,10 @@ static void tag_words(ctx *c)
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
 	eg_wlist wl;
-	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n);
-	c->nvl = 0;
+	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n * 3);
+	c->al = c->vl + c->n;
+	c->gl = c->al + c->n;
+	c->nvl = c->nal = c->ngl = 0;
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
 		if (w->tag != T_NONE)
@@ -1367,6 +1373,10 @@ static void tag_words(ctx *c)
 			w->tag = kind_tags[best->kind];
 			if (w->tag == T_VERB)
 				c->vl[c->nvl++] = i;
+			else if (w->tag == T_ACTOR || w->tag == T_DISC)
+				c->al[c->nal++] = i;
+			else if (w->tag == T_AGENT)
+				c->gl[c->ngl++] = i;
 			c->ntag[w->tag]++;
 			w->entry = best->ei;
 			w->last = best_last;
@@ -1539,8 +1549,9 @@ static const dy_code *agent_code(ctx *c, int wi)
 static void make_units(ctx *c)
 {
 	char wb[128];
-	const int nw = c->ntag[T_ACTOR] || c->ntag[T_DISC] ? c->n : 0;
-	for (int i = 0; i < nw; i++) {
+	/* the actors and discards tag_words listed, in order */
+	for (int q = 0; q < c->nal; q++) {
+		int i = c->al[q];
 		ew *w = &c->w[i];
 		if (w->tag == T_DISC) {
 			c->status = ENG_DISCARD;
@@ -1599,8 +1610,8 @@ static void make_units(ctx *c)
 	if (c->status != ENG_CODED)
 		return;
 	/* agents: after an actor, before an actor, or before IN/OF + actor (5.4) */
-	const int na = c->ntag[T_AGENT] ? c->n : 0;
-	for (int i = 0; i < na; i++) {
+	for (int q = 0; q < c->ngl; q++) {
+		int i = c->gl[q];
 		if (c->w[i].tag != T_AGENT)
 			continue;
 		const dy_code *k = agent_code(c, i);
