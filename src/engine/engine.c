@@ -1077,11 +1077,11 @@ _Static_assert(WC_SIZE == 1 << 12, "word_list() takes 12 bits of the hash");
 typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
-	uint32_t gen;        /* wpool_gen when made */
+	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare */
 	uint32_t at;         /* first candidate in wpool */
 	uint16_t bat;        /* first head in bpool */
 	uint16_t nc;
-	uint8_t  klen, nb;
+	uint8_t  nb;
 	uint8_t  ftag;       /* eg_wlist.ftag */
 	uint64_t bkmask;     /* eg_wlist.bkmask */
 } wc_ent;
@@ -1167,10 +1167,11 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		 * set: news repeats a few hundred words, and two of them sharing one
 		 * slot would miss at every turn */
 		ce = &wcache[(x >> 52) & ~(uint64_t)1];
+		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n, id = eng->id;
 		for (int way = 0; way < 2; way++) {
 			const wc_ent *h = ce + way;
-			if (h->eng == eng->id && h->gen == wpool_gen && h->klen == n &&
-			    h->key[0] == kw[0] && h->key[1] == kw[1] && h->key[2] == kw[2]) {
+			if (h->stamp == stamp && h->eng == id && h->key[0] == kw[0] &&
+			    h->key[1] == kw[1] && h->key[2] == kw[2]) {
 				out->c = wpool + h->at;
 				out->n = h->nc;
 				out->nb = h->nb;
@@ -1251,14 +1252,13 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
 	/* the new word takes the first way; what was there moves to the
 	 * second unless the first was empty or stale */
-	if (ce->eng == eng->id && ce->gen == wpool_gen)
+	if (ce->eng == eng->id && ce->stamp >> 8 == wpool_gen)
 		ce[1] = ce[0];
 	ce->eng = eng->id;
-	ce->gen = wpool_gen;
+	ce->stamp = (uint64_t)wpool_gen << 8 | n;
 	ce->at = wpool_n;
 	ce->bat = (uint16_t)bpool_n;
 	ce->nc = (uint16_t)m;
-	ce->klen = (uint8_t)n;
 	ce->nb = (uint8_t)nb;
 	ce->bkmask = bkmask;
 	ce->ftag = out->ftag;
