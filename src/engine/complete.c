@@ -319,11 +319,15 @@ typedef struct word_memo {
 	unsigned n;
 } word_memo;
 
-/* Token of an engine word (a verb's or an actor's), or n. */
-static size_t actor_token(word_memo *m, const dy_token *toks, size_t n, uint32_t word)
+/* Token of an engine word (a verb's or an actor's), or n. `tok` is the
+ * token the engine recorded for it (dy_event.tok_known), else UINT32_MAX. */
+static size_t actor_token(word_memo *m, const dy_token *toks, size_t n, uint32_t word,
+                          uint32_t tok)
 {
 	if (word == UINT32_MAX)
 		return n;
+	if (tok != UINT32_MAX)
+		return tok < n ? tok : n;   /* no replay of the word filter */
 	for (unsigned i = 0; i < m->n; i++)
 		if (m->word[i] == word)
 			return m->tok[i];
@@ -552,7 +556,8 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 	/* (1) moods and (2) equipment, place and speaker sources */
 	for (size_t k = 0; k < n_ev; k++) {
 		dy_event *e = &ev[k];
-		size_t verb = actor_token(&memo, toks, n, e->verb_word), cue;
+		size_t verb = actor_token(&memo, toks, n, e->verb_word,
+		                          e->tok_known ? e->verb_tok : UINT32_MAX), cue;
 		dy_news_mood m = news_mood(d, toks, n, e, verb, &cue);
 		if (m != NEWS_DONE) {
 			snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
@@ -561,7 +566,8 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 			continue;
 		}
 		/* the source's token, found once for the rules below */
-		size_t src = actor_token(&memo, toks, n, e->src_word);
+		size_t src = actor_token(&memo, toks, n, e->src_word,
+		                         e->tok_known ? e->src_tok : UINT32_MAX);
 		if (e->src_word != UINT32_MAX && is_place_code(e->source) &&
 		    !is_passive(toks, n, verb)) {
 			size_t p = news_place_actor(toks, n, src);
@@ -581,7 +587,8 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		}
 		if (lone_equipment(toks, n, e->source, src) ||
 		    (strchr(e->target, '~') &&
-		     lone_equipment(toks, n, e->target, actor_token(&memo, toks, n, e->tgt_word)))) {
+		     lone_equipment(toks, n, e->target, actor_token(&memo, toks, n, e->tgt_word,
+		                    e->tok_known ? e->tgt_tok : UINT32_MAX)))) {
 			trace_drop(trace, e, "an actor is equipment with no country");
 			continue;
 		}

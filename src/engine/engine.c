@@ -7,10 +7,19 @@
  *   commas   comma-delimited clauses dropped (manual 7.8, 8.6)
  *   clauses  conjunctions outside compounds split the sentence (7.6)
  *   code     per clause, verbs left to right: patterns, then source and target
+ * Also exports engine_new()/engine_free(): the engine packs the dictionary's
+ * heads (head_get) and verbs' patterns (verb_get) the first time a sentence
+ * needs them, publishing each with one atomic compare-and-swap, so that a
+ * run pays only for the part of the dictionary its text meets.
+ * Filters, cheapest first: a word's two-letter key (bikey) and three-letter
+ * key (trikey) must be in the sentence, on the right side of the verb, for
+ * any phrase or pattern that needs the word to be tried at all.
  * Memory: all working arrays come from the caller's arena; nothing is freed.
- * Per thread (_Thread_local) are only a cache of words' dictionary heads and
- * the first/last word of each two-letter key in the sentence being coded. */
+ * Per thread (_Thread_local) are only a cache of words' candidate entries
+ * (word_list, with its pools) and the first/last word of each two-letter key
+ * in the sentence being coded. */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +60,8 @@ typedef struct ew {
 	int         last;     /* head words: index of the phrase's last word */
 	int         unit;     /* actor unit that starts here, or -1 */
 	uint32_t    tok;      /* token index (for explain) */
-	uint32_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    k3;       /* trikey() of a word of three bytes or more, else 0xFFFF */
 } ew;
 
 /* ---- Actor units --------------------------------------------------------- */
@@ -62,7 +72,7 @@ typedef struct unit {
 	int      start, end;    /* word span [start, end) */
 	int      lastw;         /* last word of the actor phrase (gap phrases) */
 	int      n;             /* codes */
-	char     codes[U_MAXC][ENG_CODE_LEN];
+	char     codes[U_MAXC][ENG_CODE_LEN];   /* codes[0 .. n) */
 	char     base[ENG_CODE_LEN];   /* first code before agents joined (forwarding) */
 	int      group;         /* compound group id, or -1 */
 	int      pron;          /* a pronoun standing for another unit */
@@ -96,6 +106,17 @@ typedef struct ctx {
 	const int            *skip;     /* units a pattern's ^ passed over */
 	int                   nskip;
 	uint64_t              bi[32];   /* first-two-letter keys of the sentence's words */
+	uint64_t              b3[64];   /* trikey() of its words of three bytes or more */
+	int                  *vl;       /* the words tag_words made verbs, in order (some
+	                                 * are nouns later: look at the tag) */
+	int                   nvl;
+	int                  *al;       /* likewise its actors and discards, */
+	int                   nal;
+	int                  *gl;       /* and its agents */
+	int                   ngl;
+	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
+	                                 * stages only turn some into nouns): a stage
+	                                 * with none of its words is passed over */
 	uint64_t              sig;      /* the same keys folded to 64 bits */
 	uint16_t             *wk;       /* per word its key, WK_POSS for a possessive:
 	                                 * pattern matching scans these, not c->w */
@@ -123,12 +144,29 @@ enum { WK_POSS = 0xFFFE };   /* no element has this key (keys are < 2048) */
  * element's word only between the two. */
 static _Thread_local uint16_t kfirst[2048], klast[2048];
 
+/* A finer filter for words of three bytes or more: an element of three
+ * bytes or more is a prefix of every word it matches, so the word's first
+ * three bytes are the element's ("INNOCENCE" is not looked for in a
+ * sentence whose only IN.. word is "IN"). */
+static unsigned trikey(const char *s)
+{
+	return (((unsigned char)s[0] * 67u + (unsigned char)s[1]) * 67u +
+	        (unsigned char)s[2]) & 4095u;
+}
+
+static int bit_test(const uint64_t *set, unsigned key)
+{
+	return (set[key >> 6] >> (key & 63)) & 1;
+}
+
 static int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
-	const uint16_t *ek = c->eng->ekey + first;
+	const uint16_t *ek = c->eng->ekey + first, *e3 = c->eng->e3 + first;
 	for (uint32_t k = 0; k < n; k++) {
-		unsigned key = ek[k];
-		if (key != 0xFFFF && !((c->bi[key >> 6] >> (key & 63)) & 1))
+		unsigned key = ek[k], k3 = e3[k];
+		if (key != 0xFFFF && !bit_test(c->bi, key))
+			return 0;
+		if (k3 != 0xFFFF && !bit_test(c->b3, k3))
 			return 0;
 	}
 	return 1;
@@ -139,19 +177,33 @@ typedef struct eg_pat {
 	uint64_t sig_b;   /* pat_sig of the words before '*' */
 	uint64_t sig_a;   /* and after: each side must find its keys on its side */
 	uint32_t pi;      /* index in d->patterns */
-	uint16_t key;     /* pat_key */
-	uint16_t len;     /* pat_len */
-	uint32_t var;     /* pat_var */
-	uint32_t pad_;
+	uint16_t key;     /* key of its first top-level word, 0xFFFF none */
+	uint16_t len;     /* TABARI's length (verb_build) */
+	uint8_t  var;     /* has { } or &SYNSET (its matched length varies) */
+	uint8_t  nkeys;   /* its top-level words' keys: keys[kat .. kat+nkeys) of the verb */
+	uint16_t pad_;
+	uint32_t kat;
 } eg_pat;
 
+/* A top-level word of a pattern as the verb loop checks it before matching:
+ * its two-letter key must be on its side of the verb within the window, its
+ * three-letter key (trikey) in the sentence. */
+typedef struct eg_pkey {
+	uint16_t k2s;     /* bikey(), and 0x8000 when the word comes after '*'; or
+	                   * 0x4000 | n: one of the n entries that follow must be
+	                   * in place (a { } or synset, a word of each alternative) */
+	uint16_t k3;      /* trikey(), 0xFFFF when the word is shorter */
+} eg_pkey;
+enum { ALT_KEYS = 16 };   /* a { } or synset with more alternatives is not checked */
+
 /* A verb with many patterns also has them indexed by one word each pattern
- * needs (the first after '*', else the last before it), keyed by side and
- * the word's two-letter key: (side << 11) | key. A verb's patterns are then
- * found from the words around it instead of by a walk through all of them. */
+ * needs (its longest top-level word), keyed by side and the word's
+ * three-letter key, or two-letter key for a word of two bytes. A verb's
+ * patterns are then found from the words around it instead of by a walk
+ * through all of them. */
 enum { PX_MIN = 48 };   /* fewer patterns than this: the walk is cheaper */
 typedef struct eg_pgrp {
-	uint16_t skey;      /* (side << 11) | key */
+	uint16_t skey;      /* (side << 13) | key, key: (1 << 12) | trikey, or bikey */
 	uint16_t pad_;
 	uint32_t at, n;     /* positions pos[at .. at+n) (indexes into the verb's pk) */
 } eg_pgrp;
@@ -164,8 +216,10 @@ typedef struct eg_pidx {
 	uint64_t *freebm;   /* a bit per position, set for those of free_ */
 	uint64_t *has;      /* PX_KEYS bits: a group has this skey */
 	uint16_t *rank;     /* per word of has: the groups in the words before it */
+	uint32_t  has2;     /* some pattern's word is of two bytes (a bikey skey) */
 } eg_pidx;
-enum { PX_KEYS = 4096 };   /* skeys: a side bit over an 11-bit key */
+enum { PX_KEYS = 16384 };  /* skeys: a side bit over a trikey bit over a 12-bit
+                            * trikey() or an 11-bit bikey() */
 
 /* Entries of one head packed for the tagging loop: the key signature first,
  * so that most entries are passed over without touching d->entries. */
@@ -177,7 +231,8 @@ typedef struct eg_cent {
 	uint16_t chars;
 	uint16_t k2;      /* key of the second word, 0xFFFF when none */
 	uint8_t  kind;
-	uint8_t  f0;      /* flags of the first element (its text is the head's) */
+	uint8_t  f0;      /* in a head: flags of the first element (its text is the
+	                   * head's); in a word's list: the head's rank (word_list) */
 } eg_cent;
 
 static int bi_test(const uint64_t *bi, unsigned key)
@@ -185,177 +240,171 @@ static int bi_test(const uint64_t *bi, unsigned key)
 	return key == 0xFFFF || ((bi[key >> 6] >> (key & 63)) & 1);
 }
 
-/* Per dictionary head: the entries that need a look at more than the next
- * word (one word long, or a gap before the second word) in `at/cnt` by kind;
- * the entries whose second word must follow at once sit in buckets keyed by
- * (head, key of that word), so a word only meets the entries that fit the
- * word after it. */
-typedef struct eg_hinfo {
-	uint64_t bkmask;              /* bit (k2 & 63) for the key of each of its buckets:
-	                               * most next words are ruled out without a probe */
-	uint32_t at;                  /* its first entry in ce */
-	uint16_t end[DY_ENT_KINDS];   /* kind k: ce[at + end[k-1] .. at + end[k]), end[-1] = 0;
-	                               * a head with 65,536 entries or more uses hx->wide */
-	uint16_t hlen;                /* the head's text: length and last byte */
-	uint8_t  hlast;
-	uint8_t  kmask;               /* bit k: kind k has entries */
-} eg_hinfo;                           /* 32 bytes: two to a cache line */
-
-typedef struct eg_bucket {
-	uint32_t hi;      /* head index + 1; 0: empty slot */
+/* The entries of one head whose second word must follow at once and starts
+ * with key k2: ce[at .. at+cnt) of the head, longest first. */
+typedef struct eg_bkt {
 	uint16_t k2;
+	uint16_t pad_;
 	uint32_t at, cnt;
-} eg_bucket;
+} eg_bkt;
 
-struct eg_heads {
-	eg_hinfo  *hi;   uint32_t nhi, caphi;
-	uint32_t  *wide; /* NULL, or per head DY_ENT_KINDS + 1 offsets into ce (kind k:
-	                  * wide[k] .. wide[k+1]) when some head is too big for `end` */
-	eg_cent   *ce;   uint32_t nce, capce;
-	uint32_t  *of_head; uint32_t nheads; /* by dict_head_index(): hi index + 1 */
-	eg_bucket *bk;   uint32_t bmask;
-	const dy_dict *d;
-};
+/* One dictionary head as the tagging loop reads it. Built the first time a
+ * word meets it (head_get): a run meets a few thousand of the dictionary's
+ * heads, and packing all of them at engine_new() cost more than tagging
+ * thousands of sentences. Entries that need a look at more than the next
+ * word (one word long, or a gap before the second word) come first, by kind
+ * as the index orders them; the entries whose second word must follow at
+ * once sit after them in buckets by the key of that word, so a word only
+ * meets those that fit the word after it. */
+typedef struct eg_head {
+	uint64_t      bkmask;   /* bit (k2 & 63) of each bucket: most next words are
+	                         * ruled out without a search */
+	const eg_cent *ce;      /* nst entries, then the buckets' */
+	const eg_bkt  *bk;      /* nbk buckets, sorted by k2 */
+	uint32_t      nst, nbk;
+	uint16_t      hlen;     /* the head's text: length and last byte */
+	uint8_t       hlast;
+} eg_head;
 
-static uint32_t bk_hash(uint32_t hi, unsigned k2)
+typedef struct eg_tmp { eg_cent c; uint32_t ord; } eg_tmp;
+
+/* Bucket order: by the second word's key, then longest first; the sort is
+ * stable, so the index's order breaks ties. */
+static int tmp_before(const eg_tmp *a, const eg_tmp *b)
 {
-	return (hi * 2654435761u) ^ (k2 * 40503u);
+	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2;
+	if (a->c.n != b->c.n) return a->c.n > b->c.n;
+	return a->c.chars > b->c.chars;
 }
 
-
-static const eg_bucket *bucket_find(const struct eg_heads *hx, uint32_t hi, unsigned k2)
+/* A stable merge sort with the comparison inlined: a head is packed once,
+ * but qsort's call per comparison made it cost more than its use. */
+static void tmp_sort(eg_tmp *t, uint32_t n, eg_tmp *scratch)
 {
-	if (!hx->bk)
-		return NULL;
-	for (uint32_t j = bk_hash(hi + 1, k2) & hx->bmask; hx->bk[j].hi; j = (j + 1) & hx->bmask)
-		if (hx->bk[j].hi == hi + 1 && hx->bk[j].k2 == k2)
-			return &hx->bk[j];
-	return NULL;
-}
-
-static eg_cent *cent_push(struct eg_heads *hx)
-{
-	if (hx->nce == hx->capce) {
-		hx->capce = hx->capce ? hx->capce * 2 : 4096;
-		hx->ce = xrealloc(hx->ce, hx->capce * sizeof *hx->ce);
+	if (n <= 16) {
+		for (uint32_t a = 1; a < n; a++) {
+			eg_tmp x = t[a];
+			uint32_t b = a;
+			while (b > 0 && tmp_before(&x, &t[b - 1])) {
+				t[b] = t[b - 1];
+				b--;
+			}
+			t[b] = x;
+		}
+		return;
 	}
-	return &hx->ce[hx->nce++];
+	uint32_t h = n / 2, i = 0, j = h, k = 0;
+	tmp_sort(t, h, scratch);
+	tmp_sort(t + h, n - h, scratch);
+	while (i < h && j < n)
+		scratch[k++] = tmp_before(&t[j], &t[i]) ? t[j++] : t[i++];
+	while (i < h)
+		scratch[k++] = t[i++];
+	while (j < n)
+		scratch[k++] = t[j++];
+	memcpy(t, scratch, n * sizeof *t);
 }
 
-typedef struct eg_tmp { eg_cent c; uint32_t hi; uint32_t ord; } eg_tmp;
-
-static int tmp_cmp(const void *x, const void *y)
-{
-	const eg_tmp *a = x, *b = y;
-	if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
-	if (a->c.k2 != b->c.k2) return a->c.k2 < b->c.k2 ? -1 : 1;
-	if (a->c.n != b->c.n) return a->c.n > b->c.n ? -1 : 1;
-	if (a->c.chars != b->c.chars) return a->c.chars > b->c.chars ? -1 : 1;
-	if (a->c.kind != b->c.kind) return a->c.kind < b->c.kind ? -1 : 1;
-	return a->ord < b->ord ? -1 : a->ord > b->ord;
-}
-
-static void heads_build(dy_engine *e)
+static eg_head *head_build(const dy_engine *e, uint32_t hidx)
 {
 	const dy_dict *d = e->d;
-	struct eg_heads *hx = xcalloc(1, sizeof *hx);
+	const dy_head *h = dict_head_at(d, hidx);
 	const uint32_t *he = dict_head_entries(d);
-	hx->d = d;
-	hx->nheads = dict_head_count(d);
-	hx->of_head = xcalloc(hx->nheads + 1, sizeof *hx->of_head);
+	uint32_t tot = 0;
+	for (int kind = 0; kind < DY_ENT_KINDS; kind++)
+		tot += h->n[kind];
+	/* one block: the record, its entries, room for a bucket per entry */
+	size_t off_ce = (sizeof(eg_head) + 15) & ~(size_t)15;
+	size_t off_bk = off_ce + (size_t)tot * sizeof(eg_cent);
+	char *blk = xmalloc(off_bk + (size_t)tot * sizeof(eg_bkt) + 1);
+	eg_head *hd = (eg_head *)blk;
+	eg_cent *ce = (eg_cent *)(blk + off_ce);
+	eg_bkt *bk = (eg_bkt *)(blk + off_bk);
+	memset(hd, 0, sizeof *hd);
+	hd->hlen = (uint16_t)h->len;
+	hd->hlast = h->len ? (uint8_t)h->text[h->len - 1] : 0;
 	eg_tmp *tmp = NULL;
-	uint32_t ntmp = 0, captmp = 0;
-	uint32_t *ends = NULL, capends = 0;   /* per head: DY_ENT_KINDS + 1 offsets */
-	int wide = 0;
-	/* every head once, in the index's order (a head's entries keep theirs) */
-	for (uint32_t i = 0; i < hx->nheads; i++) {
-		const dy_head *h = dict_head_at(d, i);
-		if (!h->len)
-			continue;
-		if (hx->nhi == hx->caphi) {
-			hx->caphi = hx->caphi ? hx->caphi * 2 : 1024;
-			hx->hi = xrealloc(hx->hi, hx->caphi * sizeof *hx->hi);
-		}
-		uint32_t hidx = hx->nhi, tmp0 = ntmp;
-		eg_hinfo *hi = &hx->hi[hx->nhi++];
-		memset(hi, 0, sizeof *hi);
-		hi->hlen = (uint16_t)h->len;
-		hi->hlast = (uint8_t)h->text[h->len - 1];
-		hi->at = hx->nce;
-		if (hx->nhi > capends) {
-			capends = hx->caphi;
-			ends = xrealloc(ends, (size_t)capends * (DY_ENT_KINDS + 1) * sizeof *ends);
-		}
-		uint32_t *en = ends + (size_t)hidx * (DY_ENT_KINDS + 1);
-		for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
-			en[kind] = hx->nce;
-			for (uint32_t q = 0; q < h->n[kind]; q++) {
-				uint32_t ei = he[h->at[kind] + q];
-				const dy_entry *x = &d->entries[ei];
-				eg_cent cc;
-				cc.sig = e->ent_sig[ei];
-				cc.ei = ei;
-				cc.first = x->ph.first;
-				cc.n = x->ph.n;
-				cc.chars = x->ph.chars;
-				cc.kind = (uint8_t)kind;
-				cc.f0 = d->elems[x->ph.first].flags;
-				cc.k2 = x->ph.n > 1 ? e->ekey[x->ph.first + 1] : 0xFFFF;
-				int adj2 = x->ph.n > 1 && (d->elems[x->ph.first].flags & DY_EL_ADJ) &&
-				           cc.k2 != 0xFFFF;
-				if (!adj2) {
-					*cent_push(hx) = cc;
-					hi->kmask |= (uint8_t)(1u << kind);
-					continue;
-				}
-				hi->bkmask |= (uint64_t)1 << (cc.k2 & 63);
-				if (ntmp == captmp) {
-					captmp = captmp ? captmp * 2 : 4096;
-					tmp = xrealloc(tmp, captmp * sizeof *tmp);
-				}
-				tmp[ntmp].c = cc;
-				tmp[ntmp].hi = hidx;
-				tmp[ntmp].ord = ntmp;
-				ntmp++;
+	uint32_t ntmp = 0;
+	for (int kind = 0; kind < DY_ENT_KINDS; kind++) {
+		for (uint32_t q = 0; q < h->n[kind]; q++) {
+			uint32_t ei = he[h->at[kind] + q];
+			const dy_phrase *ph = &d->entries[ei].ph;
+			eg_cent cc;
+			cc.sig = 0;
+			for (uint32_t k = 1; k < ph->n; k++) {
+				unsigned key = e->ekey[ph->first + k];
+				if (key != 0xFFFF)
+					cc.sig |= (uint64_t)1 << (key & 63);
 			}
-			if (hx->nce - hi->at > 65535)
-				wide = 1;
-			hi->end[kind] = (uint16_t)(hx->nce - hi->at);
+			cc.ei = ei;
+			cc.first = ph->first;
+			cc.n = ph->n;
+			cc.chars = ph->chars;
+			cc.kind = (uint8_t)kind;
+			cc.f0 = d->elems[ph->first].flags;
+			cc.k2 = ph->n > 1 ? e->ekey[ph->first + 1] : 0xFFFF;
+			if (!(ph->n > 1 && (cc.f0 & DY_EL_ADJ) && cc.k2 != 0xFFFF)) {
+				ce[hd->nst++] = cc;
+				continue;
+			}
+			if (!tmp)
+				tmp = xmalloc(2 * (size_t)tot * sizeof *tmp);   /* and scratch */
+			hd->bkmask |= (uint64_t)1 << (cc.k2 & 63);
+			tmp[ntmp].c = cc;
+			tmp[ntmp].ord = ntmp;
+			ntmp++;
 		}
-		en[DY_ENT_KINDS] = hx->nce;
-		hx->of_head[dict_head_index(d, h)] = hx->nhi;
-		/* tmp is in head order already: sort each head's part on its own */
-		if (ntmp - tmp0 > 1)
-			qsort(tmp + tmp0, ntmp - tmp0, sizeof *tmp, tmp_cmp);
 	}
-	if (wide)
-		hx->wide = ends;
-	else
-		free(ends);
-	/* buckets for the entries whose second word follows at once */
-	if (ntmp) {
-		uint32_t bcap = 1024;
-		while (bcap < ntmp * 2u)
-			bcap <<= 1;
-		hx->bk = xcalloc(bcap, sizeof *hx->bk);
-		hx->bmask = bcap - 1;
-		for (uint32_t i = 0; i < ntmp;) {
-			uint32_t j = i;
-			uint32_t at = hx->nce;
-			while (j < ntmp && tmp[j].hi == tmp[i].hi && tmp[j].c.k2 == tmp[i].c.k2)
-				*cent_push(hx) = tmp[j++].c;
-			uint32_t s = bk_hash(tmp[i].hi + 1, tmp[i].c.k2) & hx->bmask;
-			while (hx->bk[s].hi)
-				s = (s + 1) & hx->bmask;
-			hx->bk[s].hi = tmp[i].hi + 1;
-			hx->bk[s].k2 = tmp[i].c.k2;
-			hx->bk[s].at = at;
-			hx->bk[s].cnt = j - i;
-			i = j;
-		}
+	if (ntmp > 1)
+		tmp_sort(tmp, ntmp, tmp + tot);
+	uint32_t at = hd->nst;
+	for (uint32_t i = 0; i < ntmp;) {
+		uint32_t j = i;
+		bk[hd->nbk].k2 = tmp[i].c.k2;
+		bk[hd->nbk].pad_ = 0;
+		bk[hd->nbk].at = at;
+		while (j < ntmp && tmp[j].c.k2 == tmp[i].c.k2)
+			ce[at++] = tmp[j++].c;
+		bk[hd->nbk].cnt = j - i;
+		hd->nbk++;
+		i = j;
 	}
 	free(tmp);
-	e->hx = hx;
+	hd->ce = ce;
+	hd->bk = bk;
+	return hd;
+}
+
+/* The packed head `hidx`, built on first use. Threads share the engine: a
+ * head is built in private and published with one compare-and-swap; a thread
+ * that loses the race frees its copy (both are equal) and takes the winner's. */
+static const eg_head *head_get(const dy_engine *e, uint32_t hidx)
+{
+	eg_head *h = atomic_load_explicit(&e->heads[hidx], memory_order_acquire);
+	if (h)
+		return h;
+	eg_head *mine = head_build(e, hidx), *none = NULL;
+	if (atomic_compare_exchange_strong_explicit(&e->heads[hidx], &none, mine,
+	                                            memory_order_acq_rel, memory_order_acquire))
+		return mine;
+	free(mine);
+	return none;
+}
+
+/* The bucket of head h for the next word's key k2, or NULL. */
+static const eg_bkt *bkt_find(const eg_head *h, unsigned k2)
+{
+	if (!((h->bkmask >> (k2 & 63)) & 1))
+		return NULL;
+	uint32_t lo = 0, hi = h->nbk;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (h->bk[mid].k2 < k2)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->nbk && h->bk[lo].k2 == k2 ? &h->bk[lo] : NULL;
 }
 
 static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int depth, int *var)
@@ -387,79 +436,271 @@ static unsigned phrase_len(const dy_dict *d, uint32_t first, uint32_t n, int dep
 
 typedef struct px_tmp { uint16_t skey; uint32_t pos; } px_tmp;
 
-static int px_cmp(const void *x, const void *y)
-{
-	const px_tmp *a = x, *b = y;
-	if (a->skey != b->skey)
-		return a->skey < b->skey ? -1 : 1;
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
-}
+/* A verb's patterns as the verb loop reads them (code_verb). */
+typedef struct eg_verb {
+	eg_pat  *pk;      /* the patterns that can code, in the order they are tried */
+	uint32_t npk;
+	eg_pkey *keys;    /* their top-level words, pattern by pattern */
+	eg_pidx  px;      /* px.g NULL: fewer than PX_MIN patterns, walk them all */
+} eg_verb;
 
-static void px_build(dy_engine *e)
+static inline const eg_pgrp *px_find(const eg_pidx *x, unsigned skey);
+
+/* Indexes the npk patterns pk of one verb by one word each (see eg_pidx). */
+static void px_build(const dy_engine *e, const eg_pat *pk, uint32_t n, eg_pidx *x)
 {
 	const dy_dict *d = e->d;
-	e->px = xcalloc(d->n_verbs + 1, sizeof *e->px);
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		uint32_t n = e->pk_at[v + 1] - e->pk_at[v];
-		if (n < PX_MIN)
+	px_tmp *t = xmalloc(n * sizeof *t);
+	uint32_t nt = 0;
+	x->free_ = xmalloc(n * sizeof *x->free_);
+	for (uint32_t i = 0; i < n; i++) {
+		const dy_pattern *pt = &d->patterns[pk[i].pi];
+		/* the longest top-level word (the rarest, most likely), the first
+		 * after '*' and then the nearest before it winning ties */
+		unsigned key = 0xFFFF, side = 0, best = 0;
+		for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n; q++) {
+			uint32_t el = pt->ph.first + q;
+			if (e->ekey[el] != 0xFFFF && d->elems[el].len > best) {
+				best = d->elems[el].len;
+				key = e->e3[el] != 0xFFFF ? (1u << 12) | e->e3[el] : e->ekey[el];
+				side = 1;
+			}
+		}
+		for (uint32_t q = pt->verb_at; q-- > 0;) {
+			uint32_t el = pt->ph.first + q;
+			if (e->ekey[el] != 0xFFFF && d->elems[el].len > best) {
+				best = d->elems[el].len;
+				key = e->e3[el] != 0xFFFF ? (1u << 12) | e->e3[el] : e->ekey[el];
+				side = 0;
+			}
+		}
+		if (key == 0xFFFF) {
+			x->free_[x->nfree++] = i;
 			continue;
-		eg_pidx *x = &e->px[v];
-		px_tmp *t = xmalloc(n * sizeof *t);
-		uint32_t nt = 0;
-		x->free_ = xmalloc(n * sizeof *x->free_);
-		for (uint32_t i = 0; i < n; i++) {
-			const dy_pattern *pt = &d->patterns[e->pk[e->pk_at[v] + i].pi];
-			unsigned key = 0xFFFF, side = 0;
-			for (uint32_t q = pt->verb_at + 1u; q < pt->ph.n && key == 0xFFFF; q++)
-				if (e->ekey[pt->ph.first + q] != 0xFFFF) {
-					key = e->ekey[pt->ph.first + q];
-					side = 1;
-				}
-			for (uint32_t q = pt->verb_at; q-- > 0 && key == 0xFFFF;)
-				key = e->ekey[pt->ph.first + q];
-			if (key == 0xFFFF) {
-				x->free_[x->nfree++] = i;
-				continue;
-			}
-			t[nt].skey = (uint16_t)((side << 11) | key);
-			t[nt].pos = i;
-			nt++;
 		}
-		qsort(t, nt, sizeof *t, px_cmp);
-		x->pos = xmalloc((nt + 1) * sizeof *x->pos);
-		x->g = xmalloc((nt + 1) * sizeof *x->g);
-		for (uint32_t i = 0; i < nt; i++) {
-			x->pos[i] = t[i].pos;
-			if (!x->ng || x->g[x->ng - 1].skey != t[i].skey) {
-				x->g[x->ng].skey = t[i].skey;
-				x->g[x->ng].pad_ = 0;
-				x->g[x->ng].at = i;
-				x->g[x->ng].n = 0;
-				x->ng++;
-			}
-			x->g[x->ng - 1].n++;
-		}
-		free(t);
-		x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
-		for (uint32_t q = 0; q < x->nfree; q++)
-			x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
-		x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
-		x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
-		for (uint32_t i = 0; i < x->ng; i++)
-			x->has[x->g[i].skey >> 6] |= (uint64_t)1 << (x->g[i].skey & 63);
-		for (uint32_t w = 1; w < PX_KEYS / 64; w++)
-			x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
+		t[nt].skey = (uint16_t)((side << 13) | key);
+		t[nt].pos = i;
+		nt++;
 	}
+	/* Groups by skey, positions ascending within one, without a sort: the
+	 * bit map of the skeys present numbers the groups in skey order (as
+	 * px_find() does), then each pattern goes to its group in turn. */
+	x->has = xcalloc(PX_KEYS / 64, sizeof *x->has);
+	x->rank = xcalloc(PX_KEYS / 64, sizeof *x->rank);
+	for (uint32_t i = 0; i < nt; i++) {
+		x->has[t[i].skey >> 6] |= (uint64_t)1 << (t[i].skey & 63);
+		if (!(t[i].skey & (1u << 12)))
+			x->has2 = 1;
+	}
+	for (uint32_t w = 1; w < PX_KEYS / 64; w++)
+		x->rank[w] = (uint16_t)(x->rank[w - 1] + __builtin_popcountll(x->has[w - 1]));
+	x->ng = x->rank[PX_KEYS / 64 - 1] + (uint32_t)__builtin_popcountll(x->has[PX_KEYS / 64 - 1]);
+	x->g = xcalloc(x->ng + 1, sizeof *x->g);
+	x->pos = xmalloc((nt + 1) * sizeof *x->pos);
+	for (uint32_t i = 0; i < nt; i++) {
+		eg_pgrp *g = (eg_pgrp *)px_find(x, t[i].skey);
+		g->skey = t[i].skey;
+		g->n++;
+	}
+	uint32_t at = 0;
+	for (uint32_t gi = 0; gi < x->ng; gi++) {
+		x->g[gi].at = at;
+		at += x->g[gi].n;
+		x->g[gi].n = 0;
+	}
+	for (uint32_t i = 0; i < nt; i++) {
+		eg_pgrp *g = (eg_pgrp *)px_find(x, t[i].skey);
+		x->pos[g->at + g->n++] = t[i].pos;
+	}
+	free(t);
+	x->freebm = xcalloc((n + 63) / 64, sizeof *x->freebm);
+	for (uint32_t q = 0; q < x->nfree; q++)
+		x->freebm[x->free_[q] >> 6] |= (uint64_t)1 << (x->free_[q] & 63);
 }
 
 /* The group of skey: groups are sorted by skey, so its index is the number
  * of skeys below it that have one (a bit count instead of a search). */
-static const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
+static inline const eg_pgrp *px_find(const eg_pidx *x, unsigned skey)
 {
 	uint64_t word = x->has[skey >> 6], bit = (uint64_t)1 << (skey & 63);
 	if (!(word & bit))
 		return NULL;
 	return &x->g[x->rank[skey >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
+}
+
+typedef struct pord { uint32_t len, q; } pord;
+
+static int pord_cmp(const void *x, const void *y)
+{
+	const pord *a = x, *b = y;
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	return a->q < b->q ? -1 : a->q > b->q;
+}
+
+/* Verb v's patterns that can code, longest first (TABARI's pattern length,
+ * manual 5.7.1: letters and digits of the words, plus the longest
+ * alternative of each { }; a synset name counts nothing, so the suite's
+ * SYNSET-07 tries "* DOLLAR" before "* &CURRENCY"), the dictionary's order
+ * breaking ties; with their filters side by side. */
+static eg_verb *verb_build(const dy_engine *e, uint32_t v)
+{
+	const dy_dict *d = e->d;
+	const dy_verb *vb = &d->verbs[v];
+	eg_verb *x = xcalloc(1, sizeof *x);
+	if (!vb->n_patterns || vb->pattern + vb->n_patterns > d->n_patterns)
+		return x;
+	uint32_t n = vb->n_patterns;
+	pord *o = xmalloc(n * sizeof *o);
+	uint8_t *var = xmalloc(n);
+	for (uint32_t q = 0; q < n; q++) {
+		const dy_pattern *pt = &d->patterns[vb->pattern + q];
+		/* words only: the model's chars is that length already (dict.h);
+		 * with { } or a synset the engine's own rule differs from it */
+		int vr = 0, plain = 1;
+		for (uint32_t k = 0; k < pt->ph.n && plain; k++) {
+			uint8_t kind = d->elems[pt->ph.first + k].kind;
+			plain = kind != DY_EL_ALT && kind != DY_EL_SYNSET;
+		}
+		unsigned len = plain ? pt->ph.chars : phrase_len(d, pt->ph.first, pt->ph.n, 0, &vr);
+		o[q].len = len > 65535 ? 65535 : len;
+		o[q].q = q;
+		var[q] = (uint8_t)vr;
+	}
+	/* longest first, the dictionary's order breaking ties: a counting sort
+	 * over the lengths when they are small (they are letters of a few
+	 * words), else qsort */
+	uint32_t maxlen = 0;
+	for (uint32_t q = 0; q < n; q++)
+		if (o[q].len > maxlen)
+			maxlen = o[q].len;
+	if (maxlen < 4096) {
+		uint32_t *cnt = xcalloc(maxlen + 2, sizeof *cnt);
+		for (uint32_t q = 0; q < n; q++)
+			cnt[maxlen - o[q].len + 1]++;
+		for (uint32_t k = 0; k <= maxlen; k++)
+			cnt[k + 1] += cnt[k];
+		pord *so = xmalloc(n * sizeof *so);
+		for (uint32_t q = 0; q < n; q++)
+			so[cnt[maxlen - o[q].len]++] = o[q];
+		free(cnt);
+		free(o);
+		o = so;
+	} else
+		qsort(o, n, sizeof *o, pord_cmp);
+	x->pk = xcalloc(n, sizeof *x->pk);
+	uint32_t nkeys = 0;
+	for (uint32_t q = 0; q < n; q++) {
+		const dy_phrase *ph = &d->patterns[vb->pattern + q].ph;
+		nkeys += ph->n;
+		for (uint32_t j = 0; j < ph->n && ph->first + j < d->n_elems; j++) {
+			uint8_t kind = d->elems[ph->first + j].kind;
+			if (kind == DY_EL_ALT || kind == DY_EL_SYNSET)
+				nkeys += 1 + ALT_KEYS;
+		}
+	}
+	x->keys = xmalloc((nkeys + 1) * sizeof *x->keys);
+	nkeys = 0;
+	for (uint32_t q = 0; q < n; q++) {
+		uint32_t pi = vb->pattern + o[q].q;
+		const dy_pattern *pt = &d->patterns[pi];
+		if (!pt->n_codes || !pt->ph.n || pt->verb_at >= pt->ph.n ||
+		    d->elems[pt->ph.first + pt->verb_at].kind != DY_EL_VERB)
+			continue;   /* such a pattern is passed over anyway */
+		eg_pat *k = &x->pk[x->npk++];
+		k->key = 0xFFFF;
+		for (uint32_t j = 0; j < pt->ph.n; j++) {
+			unsigned key = e->ekey[pt->ph.first + j];
+			if (key == 0xFFFF)
+				continue;
+			if (k->key == 0xFFFF)
+				k->key = (uint16_t)key;
+			if (j < pt->verb_at)
+				k->sig_b |= (uint64_t)1 << (key & 63);
+			else
+				k->sig_a |= (uint64_t)1 << (key & 63);
+			if (k->nkeys < 255) {
+				x->keys[nkeys + k->nkeys].k2s = (uint16_t)(key | (j > pt->verb_at ? 0x8000u : 0u));
+				x->keys[nkeys + k->nkeys].k3 = e->e3[pt->ph.first + j];
+				k->nkeys++;
+			}
+		}
+		/* a { } or a synset needs one of its alternatives, and each of
+		 * those all of its words (pm_push_alts): a group of one key per
+		 * alternative, of which one must be in place */
+		for (uint32_t j = 0; j < pt->ph.n; j++) {
+			const dy_elem *el = &d->elems[pt->ph.first + j];
+			uint32_t a0, na;
+			if (el->kind == DY_EL_ALT) {
+				a0 = el->ref;
+				na = el->n;
+			} else if (el->kind == DY_EL_SYNSET && el->ref < d->n_synsets) {
+				a0 = d->synsets[el->ref].alt;
+				na = d->synsets[el->ref].n;
+			} else
+				continue;
+			if (!na || na > ALT_KEYS || a0 + na > d->n_alts || k->nkeys + 1u + na > 255)
+				continue;
+			eg_pkey *g = &x->keys[nkeys + k->nkeys];
+			uint32_t got = 0;
+			for (uint32_t a = 0; a < na; a++) {
+				const dy_phrase *ap = &d->alts[a0 + a];
+				uint32_t el2 = DY_NONE;
+				for (uint32_t m = 0; m < ap->n && el2 == DY_NONE; m++)
+					if (e->ekey[ap->first + m] != 0xFFFF)
+						el2 = ap->first + m;
+				if (el2 == DY_NONE)
+					break;   /* an alternative with no word: no filter */
+				g[1 + got].k2s = (uint16_t)(e->ekey[el2] | (j > pt->verb_at ? 0x8000u : 0u));
+				g[1 + got].k3 = e->e3[el2];
+				got++;
+			}
+			if (got < na)
+				continue;
+			g[0].k2s = (uint16_t)(0x4000u | got);
+			g[0].k3 = 0xFFFF;
+			k->nkeys = (uint8_t)(k->nkeys + 1 + got);
+		}
+		k->kat = nkeys;
+		nkeys += k->nkeys;
+		k->pi = pi;
+		k->len = (uint16_t)o[q].len;
+		k->var = var[o[q].q];
+	}
+	free(o);
+	free(var);
+	if (x->npk >= PX_MIN)
+		px_build(e, x->pk, x->npk, &x->px);
+	return x;
+}
+
+static void verb_free(eg_verb *x)
+{
+	if (!x)
+		return;
+	free(x->px.g);
+	free(x->px.pos);
+	free(x->px.free_);
+	free(x->px.freebm);
+	free(x->px.has);
+	free(x->px.rank);
+	free(x->pk);
+	free(x->keys);
+	free(x);
+}
+
+/* Verb v's patterns, built on first use; published as head_get() does. */
+static const eg_verb *verb_get(const dy_engine *e, uint32_t v)
+{
+	eg_verb *x = atomic_load_explicit(&e->verbs[v], memory_order_acquire);
+	if (x)
+		return x;
+	eg_verb *mine = verb_build(e, v), *none = NULL;
+	if (atomic_compare_exchange_strong_explicit(&e->verbs[v], &none, mine,
+	                                            memory_order_acq_rel, memory_order_acquire))
+		return mine;
+	verb_free(mine);
+	return none;
 }
 
 dy_engine *engine_new(const dy_dict *d)
@@ -468,97 +709,21 @@ dy_engine *engine_new(const dy_dict *d)
 	dy_engine *e = xcalloc(1, sizeof *e);
 	e->d = d;
 	e->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
-	e->ekey = xcalloc(d->n_elems + 1, sizeof *e->ekey);
+	e->ekey = xmalloc((d->n_elems + 1) * sizeof *e->ekey);
+	e->e3 = xmalloc((d->n_elems + 1) * sizeof *e->e3);
 	for (uint32_t i = 0; i < d->n_elems; i++) {
 		const dy_elem *el = &d->elems[i];
-		e->ekey[i] = 0xFFFF;
-		if (el->kind == DY_EL_WORD && el->text && el->len >= 2)
+		e->ekey[i] = e->e3[i] = 0xFFFF;
+		if (el->kind == DY_EL_WORD && el->text && el->len >= 2) {
 			e->ekey[i] = (uint16_t)bikey(el->text, el->len);
-	}
-	e->ent_sig = xcalloc(d->n_entries + 1, sizeof *e->ent_sig);
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		const dy_phrase *ph = &d->entries[i].ph;
-		for (uint32_t k = 1; k < ph->n; k++) {
-			unsigned key = e->ekey[ph->first + k];
-			if (key != 0xFFFF)
-				e->ent_sig[i] |= (uint64_t)1 << (key & 63);
+			if (el->len >= 3)
+				e->e3[i] = (uint16_t)trikey(el->text);
 		}
 	}
-	e->pat_sig = xcalloc(d->n_patterns + 1, sizeof *e->pat_sig);
-	e->pat_key = xcalloc(d->n_patterns + 1, sizeof *e->pat_key);
-	for (uint32_t i = 0; i < d->n_patterns; i++) {
-		const dy_phrase *ph = &d->patterns[i].ph;
-		e->pat_key[i] = 0xFFFF;
-		for (uint32_t k = 0; k < ph->n; k++) {
-			unsigned key = e->ekey[ph->first + k];
-			if (key != 0xFFFF && e->pat_key[i] == 0xFFFF)
-				e->pat_key[i] = (uint16_t)key;
-			if (key != 0xFFFF)
-				e->pat_sig[i] |= (uint64_t)1 << (key & 63);
-		}
-	}
-	/* TABARI's pattern length (manual 5.7.1): letters and digits of the words,
-	 * plus the longest alternative of each { }; a synset name counts nothing
-	 * (the suite's SYNSET-07 tries "* DOLLAR" before "* &CURRENCY") */
-	e->pat_len = xcalloc(d->n_patterns + 1, sizeof *e->pat_len);
-	e->pat_var = xcalloc(d->n_patterns + 1, sizeof *e->pat_var);
-	e->pat_order = xcalloc(d->n_patterns + 1, sizeof *e->pat_order);
-	for (uint32_t i = 0; i < d->n_patterns; i++) {
-		int var = 0;
-		unsigned len = phrase_len(d, d->patterns[i].ph.first, d->patterns[i].ph.n, 0, &var);
-		e->pat_len[i] = (uint16_t)(len > 65535 ? 65535 : len);
-		e->pat_var[i] = (uint8_t)var;
-		e->pat_order[i] = i;
-	}
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		const dy_verb *vb = &d->verbs[v];
-		if (vb->pattern + vb->n_patterns > d->n_patterns)
-			continue;
-		/* stable insertion sort: the dictionary's order breaks ties */
-		uint32_t *o = e->pat_order + vb->pattern;
-		for (uint32_t a = 1; a < vb->n_patterns; a++) {
-			uint32_t x = o[a], b = a;
-			while (b > 0 && e->pat_len[o[b - 1]] < e->pat_len[x]) {
-				o[b] = o[b - 1];
-				b--;
-			}
-			o[b] = x;
-		}
-	}
-	/* per verb, the patterns that can code, in the order they are tried */
-	e->pk_at = xcalloc(d->n_verbs + 1, sizeof *e->pk_at);
-	e->pk = xcalloc(d->n_patterns + 1, sizeof *e->pk);
-	uint32_t npk = 0;
-	for (uint32_t v = 0; v < d->n_verbs; v++) {
-		const dy_verb *vb = &d->verbs[v];
-		e->pk_at[v] = npk;
-		if (vb->pattern + vb->n_patterns > d->n_patterns)
-			continue;
-		for (uint32_t q = 0; q < vb->n_patterns; q++) {
-			uint32_t pi = e->pat_order[vb->pattern + q];
-			const dy_pattern *pt = &d->patterns[pi];
-			if (!pt->n_codes || !pt->ph.n || pt->verb_at >= pt->ph.n ||
-			    d->elems[pt->ph.first + pt->verb_at].kind != DY_EL_VERB)
-				continue;   /* such a pattern is passed over anyway */
-			eg_pat *k = &e->pk[npk++];
-			for (uint32_t q = 0; q < pt->ph.n; q++) {
-				unsigned key = e->ekey[pt->ph.first + q];
-				if (key == 0xFFFF)
-					continue;
-				if (q < pt->verb_at)
-					k->sig_b |= (uint64_t)1 << (key & 63);
-				else
-					k->sig_a |= (uint64_t)1 << (key & 63);
-			}
-			k->pi = pi;
-			k->key = e->pat_key[pi];
-			k->len = e->pat_len[pi];
-			k->var = e->pat_var[pi];
-		}
-	}
-	e->pk_at[d->n_verbs] = npk;
-	px_build(e);
-	heads_build(e);
+	/* heads and verbs are packed when first met (head_get, verb_get) */
+	e->n_heads = dict_head_count(d);
+	e->heads = xcalloc(e->n_heads + 1, sizeof *e->heads);
+	e->verbs = xcalloc(d->n_verbs + 1, sizeof *e->verbs);
 	return e;
 }
 
@@ -567,37 +732,21 @@ void engine_free(dy_engine *e)
 	if (!e)
 		return;
 	free(e->ekey);
-	free(e->ent_sig);
-	free(e->pat_sig);
-	free(e->pat_key);
-	free(e->pat_len);
-	free(e->pat_var);
-	free(e->pat_order);
-	if (e->px)
-		for (uint32_t v = 0; v < e->d->n_verbs; v++) {
-			free(e->px[v].g);
-			free(e->px[v].pos);
-			free(e->px[v].free_);
-			free(e->px[v].freebm);
-			free(e->px[v].has);
-			free(e->px[v].rank);
-		}
-	free(e->px);
-	free(e->pk);
-	free(e->pk_at);
-	if (e->hx) {
-		free(e->hx->hi);
-		free(e->hx->ce);
-		free(e->hx->of_head);
-		free(e->hx->wide);
-		free(e->hx->bk);
-		free(e->hx);
-	}
+	free(e->e3);
+	for (uint32_t i = 0; i < e->n_heads; i++)
+		free(atomic_load_explicit(&e->heads[i], memory_order_relaxed));
+	free(e->heads);
+	for (uint32_t v = 0; v < e->d->n_verbs; v++)
+		verb_free(atomic_load_explicit(&e->verbs[v], memory_order_relaxed));
+	free(e->verbs);
 	free(e);
 }
 
-static void tr(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void tr(ctx *c, const char *fmt, ...)
+static void tr_(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The trace: the test comes first, so that without a trace no arguments
+ * are worked out and no variadic call is made. */
+#define tr(c, ...) do { if ((c)->tr) tr_((c), __VA_ARGS__); } while (0)
+static void tr_(ctx *c, const char *fmt, ...)
 {
 	if (!c->tr)
 		return;
@@ -628,6 +777,38 @@ static inline void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags
 	c->n++;
 }
 
+/* Whether s[0..n) has a '-': eight bytes a step (a zero byte of x ^ "--------"
+ * is a hyphen), with loads that overlap at the end instead of a call to
+ * memchr for words of a few bytes. Never reads outside s[0..n). */
+static int has_hyphen(const char *s, uint32_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t hy = 0x2D2D2D2D2D2D2D2Du;
+	uint64_t v, acc = 0;
+	if (n >= 8) {
+		for (uint32_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&v, s + i, 8);
+			v ^= hy;
+			acc |= (v - ones) & ~v & highs;
+		}
+		memcpy(&v, s + n - 8, 8);
+		v ^= hy;
+		acc |= (v - ones) & ~v & highs;
+		return acc != 0;
+	}
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		v = ((uint64_t)a << 32 | b) ^ hy;
+		return ((v - ones) & ~v & highs) != 0;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (s[i] == '-')
+			return 1;
+	return 0;
+}
+
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
  * and semicolons goes, hyphens split words, "'s" marks the word before. */
 static void build_words(ctx *c, size_t ntok)
@@ -656,24 +837,27 @@ static void build_words(ctx *c, size_t ntok)
 	for (size_t i = 0; i < ntok && c->n < c->capw; i++) {
 		const dy_token *t = &c->toks[i];
 		const char *s = t->norm;
-		uint32_t n = t->norm_len;
-		if (t->flags & TOK_MASKED)
-			continue;
-		if (t->flags & TOK_POSSESS) {
-			if (c->n)
+		uint32_t n = t->norm_len, tf = t->flags;
+		if (tf & (TOK_MASKED | TOK_POSSESS)) {
+			if (!(tf & TOK_MASKED) && c->n)
 				c->w[c->n - 1].flags |= EW_POSS;
 			continue;
 		}
-		if (n == 1 && (s[0] == ',' || s[0] == ';')) {
-			word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
-			continue;
+		/* a comma or an apostrophe opens no word or number: the common
+		 * case tests neither */
+		if (!(tf & (TOK_WORD | TOK_NUMBER))) {
+			if (n == 1 && (s[0] == ',' || s[0] == ';')) {
+				word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
+				continue;
+			}
+			/* "'S" or "S'" written apart */
+			if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
+				c->w[c->n - 1].flags |= EW_POSS;
+				continue;
+			}
 		}
-		/* "'S" or "S'" written apart, "N'T" of a contraction */
-		if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
-			c->w[c->n - 1].flags |= EW_POSS;
-			continue;
-		}
-		if (c->n && n == 3 && !memcmp(s, "N'T", 3)) {
+		/* "N'T" of a contraction */
+		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && c->n) {
 			ew *p = &c->w[c->n - 1];
 			char *m = arena_alloc(c->a, p->len + 4);
 			memcpy(m, p->s, p->len);
@@ -689,7 +873,7 @@ static void build_words(ctx *c, size_t ntok)
 			fl |= EW_CAP;
 		/* a word or number without a hyphen is one word (it starts with a
 		 * letter or digit): the common case, without the piece loop below */
-		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && !memchr(s, '-', n)) {
+		if ((tf & (TOK_WORD | TOK_NUMBER)) && !has_hyphen(s, n)) {
 			uint32_t e = n;
 			if (e > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
 				e--;
@@ -759,34 +943,34 @@ static inline int word_match(const dy_elem *e, const ew *w)
 	return word_match_rest(e, w);
 }
 
-/* Matches entry phrase `ph` with its first word at i. Words may be skipped
- * between elements unless DY_EL_ADJ joins them; a comma ends the search.
- * Returns the last word index, or -1. `pos` (may be NULL) gets each word. */
+/* Matches entry phrase `ph` (two elements or more) whose first element word
+ * i is known to match (the word's list holds only such entries, and word i
+ * is no possessive). Words may be skipped between elements unless DY_EL_ADJ
+ * joins them; a comma ends the search. Returns the last word index, or -1.
+ * `pos` gets each word. */
 static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 {
 	const dy_elem *e = &c->d->elems[ph->first];
 	const uint16_t *ekey = c->eng->ekey + ph->first;
-	int at = i;
-	for (uint32_t k = 0; k < ph->n; k++) {
+	int at = i + 1;
+	pos[0] = i;
+	for (uint32_t k = 1; k < ph->n; k++) {
 		if (e[k].kind != DY_EL_WORD)
 			return -1;
 		unsigned ek = ekey[k];   /* a matching word has the element's key */
 		int found = -1;
-		int lim = k == 0 ? i : (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
-		if (k > 0 && lim > at + 12)
+		int lim = (e[k - 1].flags & DY_EL_ADJ) ? at : c->n - 1;
+		if (lim > at + 12)
 			lim = at + 12;   /* bound the gap of a disjoint phrase */
 		for (int q = at; q <= lim && q < c->n; q++) {
 			const ew *w = &c->w[q];
 			if (w->flags & EW_COMMA)
 				break;
-			if (w->tag != T_NONE && q != i)
+			if (w->tag != T_NONE)
 				continue;
 			/* a possessive can only end a phrase, and never a verb's */
-			if ((w->flags & EW_POSS) && (verb || k + 1 < ph->n)) {
-				if (k == 0)
-					break;
+			if ((w->flags & EW_POSS) && (verb || k + 1 < ph->n))
 				continue;
-			}
 			if ((ek == 0xFFFF || w->key == ek) && word_match(&e[k], w)) {
 				found = q;
 				break;
@@ -794,26 +978,18 @@ static int match_phrase(ctx *c, const dy_phrase *ph, int i, int verb, int *pos)
 		}
 		if (found < 0)
 			return -1;
-		if (pos)
-			pos[k] = found;
+		pos[k] = found;
 		at = found + 1;
 	}
 	return at - 1;
 }
 
-static int kind_tag(int kind)
-{
-	switch (kind) {
-	case DY_ENT_ACTOR: return T_ACTOR;
-	case DY_ENT_AGENT: return T_AGENT;
-	case DY_ENT_VERB: return T_VERB;
-	case DY_ENT_NOUN: return T_NOUN;
-	case DY_ENT_ADJ: return T_ADJ;
-	case DY_ENT_TIME: return T_TIME;
-	case DY_ENT_DISCARD: return T_DISC;
-	}
-	return T_NONE;
-}
+/* The tag of a word that opens an entry of each kind. */
+static const uint8_t kind_tags[DY_ENT_KINDS] = {
+	[DY_ENT_ACTOR] = T_ACTOR, [DY_ENT_AGENT] = T_AGENT, [DY_ENT_VERB] = T_VERB,
+	[DY_ENT_NOUN] = T_NOUN, [DY_ENT_ADJ] = T_ADJ, [DY_ENT_TIME] = T_TIME,
+	[DY_ENT_DISCARD] = T_DISC, [DY_ENT_ATTRIB] = T_NONE
+};
 
 static const char *where(ctx *c, uint16_t file, uint32_t line, char *buf, size_t cap)
 {
@@ -862,205 +1038,360 @@ static int function_word(const ew *w)
 	return T_NONE;
 }
 
-/* Per-thread cache of a word's heads (as indexes into hx->hi): news repeats
- * its words, and a hit costs one hash over the word instead of a probe per
- * stem length and the cache misses that come with them. Keyed by the engine's
- * id, so that no entry outlives its dictionary; direct-mapped; words longer
- * than WC_KEY bytes or with more than WC_HEADS heads are not kept. */
-enum { WC_SIZE = 4096, WC_KEY = 24, WC_HEADS = 6 };
+/* The entries a word can open, for the tagging loop: from every head the
+ * word meets, the entries that need a look past the next word, those whose
+ * first element the word matches (an exact head word takes only a regular
+ * ending), merged into one list longest first (elements, then characters,
+ * then the heads' and kinds' order). The first entry of the list whose
+ * phrase matches is then the one to take, so a word stops at its first
+ * match instead of trying every entry of every head. The heads with
+ * buckets are kept aside (bh): those entries depend on the next word. */
+typedef struct eg_bh {
+	uint64_t       bkmask;  /* the head's: most next words need no more look */
+	const eg_head *h;
+	uint8_t        rank;    /* its place among the word's heads */
+	uint8_t        mex, mend; /* the word is the head, or the head plus an ending */
+	uint8_t        pad_[5];
+} eg_bh;
+
+enum { WL_HEADS = 16 };
+
+typedef struct eg_wlist {
+	const eg_cent *c;       /* the list */
+	uint32_t       n;
+	uint32_t       nb;
+	const eg_bh   *bh;      /* nb heads with buckets, in rank order */
+	uint64_t       bkmask;  /* their bkmasks or-ed: most next words need no look */
+	uint8_t        ftag;    /* function_word() of the word, kept with its list */
+} eg_wlist;
+
+/* Per-thread cache of words' lists: news repeats its words, and a hit costs
+ * one hash over the word instead of a probe per stem length and a merge.
+ * The lists and their heads with buckets live in per-thread pools that are
+ * emptied together when one is full (wpool_gen counts the emptyings, so
+ * that older entries miss). Keyed by the engine's id, so that no entry
+ * outlives its dictionary; direct-mapped; words longer than WC_KEY bytes
+ * are not kept. */
+enum { WC_SIZE = 4096, WC_KEY = 24, WC_POOL = 16384, WC_BPOOL = 8192 };
+_Static_assert(WC_SIZE == 1 << 12, "word_list() takes 12 bits of the hash");
 typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
-	uint8_t  klen, nh;
-	uint32_t hi[WC_HEADS];
+	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare */
+	uint32_t at;         /* first candidate in wpool */
+	uint16_t bat;        /* first head in bpool */
+	uint16_t nc;
+	uint8_t  nb;
+	uint8_t  ftag;       /* eg_wlist.ftag */
+	uint64_t bkmask;     /* eg_wlist.bkmask */
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
+static _Thread_local eg_cent wpool[WC_POOL];
+static _Thread_local eg_bh bpool[WC_BPOOL];
+static _Thread_local uint32_t wpool_n, bpool_n, wpool_gen;
 
-/* The heads of word s[0..n) that the engine knows, into out (cap >= 16). */
-static int word_heads(const ctx *c, const char *s, uint32_t n, uint32_t *out)
+static uint64_t load_le(const char *s, unsigned n)   /* n = 1, 2, 4 or 8 */
 {
-	const struct eg_heads *hx = c->eng->hx;
+	uint64_t v = 0;
+	memcpy(&v, s, n);   /* a fixed size: one load, not a call */
+	return v;
+}
+
+/* s[0..n) (1 <= n <= 24) zero-padded into three 64-bit words, with loads of
+ * fixed size that overlap instead of a copy of variable length (a call to
+ * memcpy cost a third of a cache hit). Never reads outside s[0..n). */
+static void word_key(const char *s, uint32_t n, uint64_t kw[3])
+{
+	kw[0] = kw[1] = kw[2] = 0;
+	if (n >= 8) {
+		kw[0] = load_le(s, 8);
+		if (n >= 16) {
+			kw[1] = load_le(s + 8, 8);
+			if (n > 16)
+				kw[2] = load_le(s + n - 8, 8) >> (8 * (24 - n));
+		} else if (n > 8)
+			kw[1] = load_le(s + n - 8, 8) >> (8 * (16 - n));
+	} else if (n >= 4)
+		kw[0] = load_le(s, 4) | (load_le(s + n - 4, 4) << (8 * (n - 4)));
+	else if (n >= 2)
+		kw[0] = load_le(s, 2) | (load_le(s + n - 2, 2) << (8 * (n - 2)));
+	else if (n == 1)
+		kw[0] = (unsigned char)s[0];
+}
+
+/* Sorts c[0..n) longest first, stable (tmp has room for n). */
+static void cand_sort(eg_cent *c, uint32_t n, eg_cent *tmp)
+{
+	if (n <= 24) {
+		for (uint32_t a = 1; a < n; a++) {
+			eg_cent x = c[a];
+			uint32_t kx = ((uint32_t)x.n << 16) | x.chars, b = a;
+			while (b > 0 && (((uint32_t)c[b - 1].n << 16) | c[b - 1].chars) < kx) {
+				c[b] = c[b - 1];
+				b--;
+			}
+			c[b] = x;
+		}
+		return;
+	}
+	uint32_t h = n / 2;
+	cand_sort(c, h, tmp);
+	cand_sort(c + h, n - h, tmp);
+	uint32_t i = 0, j = h, k = 0;
+	while (i < h && j < n) {
+		uint32_t ki = ((uint32_t)c[i].n << 16) | c[i].chars;
+		uint32_t kj = ((uint32_t)c[j].n << 16) | c[j].chars;
+		tmp[k++] = kj > ki ? c[j++] : c[i++];
+	}
+	while (i < h)
+		tmp[k++] = c[i++];
+	while (j < n)
+		tmp[k++] = c[j++];
+	memcpy(c, tmp, n * sizeof *c);
+}
+
+/* The list of word s[0..n) into *out (valid until the next call). */
+static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
+{
+	const dy_engine *eng = c->eng;
 	wc_ent *ce = NULL;
 	uint64_t kw[WC_KEY / 8] = { 0, 0, 0 };
 	if (n <= WC_KEY) {
 		/* the word as three zero-padded 64-bit words: hashed and compared
 		 * a word at a time instead of a byte at a time */
-		memcpy(kw, s, n);
+		word_key(s, n, kw);
 		uint64_t x = kw[0] * 0x9E3779B97F4A7C15u;
 		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
 		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
-		ce = &wcache[(x >> 40) & (WC_SIZE - 1)];
-		if (ce->eng == c->eng->id && ce->klen == n && ce->key[0] == kw[0] &&
-		    ce->key[1] == kw[1] && ce->key[2] == kw[2]) {
-			/* word by word: a memcpy of a variable length here made the
-			 * reads of out[] that follow wait for it */
-			int k = ce->nh;
-			for (int q = 0; q < k; q++) {
-				out[q] = ce->hi[q];
-				__builtin_prefetch(&hx->hi[out[q]]);
+		/* two ways a set, the top bits (every byte reaches them) pick the
+		 * set: news repeats a few hundred words, and two of them sharing one
+		 * slot would miss at every turn */
+		ce = &wcache[(x >> 52) & ~(uint64_t)1];
+		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n, id = eng->id;
+		for (int way = 0; way < 2; way++) {
+			const wc_ent *h = ce + way;
+			if (h->stamp == stamp && h->eng == id && h->key[0] == kw[0] &&
+			    h->key[1] == kw[1] && h->key[2] == kw[2]) {
+				out->c = wpool + h->at;
+				out->n = h->nc;
+				out->nb = h->nb;
+				out->bh = bpool + h->bat;
+				out->bkmask = h->bkmask;
+				out->ftag = h->ftag;
+				return;
 			}
-			return k;
 		}
 	}
-	const dy_head *heads[16];
-	size_t nh = dict_lookup_word(c->d, s, n, heads, 16);
-	int k = 0;
+	const dy_head *heads[WL_HEADS];
+	const eg_head *hp[WL_HEADS];
+	uint32_t hidx[WL_HEADS];
+	size_t nh = dict_lookup_word(c->d, s, n, heads, WL_HEADS);
+	uint32_t tot = 0;
 	for (size_t q = 0; q < nh; q++) {
-		uint32_t x = hx->of_head[dict_head_index(c->d, heads[q])];
-		if (x) {
-			out[k++] = x - 1;
-			__builtin_prefetch(&hx->hi[x - 1]);
+		hidx[q] = dict_head_index(c->d, heads[q]);
+		hp[q] = heads[q]->len ? head_get(eng, hidx[q]) : NULL;
+		if (hp[q])
+			tot += hp[q]->nst;
+	}
+	eg_cent *lst = arena_alloc(c->a, sizeof *lst * ((size_t)tot * 2 + 1));
+	uint32_t m = 0, nb = 0;
+	uint64_t bkmask = 0;
+	eg_bh *bh = arena_alloc(c->a, sizeof *bh * WL_HEADS);
+	for (size_t q = 0; q < nh; q++) {
+		const eg_head *hd = hp[q];
+		if (!hd)
+			continue;
+		/* how the word meets the head's text as a first element (word_match()
+		 * without the element): the head is a prefix of the word, so only
+		 * what follows it counts; exact: nothing follows; ending: a regular
+		 * ending follows (or D after a final E) */
+		uint32_t r = n - hd->hlen;
+		const char *sx = s + hd->hlen;
+		int m_exact = r == 0, m_end = 0;
+		if (r == 1)
+			m_end = sx[0] == 'S' || (sx[0] == 'D' && hd->hlast == 'E' && hd->hlen >= 2);
+		else if (r == 2)
+			m_end = (sx[0] == '\'' && sx[1] == 'S') || (sx[0] == 'E' &&
+			        (sx[1] == 'D' || sx[1] == 'S' || sx[1] == 'N'));
+		else if (r == 3)
+			m_end = sx[0] == 'I' && sx[1] == 'N' && sx[2] == 'G';
+		if (hd->nbk) {
+			eg_bh *b = &bh[nb++];
+			b->bkmask = hd->bkmask;
+			bkmask |= hd->bkmask;
+			b->h = hd;
+			b->rank = (uint8_t)q;
+			b->mex = (uint8_t)m_exact;
+			b->mend = (uint8_t)m_end;
+			memset(b->pad_, 0, sizeof b->pad_);
+		}
+		for (uint32_t k = 0; k < hd->nst; k++) {
+			const eg_cent *x = &hd->ce[k];
+			if ((x->f0 & DY_EL_EXACT) && !m_exact && !((x->f0 & DY_EL_ENDINGS) && m_end))
+				continue;   /* the first word does not match */
+			lst[m] = *x;
+			lst[m].f0 = (uint8_t)q;
+			m++;
 		}
 	}
-	if (ce && k <= WC_HEADS) {
-		ce->eng = c->eng->id;
-		ce->klen = (uint8_t)n;
-		ce->nh = (uint8_t)k;
-		memcpy(ce->key, kw, sizeof kw);
-		for (int q = 0; q < k; q++)
-			ce->hi[q] = out[q];
+	cand_sort(lst, m, lst + m);
+	out->c = lst;
+	out->n = m;
+	out->nb = nb;
+	out->bh = bh;
+	out->bkmask = bkmask;
+	ew fw = { .s = s, .len = n };
+	out->ftag = (uint8_t)function_word(&fw);
+	if (!ce || m > WC_POOL / 8)
+		return;
+	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
+		wpool_gen++;   /* every cached list goes */
+		wpool_n = bpool_n = 0;
 	}
-	return k;
+	memcpy(wpool + wpool_n, lst, m * sizeof *lst);
+	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
+	/* the new word takes the first way; what was there moves to the
+	 * second unless the first was empty or stale */
+	if (ce->eng == eng->id && ce->stamp >> 8 == wpool_gen)
+		ce[1] = ce[0];
+	ce->eng = eng->id;
+	ce->stamp = (uint64_t)wpool_gen << 8 | n;
+	ce->at = wpool_n;
+	ce->bat = (uint16_t)bpool_n;
+	ce->nc = (uint16_t)m;
+	ce->nb = (uint8_t)nb;
+	ce->bkmask = bkmask;
+	ce->ftag = out->ftag;
+	memcpy(ce->key, kw, sizeof kw);
+	wpool_n += m;
+	bpool_n += nb;
 }
 
 static void tag_words(ctx *c)
 {
-	const struct eg_heads *hx = c->eng->hx;
 	const int no_time = !c->o->time_shift;   /* time entries are passed over */
 	const uint64_t sig = c->sig;
 	/* the words of the phrase being tried and of the best one so far: a
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
-	/* Every word's heads first, as indexes into hx->hi: the lookups of
-	 * different words do not wait for each other, so their cache misses
-	 * overlap, and each head's record is fetched before it is needed. */
-	enum { TW_HEADS = 16 };
-	uint32_t *hidx = arena_alloc(c->a, sizeof(uint32_t) * (size_t)c->n * TW_HEADS);
-	uint8_t *nhs = arena_alloc(c->a, (size_t)c->n);
-	for (int i = 0; i < c->n; i++) {
-		const ew *w = &c->w[i];
-		nhs[i] = 0;
-		if (w->tag != T_NONE || (w->flags & EW_COMMA))
-			continue;
-		nhs[i] = (uint8_t)word_heads(c, w->s, w->len, hidx + (size_t)i * TW_HEADS);
-	}
+	eg_wlist wl;
+	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n * 3);
+	c->al = c->vl + c->n;
+	c->gl = c->al + c->n;
+	c->nvl = c->nal = c->ngl = 0;
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
-		if (w->tag != T_NONE || (w->flags & EW_COMMA))
+		if (w->tag != T_NONE)
+			continue;   /* a later word of a phrase already taken */
+		if (w->flags & EW_COMMA) {
+			/* tagged when reached: no phrase ever runs over a comma, and a
+			 * word before it reads its tag as T_NONE as before */
+			w->tag = T_COMMA;
+			c->ntag[T_COMMA]++;
 			continue;
-		uint32_t best = DY_NONE;
-		int best_last = -1, best_n = 0, best_chars = 0, best_kind = 0;
+		}
+		word_list(c, w->s, w->len, &wl);
+		/* The longest phrase wins (elements, then characters); among equals
+		 * the first met, heads in the lookup's order, in each head its
+		 * bucket before its other entries. bkey/brank: the best so far. */
+		const eg_cent *best = NULL;
+		uint32_t bkey = 0;
+		unsigned brank = 0;
+		int best_last = -1;
 		/* key of the next word, for entries whose second word follows at once */
 		unsigned nk = 0xFFFF;
-		if (i + 1 < c->n && c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 &&
-		    !(c->w[i].flags & EW_POSS))
+		if (wl.nb && i + 1 < c->n && ((wl.bkmask >> (c->w[i + 1].key & 63)) & 1) &&
+		    c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 && !(w->flags & EW_POSS))
 			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
-		const uint32_t *hs = hidx + (size_t)i * TW_HEADS;
-		for (int h = 0; h < nhs[i]; h++) {
-			const eg_hinfo *hi = &hx->hi[hs[h]];
-			/* How word i meets the head's text as a first element (word_match()
-			 * without the element): the head is a prefix of the word, so only
-			 * what follows it counts; exact: nothing follows; ending: a
-			 * regular ending follows (or D after a final E). */
-			uint32_t r = w->len - hi->hlen;
-			const char *sx = w->s + hi->hlen;
-			int m_exact = r == 0, m_end = 0;
-			if (r == 1)
-				m_end = sx[0] == 'S' || (sx[0] == 'D' && hi->hlast == 'E' && hi->hlen >= 2);
-			else if (r == 2)
-				m_end = (sx[0] == '\'' && sx[1] == 'S') || (sx[0] == 'E' &&
-				        (sx[1] == 'D' || sx[1] == 'S' || sx[1] == 'N'));
-			else if (r == 3)
-				m_end = sx[0] == 'I' && sx[1] == 'N' && sx[2] == 'G';
-			const eg_bucket *bk = nk != 0xFFFF && ((hi->bkmask >> (nk & 63)) & 1) ?
-				bucket_find(hx, hs[h], nk) : NULL;
-			/* the bucket (kind -1), then the kinds this head has */
-			uint32_t kinds = (hi->kmask << 1) | (bk ? 1u : 0u);
-			while (kinds) {
-				int kind = __builtin_ctz(kinds) - 1;
-				kinds &= kinds - 1;
-				const eg_cent *ce;
-				uint32_t cnt;
-				if (kind < 0) {
-					if (!bk)
-						continue;
-					ce = c->eng->hx->ce + bk->at;
-					cnt = bk->cnt;
-				} else {
-					if (kind == DY_ENT_TIME && no_time)
-						continue;
-					uint32_t a0, a1;
-					if (!hx->wide) {
-						a0 = hi->at + (kind ? hi->end[kind - 1] : 0u);
-						a1 = hi->at + hi->end[kind];
-					} else {
-						const uint32_t *en = hx->wide + (size_t)hs[h] * (DY_ENT_KINDS + 1);
-						a0 = en[kind];
-						a1 = en[kind + 1];
-					}
-					ce = hx->ce + a0;
-					cnt = a1 - a0;
-				}
-				for (uint32_t k = 0; k < cnt; k++) {
-					if (ce[k].n < best_n)
-						break;   /* sorted longest first */
-					if (ce[k].n == best_n && ce[k].chars <= best_chars)
-						continue;
-					if (ce[k].kind == DY_ENT_TIME && no_time)
-						continue;
-					if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
-						continue;
-					if ((ce[k].f0 & DY_EL_EXACT) && !m_exact &&
-					    !((ce[k].f0 & DY_EL_ENDINGS) && m_end))
-						continue;   /* the first word does not match */
-					int last;
-					if (ce[k].n == 1) {
-						/* a possessive never ends a verb */
-						if ((w->flags & EW_POSS) && ce[k].kind == DY_ENT_VERB)
-							continue;
-						last = i;
-						pos[0] = i;
-					} else {
-						if (!bi_all(c, ce[k].first + 1, ce[k].n - 1u))
-							continue;
-						dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
-						last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
-						if (last < 0)
-							continue;
-					}
-					best = ce[k].ei;
-					best_last = last;
-					best_n = ce[k].n;
-					best_chars = ce[k].chars;
-					best_kind = ce[k].kind;
-					if (ce[k].n > 1) {   /* only later words are read back */
-						int *t = best_pos;
-						best_pos = pos;
-						pos = t;
-					}
-				}
+		for (uint32_t b = 0; nk != 0xFFFF && b < wl.nb; b++) {
+			if (!((wl.bh[b].bkmask >> (nk & 63)) & 1))
+				continue;
+			const eg_head *hd = wl.bh[b].h;
+			const eg_bkt *bk = bkt_find(hd, nk);
+			if (!bk)
+				continue;
+			const eg_cent *ce = hd->ce + bk->at;
+			for (uint32_t k = 0; k < bk->cnt; k++) {
+				uint32_t key = ((uint32_t)ce[k].n << 16) | ce[k].chars;
+				if (key <= bkey)
+					break;   /* longest first; an earlier head wins a tie */
+				if (ce[k].kind == DY_ENT_TIME && no_time)
+					continue;
+				if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
+					continue;
+				if ((ce[k].f0 & DY_EL_EXACT) && !wl.bh[b].mex &&
+				    !((ce[k].f0 & DY_EL_ENDINGS) && wl.bh[b].mend))
+					continue;   /* the first word does not match */
+				if ((w->flags & EW_POSS) || !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
+					continue;   /* a possessive only ends a phrase */
+				dy_phrase ph = { ce[k].first, ce[k].n, ce[k].chars };
+				int last = match_phrase(c, &ph, i, ce[k].kind == DY_ENT_VERB, pos);
+				if (last < 0)
+					continue;
+				best = &ce[k];
+				bkey = key;
+				brank = wl.bh[b].rank;
+				best_last = last;
+				int *t = best_pos;
+				best_pos = pos;
+				pos = t;
+				break;
 			}
 		}
-		if (best != DY_NONE) {
-			w->tag = (uint8_t)kind_tag(best_kind);
-			w->entry = best;
+		for (uint32_t k = 0; k < wl.n; k++) {
+			const eg_cent *x = &wl.c[k];
+			uint32_t key = ((uint32_t)x->n << 16) | x->chars;
+			if (key < bkey || (key == bkey && x->f0 >= brank))
+				break;   /* no later entry beats the bucket's */
+			if (x->kind == DY_ENT_TIME && no_time)
+				continue;
+			if (!bi_test(c->bi, x->k2) || (x->sig & ~sig))
+				continue;
+			int last;
+			if (x->n == 1) {
+				/* a possessive never ends a verb */
+				if ((w->flags & EW_POSS) && x->kind == DY_ENT_VERB)
+					continue;
+				last = i;
+			} else {
+				if ((w->flags & EW_POSS) || !bi_all(c, x->first + 1, x->n - 1u))
+					continue;   /* a possessive only ends a phrase */
+				dy_phrase ph = { x->first, x->n, x->chars };
+				last = match_phrase(c, &ph, i, x->kind == DY_ENT_VERB, pos);
+				if (last < 0)
+					continue;
+				int *t = best_pos;
+				best_pos = pos;
+				pos = t;
+			}
+			best = x;
+			best_last = last;
+			break;
+		}
+		if (best) {
+			w->tag = kind_tags[best->kind];
+			if (w->tag == T_VERB)
+				c->vl[c->nvl++] = i;
+			else if (w->tag == T_ACTOR || w->tag == T_DISC)
+				c->al[c->nal++] = i;
+			else if (w->tag == T_AGENT)
+				c->gl[c->ngl++] = i;
+			c->ntag[w->tag]++;
+			w->entry = best->ei;
 			w->last = best_last;
-			for (int k = 1; k < best_n; k++)
+			for (int k = 1; k < best->n; k++)
 				c->w[best_pos[k]].tag = T_PART;
 			continue;
 		}
-		w->tag = (uint8_t)function_word(w);
+		w->tag = wl.ftag;   /* function_word(w), from the word's list */
+		c->ntag[w->tag]++;
 	}
-	for (int i = 0; i < c->n; i++)
-		if (c->w[i].flags & EW_COMMA)
-			c->w[i].tag = T_COMMA;
 }
 
 static void bi_build(ctx *c)
 {
-	memset(c->bi, 0, sizeof c->bi);
-	c->sig = 0;
+	/* bi, b3 and sig start zeroed: engine_code() clears the whole ctx */
 	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
 	for (int i = 0; i < c->n; i++) {
 		ew *w = &c->w[i];
@@ -1071,6 +1402,12 @@ static void bi_build(ctx *c)
 			kfirst[k] = (uint16_t)i;
 		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
+		w->k3 = 0xFFFF;
+		if (w->len >= 3) {
+			unsigned k3 = trikey(w->s);
+			w->k3 = (uint16_t)k3;
+			c->b3[k3 >> 6] |= (uint64_t)1 << (k3 & 63);
+		}
 		c->sig |= (uint64_t)1 << (k & 63);
 	}
 }
@@ -1101,7 +1438,8 @@ static int code_is_null(const dy_code *k)
  * without patterns are no verbs at all. */
 static void shift_nouns(ctx *c)
 {
-	for (int i = 0; i < c->n; i++) {
+	for (int k = 0; k < c->nvl; k++) {
+		int i = c->vl[k];
 		ew *w = &c->w[i];
 		if (w->tag != T_VERB)
 			continue;
@@ -1133,7 +1471,12 @@ static unit *unit_new(ctx *c, int start, int end)
 		c->capu = cap;
 	}
 	unit *u = &c->u[c->nu++];
-	memset(u, 0, sizeof *u);
+	/* codes[i] is read only for i < n (its first and the base are zeroed
+	 * for whoever copies them whole): no clearing of all 388 bytes */
+	memset(u->codes[0], 0, sizeof u->codes[0]);
+	memset(u->base, 0, sizeof u->base);
+	u->n = 0;
+	u->pron = 0;
 	u->start = start;
 	u->end = end;
 	u->lastw = end - 1;
@@ -1206,7 +1549,9 @@ static const dy_code *agent_code(ctx *c, int wi)
 static void make_units(ctx *c)
 {
 	char wb[128];
-	for (int i = 0; i < c->n; i++) {
+	/* the actors and discards tag_words listed, in order */
+	for (int q = 0; q < c->nal; q++) {
+		int i = c->al[q];
 		ew *w = &c->w[i];
 		if (w->tag == T_DISC) {
 			c->status = ENG_DISCARD;
@@ -1241,12 +1586,19 @@ static void make_units(ctx *c)
 		}
 		unit *u = unit_new(c, i, w->last + 1);
 		u->entry = w->entry;
-		char part[ENG_CODE_LEN];
-		for (unsigned p = 0; p < U_MAXC; p++) {
-			size_t pn = dict_code_part(k, p, part, sizeof part);
+		/* the parts of a coded compound "GME/GMW" (dict_code_part()'s
+		 * rule: an empty part ends the list), read in one pass */
+		const char *cp = k->code;
+		for (unsigned p = 0; cp && p < U_MAXC; p++) {
+			size_t pn = 0;
+			while (cp[pn] && cp[pn] != '/')
+				pn++;
 			if (!pn)
 				break;
-			code_set(u->codes[u->n++], part, pn);
+			code_set(u->codes[u->n++], cp, pn);
+			if (!cp[pn])
+				break;
+			cp += pn + 1;
 		}
 		if (!u->n) {
 			code_set(u->codes[0], k->code, strlen(k->code));
@@ -1258,7 +1610,8 @@ static void make_units(ctx *c)
 	if (c->status != ENG_CODED)
 		return;
 	/* agents: after an actor, before an actor, or before IN/OF + actor (5.4) */
-	for (int i = 0; i < c->n; i++) {
+	for (int q = 0; q < c->ngl; q++) {
+		int i = c->gl[q];
 		if (c->w[i].tag != T_AGENT)
 			continue;
 		const dy_code *k = agent_code(c, i);
@@ -1356,6 +1709,16 @@ static int unit_cmp(const void *x, const void *y)
 	return a->start - b->start;
 }
 
+/* Units are mostly made in text order already: then no sort (no two units
+ * start at one word, so any sort would leave them as they are). */
+static int units_sorted(const ctx *c)
+{
+	for (int x = 1; x < c->nu; x++)
+		if (c->u[x - 1].start > c->u[x].start)
+			return 0;
+	return 1;
+}
+
 /* "A shelled B, and C responded": an actor after a conjunction that a verb
  * follows, when a verb came before the compound began, is the subject of a
  * new clause, not one more member of a compound object. */
@@ -1379,7 +1742,7 @@ static int conj_opens_clause(const ctx *c, int from, int next)
  * whose conjunctions do not split clauses. */
 static void find_compounds(ctx *c)
 {
-	if (c->nu > 1)
+	if (!units_sorted(c))
 		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
 	for (int x = 0; x < c->nu; x++)
 		c->w[c->u[x].start].unit = x;
@@ -1440,7 +1803,8 @@ static void find_compounds(ctx *c)
 			x++;
 	}
 	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
-	for (int i = 1; i + 1 < c->n; i++) {
+	const int nw = c->ntag[T_CONJ] ? c->n : 0;
+	for (int i = 1; i + 1 < nw; i++) {
 		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
 			continue;
 		int pt = c->w[i - 1].tag;
@@ -1465,6 +1829,8 @@ static void find_compounds(ctx *c)
 /* Pronouns become units that stand for the actor they refer to (manual 7.7). */
 static void add_pronouns(ctx *c)
 {
+	if (!c->ntag[T_PRON])
+		return;
 	int nreal = c->nu;
 	for (int i = 0; i < c->n; i++) {
 		if (c->w[i].tag != T_PRON || c->w[i].del)
@@ -1527,7 +1893,8 @@ static void add_pronouns(ctx *c)
 		for (int x = 0; x < c->nu; x++)
 			if (c->u[x].group >= 0)
 				c->u[x].group = c->u[x].group * 1;
-		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+		if (!units_sorted(c))
+			qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
 		for (int gi = 0; gi < c->ng; gi++) {
 			int first = -1, n = 0;
 			for (int x = 0; x < c->nu; x++)
@@ -1549,8 +1916,8 @@ static void add_pronouns(ctx *c)
 static void drop_commas(ctx *c)
 {
 	const dy_engine_opts *o = c->o;
-	if (o->comma_off)
-		return;
+	if (o->comma_off || !c->ntag[T_COMMA])
+		return;   /* no comma: nothing to drop */
 	int prev = -1;   /* index of the comma that opened the current phrase */
 	for (int i = 0; i <= c->n; i++) {
 		int is_end = (i == c->n);
@@ -1912,7 +2279,13 @@ static int pattern_fits(const ctx *c, const dy_pattern *pt)
 	uint32_t va = pt->verb_at;
 	if (va >= pt->ph.n || c->d->elems[pt->ph.first + va].kind != DY_EL_VERB)
 		return 0;
-	return !(c->eng->pat_sig[pt - c->d->patterns] & ~c->sig);
+	uint64_t sig = 0;   /* the keys of its top-level words */
+	for (uint32_t k = 0; k < pt->ph.n; k++) {
+		unsigned key = c->eng->ekey[pt->ph.first + k];
+		if (key != 0xFFFF)
+			sig |= (uint64_t)1 << (key & 63);
+	}
+	return !(sig & ~c->sig) && bi_all(c, pt->ph.first, pt->ph.n);
 }
 
 static int pattern_match(pm *p, const dy_pattern *pt)
@@ -1920,8 +2293,6 @@ static int pattern_match(pm *p, const dy_pattern *pt)
 	const dy_dict *d = p->c->d;
 	const dy_elem *el = &d->elems[pt->ph.first];
 	uint32_t va = pt->verb_at;
-	if (!bi_all(p->c, pt->ph.first, pt->ph.n))
-		return 0;
 	/* bounded work: 4000 steps a pattern, ENG_MAX_STEPS a sentence */
 	if (p->c->steps <= 0)
 		return 0;
@@ -2042,6 +2413,10 @@ static void event_add(ctx *c, const char *s, const char *t, const char *code,
 	e->verb_entry = ventry;
 	e->pattern = pat;
 	e->src_entry = e->tgt_entry = DY_NONE;
+	e->verb_tok = c->w[vw].tok;
+	e->src_tok = sw < (uint32_t)c->n ? c->w[sw].tok : UINT32_MAX;
+	e->tgt_tok = tw < (uint32_t)c->n ? c->w[tw].tok : UINT32_MAX;
+	e->tok_known = 1;
 }
 
 /* ---- Coding ---------------------------------------------------------------- */
@@ -2215,6 +2590,21 @@ static void emit(ctx *c, const vres *r, int vw, uint32_t ventry, int32_t date)
 		}
 }
 
+/* Whether the word of k can be in place for a verb at [vs, ve) whose window
+ * is p: its key on its side of the verb, its trikey in the sentence. */
+static inline int pkey_fits(const ctx *c, const eg_pkey *k, const pm *p, int vs, int ve)
+{
+	unsigned k2 = k->k2s & 0x07FFu;
+	if (!bit_test(c->bi, k2))
+		return 0;
+	if (k->k2s & 0x8000u) {
+		if (kfirst[k2] >= p->hi || klast[k2] < ve)
+			return 0;
+	} else if (kfirst[k2] >= vs || klast[k2] < p->lo)
+		return 0;
+	return k->k3 == 0xFFFF || bit_test(c->b3, k->k3);
+}
+
 /* Codes verb word vs in clause cl; fills r. */
 static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r)
 {
@@ -2234,8 +2624,9 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	p.vs = vs;
 	p.ve = ve;
 	uint32_t vi = (uint32_t)(v - c->d->verbs);
-	const eg_pat *pk = c->eng->pk + c->eng->pk_at[vi];
-	uint32_t npk = c->eng->pk_at[vi + 1] - c->eng->pk_at[vi];
+	const eg_verb *vx = verb_get(c->eng, vi);
+	const eg_pat *pk = vx->pk;
+	uint32_t npk = vx->npk;
 	/* the keys of the words on each side of the verb, within the window that
 	 * pattern matching looks at: a pattern's words before '*' are matched in
 	 * [lo, vs), those after it in [ve, hi) */
@@ -2249,7 +2640,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	/* A verb with many patterns: only those whose indexed word has its key
 	 * on its side of the verb can match (the others would fail below or in
 	 * pattern_match); visit them in the same order. */
-	const eg_pidx *px = &c->eng->px[vi];
+	const eg_pidx *px = &vx->px;
 	uint64_t *bm = NULL;
 	uint32_t nw = 0;
 	if (px->g) {
@@ -2260,10 +2651,16 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		for (int q = p.lo; q < p.hi; q++) {
 			if (q >= vs && q < ve)
 				continue;
-			const eg_pgrp *g = px_find(px, ((q >= ve ? 1u : 0u) << 11) | c->w[q].key);
-			if (!g)
+			unsigned side = (q >= ve ? 1u : 0u) << 13;
+			const eg_pgrp *g = px->has2 ? px_find(px, side | c->w[q].key) : NULL;
+			for (uint32_t k2 = 0; g && k2 < g->n; k2++) {
+				uint32_t x = px->pos[g->at + k2];
+				bm[x >> 6] |= (uint64_t)1 << (x & 63);
+			}
+			if (c->w[q].k3 == 0xFFFF)
 				continue;
-			for (uint32_t k2 = 0; k2 < g->n; k2++) {
+			g = px_find(px, side | (1u << 12) | c->w[q].k3);
+			for (uint32_t k2 = 0; g && k2 < g->n; k2++) {
 				uint32_t x = px->pos[g->at + k2];
 				bm[x >> 6] |= (uint64_t)1 << (x & 63);
 			}
@@ -2291,6 +2688,26 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		if (actual >= 0 && pk[i].len <= actual)
 			break;   /* nothing longer than the variable match is left */
 		if ((pk[i].sig_b & nsig_b) || (pk[i].sig_a & nsig_a) || !bi_test(c->bi, pk[i].key))
+			continue;
+		/* each top-level word's key on its side of the verb in the window
+		 * (pm_run and rm_run look nowhere else), its trikey in the sentence:
+		 * most patterns that get this far fail here, before any matching */
+		const eg_pkey *kk = vx->keys + pk[i].kat;
+		uint32_t j = 0, nk = pk[i].nkeys;
+		while (j < nk) {
+			if (kk[j].k2s & 0x4000u) {   /* a group: one of them */
+				uint32_t cnt = kk[j].k2s & 0x3FFFu, q = 1;
+				while (q <= cnt && !pkey_fits(c, &kk[j + q], &p, vs, ve))
+					q++;
+				if (q > cnt)
+					break;
+				j += cnt + 1;
+			} else if (pkey_fits(c, &kk[j], &p, vs, ve))
+				j++;
+			else
+				break;
+		}
+		if (j < nk)
 			continue;
 		uint32_t pi = pk[i].pi;
 		const dy_pattern *pt = &c->d->patterns[pi];
@@ -2475,8 +2892,11 @@ static void code_sentence(ctx *c)
 static void check_complex(ctx *c)
 {
 	const dy_engine_opts *o = c->o;
-	int verbs = 0, conj = 0, pron = 0, first_verb = -1;
-	for (int i = 0; i < c->n; i++) {
+	int verbs = 0, conj = 0, pron = c->ntag[T_PRON], first_verb = -1;
+	/* the verbs from tag_words' list; pronouns keep their tag, so their
+	 * count is tag_words' */
+	for (int q = 0; q < c->nvl; q++) {
+		int i = c->vl[q];
 		const ew *w = &c->w[i];
 		if (w->tag == T_VERB) {
 			const dy_verb *v = word_verb(c, w);
@@ -2494,11 +2914,10 @@ static void check_complex(ctx *c)
 			if (first_verb < 0 && !code_is_null(k) && !w->del)
 				first_verb = i;
 		}
-		if (w->tag == T_CONJ && !w->incomp)
-			conj++;
-		if (w->tag == T_PRON)
-			pron++;
 	}
+	for (int i = 0; i < c->n && c->ntag[T_CONJ]; i++)
+		if (c->w[i].tag == T_CONJ && !c->w[i].incomp)
+			conj++;
 	if (c->status != ENG_CODED)
 		return;
 	if (o->max_words && c->n > o->max_words) {
@@ -2535,7 +2954,7 @@ static void check_complex(ctx *c)
 
 static void time_shift(ctx *c)
 {
-	if (!c->o->time_shift)
+	if (!c->o->time_shift || !c->ntag[T_TIME])
 		return;
 	for (int i = 0; i < c->n; i++) {
 		const ew *w = &c->w[i];

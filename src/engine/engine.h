@@ -78,6 +78,10 @@ typedef struct dy_event {
 	uint32_t verb_entry;           /* index in dict entries of the verb form */
 	uint32_t pattern;              /* index in dict patterns, or DY_NONE (root) */
 	uint32_t src_entry, tgt_entry; /* actor entries, or DY_NONE */
+	uint32_t verb_tok;             /* token of verb_word, src_word, tgt_word in the */
+	uint32_t src_tok, tgt_tok;     /* sentence coded (UINT32_MAX: none); valid when */
+	uint32_t tok_known;            /* tok_known is 1 (the engine's events), so that
+	                                * news rules need not replay the word filter */
 } dy_event;
 
 /* What became of a sentence. */
@@ -105,23 +109,21 @@ typedef struct dy_engine_carry {
 	int  compound;
 } dy_engine_carry;
 
-/* The engine for one dictionary: filters computed once from the model so that
+/* The engine for one dictionary: filters computed from the model so that
  * most phrases and patterns are rejected with one AND. Build it after the
- * dictionary is loaded and before threads start; it is then read-only. */
+ * dictionary is loaded; any number of threads may then share it (what it
+ * computes later, it publishes atomically). */
 typedef struct dy_engine {
 	const dy_dict *d;
 	uint16_t      *ekey;     /* per element: two-letter key, 0xFFFF when none */
-	uint64_t      *ent_sig;  /* per entry: keys of its words after the first */
-	uint64_t      *pat_sig;  /* per pattern: keys of its top-level words */
-	uint16_t      *pat_key;  /* per pattern: key of its first top-level word, 0xFFFF none */
-	uint32_t      *pat_order;/* per verb's range: its patterns, longest first (manual 5.7.1) */
-	uint16_t      *pat_len;  /* per pattern: letters of its words, longest alternative */
-	uint8_t       *pat_var;  /* per pattern: has { } or &SYNSET (length varies) */
-	struct eg_heads *hx;     /* per dictionary head: its entries packed with their keys */
-	struct eg_pat *pk;       /* per verb: its patterns that can code, in pat_order, with
-	                          * their filters side by side (one cache line for four) */
-	uint32_t      *pk_at;    /* per verb: first index in pk; pk_at[n_verbs] ends the last */
-	struct eg_pidx *px;      /* per verb with many patterns: its patterns by one word */
+	uint16_t      *e3;       /* per element: three-letter key, 0xFFFF when none */
+	/* Per dictionary head and per verb, the packed form the engine reads,
+	 * built the first time a sentence needs it and published atomically
+	 * (engine.c: head_get(), verb_get()), so that engine_new() is cheap and
+	 * threads may share the engine without a lock. */
+	_Atomic(struct eg_head *) *heads;
+	_Atomic(struct eg_verb *) *verbs;
+	uint32_t       n_heads;
 	uint64_t       id;       /* unique per engine made: keys the per-thread word cache */
 } dy_engine;
 

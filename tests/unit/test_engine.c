@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,9 +71,10 @@ static int ev_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Codes `s` on `date` (YYYYMMDD) and returns its events as sorted
- * "SRC>TGT:CODE" joined by spaces, or "###", "+++", "-". */
-static const char *code(const char *s, int32_t date)
+/* Codes `s` on `date` (YYYYMMDD) with engine `e` into out (cap bytes) as its
+ * events sorted "SRC>TGT:CODE" joined by spaces, or "###", "+++", "-". */
+static const char *code_with(const dy_engine *e, const char *s, int32_t date, char *out,
+                             size_t cap)
 {
 	dy_arena a;
 	arena_init(&a);
@@ -82,14 +84,14 @@ static const char *code(const char *s, int32_t date)
 	dy_token *toks;
 	size_t n = tok_sentence(&a, nm.text, all, &toks);
 	dy_coding r;
-	engine_code(eng, &opts, &a, nm.text, toks, n, date, NULL, NULL, &r);
-	got[0] = '\0';
+	engine_code(e, &opts, &a, nm.text, toks, n, date, NULL, NULL, &r);
+	out[0] = '\0';
 	if (r.status == ENG_DISCARD)
-		strcpy(got, "###");
+		snprintf(out, cap, "###");
 	else if (r.status == ENG_COMPLEX)
-		strcpy(got, "+++");
+		snprintf(out, cap, "+++");
 	else if (!r.n_events)
-		strcpy(got, "-");
+		snprintf(out, cap, "-");
 	else {
 		char buf[ENG_MAX_EVENTS][3 * ENG_CODE_LEN];
 		const char *p[ENG_MAX_EVENTS];
@@ -99,14 +101,17 @@ static const char *code(const char *s, int32_t date)
 			p[i] = buf[i];
 		}
 		qsort(p, r.n_events, sizeof *p, ev_cmp);
-		for (size_t i = 0; i < r.n_events; i++) {
-			if (i)
-				strcat(got, " ");
-			strcat(got, p[i]);
-		}
+		size_t o = 0;
+		for (size_t i = 0; i < r.n_events && o < cap; i++)
+			o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? " " : "", p[i]);
 	}
 	arena_free(&a);
-	return got;
+	return out;
+}
+
+static const char *code(const char *s, int32_t date)
+{
+	return code_with(eng, s, date, got, sizeof got);
 }
 
 static void test_simple_and_agent(void **state)
@@ -284,6 +289,132 @@ static void test_pathological(void **state)
 	assert_string_equal(code(",,,, ;;; ...", 0), "-");
 }
 
+/* The engine packs dictionary heads and verbs the first time a sentence
+ * needs them and caches words' entries per thread: none of that may change
+ * a result, whichever thread packs first and however often a word comes. */
+static const char *const shared_cases[][2] = {
+	{ "Valdoria applauded Kestria for its patience on Monday evening.", "VAL>KES:051" },
+	{ "Kestria's premier scolded Morvane over the border fence on Tuesday.", "KESGOV>MOR:111" },
+	{ "Valdorian farmers applauded the watchdog Tiberon for its report today.", "VALAGR>NGOTIB:051" },
+	{ "Valdoria and Kestria scolded Morvane and Tiberon in a joint letter.",
+	  "KES>MOR:111 KES>TIB:111 VAL>MOR:111 VAL>TIB:111" },
+	{ "Valdoria scolded Morvane ", "VAL>MOR:111" },
+};
+
+typedef struct shared_job {
+	const dy_engine *e;
+	int              bad;
+} shared_job;
+
+static void *shared_run(void *arg)
+{
+	shared_job *j = arg;
+	char out[1024];
+	for (int round = 0; round < 50; round++)
+		for (size_t i = 0; i < sizeof shared_cases / sizeof shared_cases[0]; i++)
+			if (strcmp(code_with(j->e, shared_cases[i][0], 0, out, sizeof out),
+			           shared_cases[i][1]) != 0)
+				j->bad++;
+	return NULL;
+}
+
+static void test_shared_engine(void **state)
+{
+	(void)state;
+	/* a fresh engine (nothing packed yet) shared by two threads */
+	dy_engine *e = engine_new(dict);
+	shared_job jobs[2] = { { e, 0 }, { e, 0 } };
+	pthread_t th;
+	int started = pthread_create(&th, NULL, shared_run, &jobs[1]) == 0;
+	shared_run(&jobs[0]);
+	if (started)
+		pthread_join(th, NULL);
+	assert_int_equal(jobs[0].bad, 0);
+	assert_int_equal(jobs[1].bad, 0);
+	engine_free(e);
+}
+
+static void test_engine_of_other_dict(void **state)
+{
+	(void)state;
+	char out[1024];
+	/* warm this thread's word cache with the mini dictionary's VALDORIA */
+	assert_string_equal(code("Valdoria applauded Kestria for its patience on Monday evening.", 0),
+	                    "VAL>KES:051");
+	/* another dictionary whose VALDORIA codes otherwise: an engine made for
+	 * it (perhaps where a freed one was) takes nothing from that cache */
+	static const char actors[] = "VALDORIA [ZZV]\nKESTRIA [ZZK]\n";
+	static const char verbs[] = "APPLAUD [051]\n";
+	dy_diag dg;
+	diag_init(&dg, stderr);
+	for (int k = 0; k < 2; k++) {
+		dy_dict *d2 = dict_new();
+		assert_int_equal(dict_load_mem(d2, "other.actors", actors, sizeof actors - 1,
+		                               DICT_KIND_ACTORS, &dg), 0);
+		assert_int_equal(dict_load_mem(d2, "other.verbs", verbs, sizeof verbs - 1,
+		                               DICT_KIND_VERBS, &dg), 0);
+		dy_engine *e2 = engine_new(d2);
+		assert_string_equal(code_with(e2, "Valdoria applauded Kestria for its patience.", 0,
+		                              out, sizeof out), "ZZV>ZZK:051");
+		engine_free(e2);
+		dict_free(d2);
+	}
+	assert_string_equal(code("Valdoria applauded Kestria for its patience on Monday evening.", 0),
+	                    "VAL>KES:051");
+}
+
+/* The engine reads words a few bytes at a time (the word cache's key, the
+ * hyphen test): with every word in a buffer of its own exact size, ASan
+ * sees any read past one. Words of 1 to 40 bytes, with and without hyphens,
+ * around an event that must still be coded. */
+static void test_word_bytes(void **state)
+{
+	(void)state;
+	enum { NW = 3 + 2 * 40 };
+	dy_token toks[NW];
+	char *bufs[NW];
+	char text[8192];
+	size_t off = 0, n = 0;
+	const char *lead[3] = { "VALDORIA", "SCOLDED", "MORVANE" };
+	for (size_t i = 0; i < NW; i++) {
+		char w[64];
+		if (i < 3)
+			snprintf(w, sizeof w, "%s", lead[i]);
+		else {
+			size_t len = (i - 3) / 2 + 1, k;
+			for (k = 0; k < len; k++)
+				w[k] = (i % 2 && k % 3 == 2) ? '-' : (char)('Z' - (k % 3));
+			w[k] = '\0';
+		}
+		size_t len = strlen(w);
+		bufs[i] = malloc(len + 1);
+		memcpy(bufs[i], w, len + 1);
+		memcpy(text + off, w, len);
+		toks[n] = (dy_token){ .off = (uint32_t)off, .len = (uint32_t)len, .flags = TOK_WORD,
+		                      .norm_len = (uint32_t)len, .lemma_len = (uint32_t)len,
+		                      .norm = bufs[i], .lemma = bufs[i] };
+		n++;
+		off += len;
+		text[off++] = ' ';
+	}
+	text[off] = '\0';
+	dy_arena a;
+	arena_init(&a);
+	dy_coding r;
+	for (int round = 0; round < 2; round++) {   /* the second from the word cache */
+		engine_code(eng, &opts, &a, text, toks, n, 0, NULL, NULL, &r);
+		assert_int_equal(r.status, ENG_CODED);
+		assert_int_equal(r.n_events, 1);
+		assert_string_equal(r.events[0].source, "VAL");
+		assert_string_equal(r.events[0].target, "MOR");
+		assert_string_equal(r.events[0].code, "111");
+		assert_int_equal(r.events[0].verb_tok, 1);
+	}
+	arena_free(&a);
+	for (size_t i = 0; i < NW; i++)
+		free(bufs[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +427,9 @@ int main(void)
 		cmocka_unit_test_setup(test_commas_and_clauses, reset_opts),
 		cmocka_unit_test_setup(test_options_lines, reset_opts),
 		cmocka_unit_test_setup(test_pathological, reset_opts),
+		cmocka_unit_test_setup(test_shared_engine, reset_opts),
+		cmocka_unit_test_setup(test_engine_of_other_dict, reset_opts),
+		cmocka_unit_test_setup(test_word_bytes, reset_opts),
 	};
 	return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
