@@ -54,13 +54,30 @@ enum { CAP_ENTRIES, CAP_VERBS, CAP_FORMS, CAP_PATTERNS, CAP_ELEMS, CAP_ALTS,
 
 /* Grows array *p (element size `sz`, `n` used, capacity *cap) to hold n+extra. */
 void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap);
+/* Same, with the common "room enough" case inline: loading pushes one record
+ * per line, and a call per push costs more than the push. */
+static inline void dict_reserve(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap)
+{
+	if ((uint64_t)n + extra > *cap)
+		dict_grow(p, sz, n, extra, cap);
+}
+#define DICT_RESERVE(d, arr, count, capi, extra) \
+	dict_reserve((void **)&(d)->arr, sizeof *(d)->arr, (d)->count, (extra), &(d)->cap_[capi])
 #define DICT_PUSH(d, arr, count, capi) \
-	(dict_grow((void **)&(d)->arr, sizeof *(d)->arr, (d)->count, 1, &(d)->cap_[capi]), \
-	 &(d)->arr[(d)->count++])
+	(DICT_RESERVE(d, arr, count, capi, 1), &(d)->arr[(d)->count++])
+
+/* Sorts v[0..n) ascending; tmp has room for n values. A merge sort on plain
+ * keys: the loaders pack each sort order into one uint64_t (with the record's
+ * position in the low bits, so keys are distinct and the order is total),
+ * which costs far less than qsort's indirect comparisons. */
+void dict_sort_u64(uint64_t *v, size_t n, uint64_t *tmp);
 
 uint32_t dict_hash(const char *s, size_t n);
 /* Returns the interned copy of s[0..n) (NUL-terminated). */
 const char *dict_intern(dy_dict *d, const char *s, size_t n);
+/* Same, for n <= 65535 with h == dict_hash(s, n) already known (the phrase
+ * reader computes it while it upper-cases the word). */
+const char *dict_intern_h(dy_dict *d, const char *s, size_t n, uint32_t h);
 /* Registers a file name for provenance; returns its index. */
 uint16_t dict_file_add(dy_dict *d, const char *name);
 /* Duplicate detection: returns the earlier entry with the same kind and

@@ -28,6 +28,41 @@ void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap)
 	*cap = (uint32_t)c;
 }
 
+void dict_sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
+{
+	/* Runs of 8 by insertion, then bottom-up merging between v and tmp. */
+	enum { RUN = 8 };
+	for (size_t lo = 0; lo < n; lo += RUN) {
+		size_t hi = lo + RUN < n ? lo + RUN : n;
+		for (size_t a = lo + 1; a < hi; a++) {
+			uint64_t x = v[a];
+			size_t b = a;
+			for (; b > lo && v[b - 1] > x; b--)
+				v[b] = v[b - 1];
+			v[b] = x;
+		}
+	}
+	uint64_t *src = v, *dst = tmp;
+	for (size_t w = RUN; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				dst[o++] = src[a] <= src[b] ? src[a++] : src[b++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
+
 uint32_t dict_hash(const char *s, size_t n)
 {
 	/* FNV-1a: cheap, and computable prefix by prefix (index.c relies on it). */
@@ -56,12 +91,16 @@ static void intern_grow(dy_dict_store *s)
 
 const char *dict_intern(dy_dict *d, const char *str, size_t n)
 {
-	dy_dict_store *s = d->store;
 	if (n > 65535)
 		n = 65535;
+	return dict_intern_h(d, str, n, dict_hash(str, n));
+}
+
+const char *dict_intern_h(dy_dict *d, const char *str, size_t n, uint32_t h)
+{
+	dy_dict_store *s = d->store;
 	if ((s->used + 1) * 2 > s->cap)
 		intern_grow(s);
-	uint32_t h = dict_hash(str, n);
 	uint32_t j = h & (s->cap - 1);
 	while (s->slot[j].p) {
 		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
@@ -359,24 +398,26 @@ int32_t dict_date_parse(const char *s, size_t n)
 {
 	if (n != 6 && n != 8)
 		return -1;
-	int32_t v = 0;
+	int dg[8];
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		unsigned v = (unsigned)s[i] - '0';
+		if (v > 9)
 			return -1;
-		v = v * 10 + (s[i] - '0');
+		dg[i] = (int)v;
 	}
-	int y, m = (v / 100) % 100, dd = v % 100;
+	const int *md = dg + n - 4;   /* MMDD */
+	int y, m = md[0] * 10 + md[1], dd = md[2] * 10 + md[3];
 	if (n == 6) {
-		int yy = v / 10000;
+		int yy = dg[0] * 10 + dg[1];
 		y = yy <= 30 ? 2000 + yy : 1900 + yy;   /* TABARI manual 6.5.2, note 1 */
 	} else {
-		y = v / 10000;
+		y = dg[0] * 1000 + dg[1] * 100 + dg[2] * 10 + dg[3];
 	}
 	if (m < 1 || m > 12 || dd < 1 || dd > 31)
 		return -1;
 	/* Day 31 of a shorter month (040231) is how generated production files
 	 * say "end of the month": read it as the month's last day. */
-	if (dd > days_in_month(y, m))
+	if (dd > 28 && dd > days_in_month(y, m))
 		dd = days_in_month(y, m);
 	return y * 10000 + m * 100 + dd;
 }

@@ -58,6 +58,8 @@ typedef struct reader {
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
 	dy_elem      alt_el[MAX_ALT_ELEMS];
+	uint16_t     top_ch[DICT_MAX_ELEMS];  /* letters and digits of each WORD in top */
+	uint16_t     alt_ch[MAX_ALT_ELEMS];   /* same for alt_el */
 	struct { uint16_t first, n, chars; } alt[DICT_MAX_ALTS];
 	char         word[DICT_MAX_WORD + 8];
 	char         line_buf[DICT_MAX_LINE];
@@ -65,7 +67,54 @@ typedef struct reader {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '"'; }
+/* Byte classes, looked up once per byte: the reader scans every byte of
+ * every line (some 3 MB for the TABARI set), and a table costs less than a
+ * chain of comparisons or a strchr() per byte. */
+enum {
+	CL_BLANK = 1 << 0,  /* blank between words (a '"' too) */
+	CL_WEND  = 1 << 1,  /* ends a word in any phrase: blank, '\n', '_' '-' '~' '=' */
+	CL_PEND  = 1 << 2,  /* also ends a word in a pattern: { | } $ + % ^ * @ */
+	CL_MARK  = 1 << 3,  /* a pattern's one-byte element: $ + % ^ * @ */
+	CL_ALNUM = 1 << 4,  /* counts for a phrase's length: ASCII letter or digit,
+	                     * or any byte of a multibyte character */
+	CL_GEND  = 1 << 5,  /* also ends a word inside a pattern's { }: ']' */
+	CL_HIGH  = 1 << 6,  /* not ASCII */
+	CL_ANGLE = 1 << 7   /* ends a code glued to a date restriction: '<' '>' */
+};
+
+#define CL_A (CL_ALNUM | CL_HIGH)
+#define CL_A8 CL_A, CL_A, CL_A, CL_A, CL_A, CL_A, CL_A, CL_A
+#define CL_A16 CL_A8, CL_A8
+static const unsigned char byte_class[256] = {
+	['0'] = CL_ALNUM, ['1'] = CL_ALNUM, ['2'] = CL_ALNUM, ['3'] = CL_ALNUM, ['4'] = CL_ALNUM,
+	['5'] = CL_ALNUM, ['6'] = CL_ALNUM, ['7'] = CL_ALNUM, ['8'] = CL_ALNUM, ['9'] = CL_ALNUM,
+	['A'] = CL_ALNUM, ['B'] = CL_ALNUM, ['C'] = CL_ALNUM, ['D'] = CL_ALNUM, ['E'] = CL_ALNUM,
+	['F'] = CL_ALNUM, ['G'] = CL_ALNUM, ['H'] = CL_ALNUM, ['I'] = CL_ALNUM, ['J'] = CL_ALNUM,
+	['K'] = CL_ALNUM, ['L'] = CL_ALNUM, ['M'] = CL_ALNUM, ['N'] = CL_ALNUM, ['O'] = CL_ALNUM,
+	['P'] = CL_ALNUM, ['Q'] = CL_ALNUM, ['R'] = CL_ALNUM, ['S'] = CL_ALNUM, ['T'] = CL_ALNUM,
+	['U'] = CL_ALNUM, ['V'] = CL_ALNUM, ['W'] = CL_ALNUM, ['X'] = CL_ALNUM, ['Y'] = CL_ALNUM,
+	['Z'] = CL_ALNUM,
+	['a'] = CL_ALNUM, ['b'] = CL_ALNUM, ['c'] = CL_ALNUM, ['d'] = CL_ALNUM, ['e'] = CL_ALNUM,
+	['f'] = CL_ALNUM, ['g'] = CL_ALNUM, ['h'] = CL_ALNUM, ['i'] = CL_ALNUM, ['j'] = CL_ALNUM,
+	['k'] = CL_ALNUM, ['l'] = CL_ALNUM, ['m'] = CL_ALNUM, ['n'] = CL_ALNUM, ['o'] = CL_ALNUM,
+	['p'] = CL_ALNUM, ['q'] = CL_ALNUM, ['r'] = CL_ALNUM, ['s'] = CL_ALNUM, ['t'] = CL_ALNUM,
+	['u'] = CL_ALNUM, ['v'] = CL_ALNUM, ['w'] = CL_ALNUM, ['x'] = CL_ALNUM, ['y'] = CL_ALNUM,
+	['z'] = CL_ALNUM,
+	[' '] = CL_BLANK | CL_WEND, ['\t'] = CL_BLANK | CL_WEND, ['\r'] = CL_BLANK | CL_WEND,
+	['\v'] = CL_BLANK | CL_WEND, ['\f'] = CL_BLANK | CL_WEND, ['"'] = CL_BLANK | CL_WEND,
+	['\n'] = CL_WEND, ['_'] = CL_WEND, ['-'] = CL_WEND, ['~'] = CL_WEND, ['='] = CL_WEND,
+	['{'] = CL_PEND, ['|'] = CL_PEND, ['}'] = CL_PEND, [']'] = CL_GEND,
+	['<'] = CL_ANGLE, ['>'] = CL_ANGLE,
+	['$'] = CL_PEND | CL_MARK, ['+'] = CL_PEND | CL_MARK, ['%'] = CL_PEND | CL_MARK,
+	['^'] = CL_PEND | CL_MARK, ['*'] = CL_PEND | CL_MARK, ['@'] = CL_PEND | CL_MARK,
+	[0x80] = CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16
+};
+#undef CL_A16
+#undef CL_A8
+#undef CL_A
+
+static int is_blank(int c) { return byte_class[(unsigned char)c] & CL_BLANK; }
+static int is_alnum8(int c) { return byte_class[(unsigned char)c] & CL_ALNUM; }
 
 /* The next blank-separated word of s[0..end) at or after *i: moves *i past the
  * previous word (of *wn bytes) and its blanks, sets *wn; 0 when none is left.
@@ -83,7 +132,7 @@ static int next_word(const char *s, size_t end, size_t *i, size_t *wn)
 	return j > k;
 }
 
-static void trim(const char **s, size_t *n)
+static inline void trim(const char **s, size_t *n)
 {
 	while (*n && is_blank((unsigned char)**s)) {
 		(*s)++;
@@ -94,45 +143,60 @@ static void trim(const char **s, size_t *n)
 }
 
 /* Upper-cases s[0..n) into out (cap bytes); ASCII directly, valid UTF-8 through
- * utf8proc, invalid bytes copied as they are. Returns the length written. */
-static size_t upcase(const char *s, size_t n, char *out, size_t cap)
+ * utf8proc, invalid bytes copied as they are. Returns the length written, and
+ * in *hash dict_hash() of it and in *chars its letters and digits (every byte
+ * of a multibyte character counts), all in the one pass over the word. */
+static size_t upcase_hash(const char *s, size_t n, char *out, size_t cap,
+                          uint32_t *hash /* OUT */, unsigned *chars /* OUT */)
 {
 	size_t o = 0;
+	uint32_t h = 2166136261u;   /* FNV-1a, as dict_hash() */
+	unsigned ch = 0;
 	for (size_t i = 0; i < n && o + 4 < cap; ) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			out[o++] = (char)toupper(c);
+			/* ASCII by arithmetic: toupper() goes through the locale table */
+			unsigned char u = (unsigned char)((unsigned)c - 'a' < 26u ? c - 32 : c);
+			out[o++] = (char)u;
+			h = (h ^ u) * 16777619u;
+			ch += (byte_class[u] & CL_ALNUM) != 0;
 			i++;
 			continue;
 		}
+		size_t o0 = o;
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 		                                      (utf8proc_ssize_t)(n - i), &cp);
 		if (k < 1) {
 			out[o++] = (char)c;
 			i++;
-			continue;
+		} else {
+			utf8proc_int32_t up = utf8proc_toupper(cp);
+			utf8proc_ssize_t w = utf8proc_encode_char(up, (utf8proc_uint8_t *)out + o);
+			if (w < 1) { /* cannot happen for a valid code point; keep the bytes */
+				memcpy(out + o, s + i, (size_t)k);
+				w = k;
+			}
+			o += (size_t)w;
+			i += (size_t)k;
 		}
-		utf8proc_int32_t up = utf8proc_toupper(cp);
-		utf8proc_ssize_t w = utf8proc_encode_char(up, (utf8proc_uint8_t *)out + o);
-		if (w < 1) { /* cannot happen for a valid code point; keep the bytes */
-			memcpy(out + o, s + i, (size_t)k);
-			w = k;
+		for (size_t q = o0; q < o; q++) {
+			unsigned char u = (unsigned char)out[q];
+			h = (h ^ u) * 16777619u;
+			ch += (byte_class[u] & CL_ALNUM) != 0;
 		}
-		o += (size_t)w;
-		i += (size_t)k;
 	}
 	out[o] = '\0';
+	*hash = h;
+	*chars = ch;
 	return o;
 }
 
-static uint16_t count_chars(const char *s, size_t n)
+static size_t upcase(const char *s, size_t n, char *out, size_t cap)
 {
-	unsigned c = 0;
-	for (size_t i = 0; i < n; i++)
-		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
-			c++;
-	return (uint16_t)(c > 65535 ? 65535 : c);
+	uint32_t h;
+	unsigned ch;
+	return upcase_hash(s, n, out, cap, &h, &ch);
 }
 
 static uint16_t add_chars(unsigned a, unsigned b)
@@ -270,7 +334,8 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 		/* An element proper. */
 		dy_elem e;
 		memset(&e, 0, sizeof e);
-		if (pattern && strchr("$+%^*@", c)) {
+		unsigned ch = 0;  /* letters and digits of a WORD element */
+		if (pattern && (byte_class[c] & CL_MARK)) {
 			e.kind = c == '$' ? DY_EL_SOURCE : c == '+' ? DY_EL_TARGET :
 			         c == '%' ? DY_EL_COMPOUND : c == '^' ? DY_EL_SKIP :
 			         c == '@' ? DY_EL_ATTRIB : DY_EL_VERB;
@@ -286,7 +351,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			i++;
 		} else if (pattern && c == '&') {
 			size_t j = i + 1;
-			while (j < n && (isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+			while (j < n && is_alnum8(s[j]))
 				j++;
 			if (j == i + 1) {
 				ERR(r, "'&' without a synset name");
@@ -309,24 +374,37 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			e.ref = si;
 			i = j;
 		} else {
-			size_t j = i;
-			while (j < n) {
+			unsigned stop = CL_WEND | (pattern ? CL_PEND : 0) | (pattern && in_group ? CL_GEND : 0);
+			/* Fast path, for an ASCII word of at most DICT_MAX_WORD bytes (nearly
+			 * all): find its end, upper-case, hash and count it in one pass. */
+			size_t j = i, lim = n - i > DICT_MAX_WORD ? i + DICT_MAX_WORD : n;
+			uint32_t h = 2166136261u;   /* FNV-1a, as dict_hash() */
+			char *w = r->word;
+			for (; j < lim; j++) {
 				unsigned char k = (unsigned char)s[j];
-				if (is_blank(k) || k == '_' || k == '-' || k == '~' || k == '=' || k == '\n')
+				unsigned cl = byte_class[k];
+				if (cl & (stop | CL_HIGH))
 					break;
-				if (pattern && strchr("{|}$+%^*@", k))
-					break;
-				if (pattern && k == ']' && in_group)
-					break;
-				j++;
+				unsigned char u = (unsigned char)((unsigned)k - 'a' < 26u ? k - 32 : k);
+				w[j - i] = (char)u;
+				h = (h ^ u) * 16777619u;
+				ch += (cl & CL_ALNUM) != 0;
 			}
-			if (j - i > DICT_MAX_WORD) {
-				ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
-				return -1;
+			size_t wl = j - i;
+			if (j == n || (byte_class[(unsigned char)s[j]] & stop)) {
+				r->word[wl] = '\0';
+			} else {
+				/* a multibyte character, or a word too long */
+				while (j < n && !(byte_class[(unsigned char)s[j]] & stop))
+					j++;
+				if (j - i > DICT_MAX_WORD) {
+					ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
+					return -1;
+				}
+				wl = upcase_hash(s + i, j - i, r->word, sizeof r->word, &h, &ch);
 			}
-			size_t wl = upcase(s + i, j - i, r->word, sizeof r->word);
 			e.kind = DY_EL_WORD;
-			e.text = dict_intern(d, r->word, wl);
+			e.text = dict_intern_h(d, r->word, wl, h);
 			e.len = (uint16_t)wl;
 			i = j;
 		}
@@ -336,6 +414,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 				return -1;
 			}
 			r->alt_el[nalt_el] = e;
+			r->alt_ch[nalt_el] = (uint16_t)ch;
 			last = &r->alt_el[nalt_el++];
 			r->alt[nalt - 1].n++;
 		} else {
@@ -344,6 +423,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 				return -1;
 			}
 			r->top[ntop] = e;
+			r->top_ch[ntop] = (uint16_t)ch;
 			last = &r->top[ntop++];
 		}
 		touch = 1;
@@ -377,17 +457,20 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 	/* Commit: alternatives' elements and phrases first, then the phrase. */
 	uint32_t alt_base = d->n_alts;
 	uint16_t alt_chars[DICT_MAX_ALTS];
+	/* room for every element at once: one check instead of one per push */
+	DICT_RESERVE(d, elems, n_elems, CAP_ELEMS, (uint32_t)(nalt_el + ntop));
+	DICT_RESERVE(d, alts, n_alts, CAP_ALTS, (uint32_t)nalt);
 	for (int a = 0; a < nalt; a++) {
 		uint32_t first = d->n_elems;
 		unsigned ch = 0;
 		for (int k = 0; k < r->alt[a].n; k++) {
-			dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+			dy_elem *e = &d->elems[d->n_elems++];
 			*e = r->alt_el[r->alt[a].first + k];
 			e->flags &= (uint8_t)~EL_NOEND;
 			if (e->kind == DY_EL_WORD)
-				ch += count_chars(e->text, e->len);
+				ch += r->alt_ch[r->alt[a].first + k];
 		}
-		dy_phrase *p = DICT_PUSH(d, alts, n_alts, CAP_ALTS);
+		dy_phrase *p = &d->alts[d->n_alts++];
 		p->first = first;
 		p->n = r->alt[a].n;
 		p->chars = alt_chars[a] = (uint16_t)(ch > 65535 ? 65535 : ch);
@@ -396,11 +479,11 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 	out->n = (uint16_t)ntop;
 	unsigned chars = 0;
 	for (int k = 0; k < ntop; k++) {
-		dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+		dy_elem *e = &d->elems[d->n_elems++];
 		*e = r->top[k];
 		e->flags &= (uint8_t)~EL_NOEND;
 		if (e->kind == DY_EL_WORD) {
-			chars = add_chars(chars, count_chars(e->text, e->len));
+			chars = add_chars(chars, r->top_ch[k]);
 		} else if (e->kind == DY_EL_ALT) {
 			unsigned best = 0;
 			for (uint32_t a = e->ref; a < e->ref + e->n; a++)
@@ -426,7 +509,8 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 static int code_chars_ok(const char *s, size_t n, const char *extra)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && !strchr(extra, s[i]))
+		if ((byte_class[(unsigned char)s[i]] & (CL_ALNUM | CL_HIGH)) != CL_ALNUM &&
+		    !strchr(extra, s[i]))
 			return 0;
 	return n > 0;
 }
@@ -436,14 +520,22 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 {
 	char sq[256];
 	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank((unsigned char)s[i])) {
-			if (m + 1 >= sizeof sq) {
-				ERR(r, "code block longer than %zu bytes", sizeof sq - 1);
-				return -1;
-			}
-			sq[m++] = s[i];
+	if (n < sizeof sq) {
+		/* too short to pass the limit: copy without a branch per byte */
+		for (size_t i = 0; i < n; i++) {
+			sq[m] = s[i];
+			m += !is_blank((unsigned char)s[i]);
 		}
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if (!is_blank((unsigned char)s[i])) {
+				if (m + 1 >= sizeof sq) {
+					ERR(r, "code block longer than %zu bytes", sizeof sq - 1);
+					return -1;
+				}
+				sq[m++] = s[i];
+			}
+	}
 	sq[m] = '\0';
 	memset(c, 0, sizeof *c);
 	c->from = DY_DATE_MIN;
@@ -472,12 +564,22 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 		size_t tn = n;
 		trim(&t, &tn);
 		cl = 0;
-		while (cl < tn && !is_blank((unsigned char)t[cl]) && t[cl] != '<' && t[cl] != '>')
+		while (cl < tn && !(byte_class[(unsigned char)t[cl]] & (CL_BLANK | CL_ANGLE)))
 			cl++;
 		if (cl >= sizeof code)
 			cl = sizeof code - 1;
-		upcase(t, cl, code, sizeof code);
-		cl = strlen(code);
+		/* ASCII codes (all of them in practice) without upcase()'s
+		 * multibyte machinery; the same bytes come out */
+		size_t q = 0;
+		if (cl + 4 < sizeof code)
+			for (; q < cl && (unsigned char)t[q] - 1u < 0x7fu; q++)
+				code[q] = (char)((unsigned)t[q] - 'a' < 26u ? t[q] - 32 : t[q]);
+		if (q == cl) {
+			code[cl] = '\0';
+		} else {
+			upcase(t, cl, code, sizeof code);
+			cl = strlen(code);
+		}
 		rest = sq + cl;
 		if ((size_t)(rest - sq) > m)
 			rest = sq + m;
@@ -533,9 +635,10 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 			}
 			break;
 		}
-		if (strchr(p, '/'))
+		size_t pl = strlen(p);
+		if (memchr(p, '/', pl))
 			c->flags |= DY_CODE_COMPOUND;
-		c->code = dict_intern(r->d, p, strlen(p));
+		c->code = dict_intern(r->d, p, pl);
 	}
 	/* Date restriction (manual 6.5.2): <D, >D, D-D. */
 	size_t rl = strlen(rest);
@@ -1070,10 +1173,11 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->kind = kind;
 	r->verb = DY_NONE;
 	r->synset = DY_NONE;
+	/* Most files hold no NUL byte: look for one once, not on every line. */
+	int any_nul = memchr(data, '\0', n) != NULL;
 	for (size_t i = 0; i < n; ) {
-		size_t j = i;
-		while (j < n && data[j] != '\n')
-			j++;
+		const char *nl = memchr(data + i, '\n', n - i);
+		size_t j = nl ? (size_t)(nl - data) : n;
 		const char *s = data + i;
 		size_t len = j - i;
 		i = j + 1;
@@ -1082,7 +1186,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 			ERR(r, "line longer than %d bytes", DICT_MAX_LINE);
 			continue;
 		}
-		if (memchr(s, '\0', len)) {
+		if (any_nul && memchr(s, '\0', len)) {
 			WARN(r, "NUL byte in line read as a blank");
 			if (len > sizeof r->line_buf)
 				continue;
