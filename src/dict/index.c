@@ -10,6 +10,7 @@
  * one pass, so finding every stem that a token begins with costs one probe
  * per prefix length that some head has (`lens` bit mask), after a 64 Ki-bit
  * filter on the token's first two bytes rejects most tokens at once. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@ void dict_index_free(dy_dict_index *ix)
 	free(ix->first2);
 	free(ix->lens2);
 	free(ix->synset_tab);
+	free(ix->by_ptr);
+	free(ix->head_of);
+	free(ix->runs);
 	free(ix);
 }
 
@@ -48,113 +52,182 @@ static uint64_t len_bit(size_t len)
 }
 
 /* Sort key for entries of one head and kind: more elements first, then more
- * characters, then load order. */
-static int entry_cmp(const void *pa, const void *pb, void *ctx)
+ * characters, then load order, packed so that ascending keys give that order
+ * (dict_sort_u64). */
+static uint64_t entry_key(const dy_entry *e, uint32_t idx)
 {
-	const dy_dict *sd = ctx;
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const dy_entry *x = &sd->entries[a], *y = &sd->entries[b];
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->ph.n != y->ph.n)
-		return x->ph.n > y->ph.n ? -1 : 1;
-	if (x->ph.chars != y->ph.chars)
-		return x->ph.chars > y->ph.chars ? -1 : 1;
-	return a < b ? -1 : a > b;
+	return (uint64_t)(0xFFFFu - e->ph.n) << 48 | (uint64_t)(0xFFFFu - e->ph.chars) << 32 | idx;
+}
+
+/* Orders v[0..n), entry indexes of one head and kind in load order, longest
+ * first. Most runs are in order already (files list longer phrases first, or
+ * hold one phrase per first word), so check that before sorting. */
+static void entries_order(const dy_dict *d, uint32_t *v, uint32_t n, uint64_t *key, uint64_t *tmp)
+{
+	uint64_t prev = entry_key(&d->entries[v[0]], v[0]);
+	uint32_t i = 1;
+	for (; i < n; i++) {
+		uint64_t k = entry_key(&d->entries[v[i]], v[i]);
+		if (k < prev)
+			break;
+		prev = k;
+	}
+	if (i == n)
+		return;
+	for (i = 0; i < n; i++)
+		key[i] = entry_key(&d->entries[v[i]], v[i]);
+	dict_sort_u64(key, n, tmp);
+	for (i = 0; i < n; i++)
+		v[i] = (uint32_t)key[i];
+}
+
+static uint32_t ptr_hash(const void *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	return (uint32_t)((x * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+/* Makes room in the head tables for `heads` heads at most half full,
+ * rehashing the heads already there. */
+static void tables_fit(dy_dict_index *ix, uint32_t heads)
+{
+	uint32_t cap = ix->table ? ix->mask + 1 : 1024;
+	while (cap < heads * 2 + 2) {
+		if (cap > UINT32_MAX / 4) {
+			fputs("dyad: dictionary too large\n", stderr);
+			exit(2);
+		}
+		cap *= 2;
+	}
+	if (ix->table && cap == ix->mask + 1)
+		return;
+	free(ix->table);
+	free(ix->thash);
+	free(ix->by_ptr);
+	ix->table = xcalloc(cap, sizeof *ix->table);
+	ix->thash = xcalloc(cap, sizeof *ix->thash);
+	ix->by_ptr = xcalloc(cap, sizeof *ix->by_ptr);
+	ix->mask = cap - 1;
+	for (uint32_t h = 0; h < ix->n_heads; h++) {
+		const dy_head *hd = &ix->heads[h];
+		uint32_t hv = dict_hash(hd->text, hd->len);
+		uint32_t t = hv & ix->mask;
+		while (ix->table[t])
+			t = (t + 1) & ix->mask;
+		ix->table[t] = h + 1;
+		ix->thash[t] = hv;
+		uint32_t j = ptr_hash(hd->text) & ix->mask;
+		while (ix->by_ptr[j])
+			j = (j + 1) & ix->mask;
+		ix->by_ptr[j] = h + 1;
+	}
+}
+
+/* The head of entries[i], found or added; DY_NONE when the entry has no
+ * first word. */
+static uint32_t head_find(dy_dict *d, dy_dict_index *ix, uint32_t i)
+{
+	const dy_entry *e = &d->entries[i];
+	if (e->ph.n == 0)
+		return DY_NONE;
+	const dy_elem *w = &d->elems[e->ph.first];
+	if (w->kind != DY_EL_WORD || w->len == 0)
+		return DY_NONE;
+	/* Words are interned: a head is found by its text's address (one
+	 * multiply), and the FNV-1a hash that the lookup needs is computed once
+	 * per head, not once per entry. */
+	uint32_t j = ptr_hash(w->text) & ix->mask;
+	while (ix->by_ptr[j] && ix->heads[ix->by_ptr[j] - 1].text != w->text)
+		j = (j + 1) & ix->mask;
+	if (ix->by_ptr[j])
+		return ix->by_ptr[j] - 1;
+	dy_head *hd = &ix->heads[ix->n_heads++];
+	memset(hd, 0, sizeof *hd);
+	hd->text = w->text;
+	hd->len = w->len;
+	ix->by_ptr[j] = ix->n_heads;
+	uint32_t h = dict_hash(w->text, w->len);
+	uint32_t t = h & ix->mask;
+	while (ix->table[t])
+		t = (t + 1) & ix->mask;
+	ix->table[t] = ix->n_heads;
+	ix->thash[t] = h;
+	ix->lens |= (uint64_t)1 << (w->len < 63 ? w->len : 63);
+	uint32_t k = f2_key(w->text, w->len);
+	ix->first2[k >> 3] |= (uint8_t)(1u << (k & 7));
+	if (w->len >= 2)
+		ix->lens2[lens2_slot(k)] |= len_bit(w->len);
+	return ix->n_heads - 1;
 }
 
 void dict_index_build(dy_dict *d)
 {
-	dict_index_free(d->index);
-	dy_dict_index *ix = xcalloc(1, sizeof *ix);
-	d->index = ix;
-	memset(d->n_kind, 0, sizeof d->n_kind);
-
-	/* Head table: sized for every entry having its own first word. */
-	uint32_t cap = 1024;
-	while (cap < d->n_entries * 2 + 2)
-		cap *= 2;
-	ix->table = xcalloc(cap, sizeof *ix->table);
-	ix->thash = xcalloc(cap, sizeof *ix->thash);
-	ix->mask = cap - 1;
-	ix->first2 = xcalloc(65536 / 8, 1);
-	ix->lens2 = xcalloc(LENS2_SLOTS, sizeof *ix->lens2);
-	uint32_t *head_of = xmalloc((d->n_entries + 1) * sizeof *head_of);
-	/* at most one head per entry: one allocation instead of growing */
-	uint32_t hcap = d->n_entries + 1;
-	ix->heads = xmalloc(hcap * sizeof *ix->heads);
-
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		const dy_entry *e = &d->entries[i];
-		d->n_kind[e->kind]++;
-		head_of[i] = DY_NONE;
-		if (e->ph.n == 0)
-			continue;
-		const dy_elem *w = &d->elems[e->ph.first];
-		if (w->kind != DY_EL_WORD || w->len == 0)
-			continue;
-		uint32_t h = dict_hash(w->text, w->len);
-		uint32_t j = h & ix->mask;
-		while (ix->table[j] && ix->heads[ix->table[j] - 1].text != w->text)
-			j = (j + 1) & ix->mask;
-		if (!ix->table[j]) {
-			dict_grow((void **)&ix->heads, sizeof *ix->heads, ix->n_heads, 1, &hcap);
-			dy_head *hd = &ix->heads[ix->n_heads++];
-			memset(hd, 0, sizeof *hd);
-			hd->text = w->text;
-			hd->len = w->len;
-			ix->table[j] = ix->n_heads;
-			ix->thash[j] = h;
-			ix->lens |= (uint64_t)1 << (w->len < 63 ? w->len : 63);
-			uint32_t k = f2_key(w->text, w->len);
-			ix->first2[k >> 3] |= (uint8_t)(1u << (k & 7));
-			if (w->len >= 2)
-				ix->lens2[lens2_slot(k)] |= len_bit(w->len);
-		}
-		uint32_t hi = ix->table[j] - 1;
-		head_of[i] = hi;
-		ix->heads[hi].n[e->kind]++;
+	dy_dict_index *ix = d->index;
+	if (ix && ix->built > d->n_entries) {
+		/* entries were taken away: start over */
+		dict_index_free(ix);
+		ix = NULL;
 	}
-	/* Lay out each head's entries, grouped by kind. */
+	if (!ix) {
+		ix = xcalloc(1, sizeof *ix);
+		ix->first2 = xcalloc(65536 / 8, 1);
+		ix->lens2 = xcalloc(LENS2_SLOTS, sizeof *ix->lens2);
+		d->index = ix;
+	}
+	/* New entries: at most one new head each. */
+	uint32_t fresh = d->n_entries - ix->built;
+	tables_fit(ix, ix->n_heads + fresh);
+	dict_grow((void **)&ix->heads, sizeof *ix->heads, ix->n_heads, fresh + 1, &ix->hcap);
+	dict_grow((void **)&ix->head_of, sizeof *ix->head_of, ix->built, fresh + 1, &ix->ecap);
+	for (uint32_t i = ix->built; i < d->n_entries; i++) {
+		uint32_t hi = head_find(d, ix, i);
+		ix->head_of[i] = hi;
+		if (hi == DY_NONE)
+			continue;
+		uint32_t kind = d->entries[i].kind;
+		if (++ix->heads[hi].n[kind] == 2) {
+			dict_grow((void **)&ix->runs, sizeof *ix->runs, ix->n_runs, 1, &ix->rcap);
+			ix->runs[ix->n_runs++] = hi * DY_ENT_KINDS + kind;
+		}
+	}
+	ix->built = d->n_entries;
+
+	/* Lay out each head's entries, grouped by kind, in load order: `at`
+	 * first points past each list, and a backward pass over the entries
+	 * fills the lists from their ends. */
 	uint32_t total = 0;
-	for (uint32_t h = 0; h < ix->n_heads; h++)
-		for (int k = 0; k < DY_ENT_KINDS; k++) {
-			ix->heads[h].at[k] = total;
-			total += ix->heads[h].n[k];
-			ix->heads[h].n[k] = 0;
-		}
-	ix->entries = xmalloc((total + 1) * sizeof *ix->entries);
-	ix->n_entries = total;
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		if (head_of[i] == DY_NONE)
-			continue;
-		dy_head *hd = &ix->heads[head_of[i]];
-		int k = d->entries[i].kind;
-		ix->entries[hd->at[k] + hd->n[k]++] = i;
-	}
-	free(head_of);
-	/* Longest first within each head (all kinds of a head are contiguous). */
 	for (uint32_t h = 0; h < ix->n_heads; h++) {
 		dy_head *hd = &ix->heads[h];
-		uint32_t n = 0;
-		for (int k = 0; k < DY_ENT_KINDS; k++)
-			n += hd->n[k];
-		if (n > 16) {
-			qsort_r(ix->entries + hd->at[0], n, sizeof *ix->entries, entry_cmp, d);
-		} else if (n > 1) {
-			/* insertion sort: most heads have a handful of entries, and
-			 * entry_cmp is a total order, so the result is the same */
-			uint32_t *v = ix->entries + hd->at[0];
-			for (uint32_t a = 1; a < n; a++) {
-				uint32_t x = v[a], b = a;
-				while (b > 0 && entry_cmp(&v[b - 1], &x, d) > 0) {
-					v[b] = v[b - 1];
-					b--;
-				}
-				v[b] = x;
-			}
+		for (int k = 0; k < DY_ENT_KINDS; k++) {
+			total += hd->n[k];
+			hd->at[k] = total;
 		}
 	}
+	free(ix->entries);
+	ix->entries = xmalloc((total + 1) * sizeof *ix->entries);
+	ix->n_entries = total;
+	memset(d->n_kind, 0, sizeof d->n_kind);
+	for (uint32_t i = d->n_entries; i-- > 0; ) {
+		uint32_t kind = d->entries[i].kind;
+		d->n_kind[kind]++;
+		uint32_t hi = ix->head_of[i];
+		if (hi != DY_NONE)
+			ix->entries[--ix->heads[hi].at[kind]] = i;
+	}
+	/* Longest first within each head and kind. */
+	uint32_t longest = 0;
+	for (uint32_t r = 0; r < ix->n_runs; r++) {
+		uint32_t n = ix->heads[ix->runs[r] / DY_ENT_KINDS].n[ix->runs[r] % DY_ENT_KINDS];
+		if (n > longest)
+			longest = n;
+	}
+	uint64_t *key = xmalloc(2 * ((size_t)longest + 1) * sizeof *key);
+	for (uint32_t r = 0; r < ix->n_runs; r++) {
+		const dy_head *hd = &ix->heads[ix->runs[r] / DY_ENT_KINDS];
+		int k = (int)(ix->runs[r] % DY_ENT_KINDS);
+		entries_order(d, ix->entries + hd->at[k], hd->n[k], key, key + longest + 1);
+	}
+	free(key);
 }
 
 const uint32_t *dict_head_entries(const dy_dict *d)
