@@ -34,6 +34,19 @@ enum code_ctx { CC_ACTOR, CC_AGENT, CC_VERB, CC_TIME, CC_DISCARD };
 
 enum { EL_NOEND = 0x80, MAX_ALT_ELEMS = 256 };
 
+/* Code blocks already read: production files repeat them ([AFG] on a run of
+ * lines, [~COP] on every police phrase, [036] under many verbs), and a block
+ * read well depends only on its text and context, so its dy_code is reused.
+ * Only blocks read without a message are kept. Direct-mapped: a collision
+ * just reads the block again. */
+enum { MEMO_SLOTS = 2048 };   /* power of two */
+typedef struct block_memo {
+	const char *p;       /* the block's text inside the file's data; NULL: empty */
+	uint32_t    n;       /* its length */
+	uint32_t    ctx;     /* enum code_ctx it was read in */
+	dy_code     code;    /* what parse_block() made of it */
+} block_memo;
+
 typedef struct reader {
 	dy_dict     *d;
 	dy_diag     *dg;
@@ -55,6 +68,9 @@ typedef struct reader {
 	int          group_bad;  /* a code of the group was reported bad */
 	/* current synset */
 	uint32_t     synset;
+	/* code blocks read so far */
+	block_memo  *memo;
+	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
 	dy_elem      alt_el[MAX_ALT_ELEMS];
@@ -680,6 +696,42 @@ bad:
 	return -1;
 }
 
+static uint32_t memo_hash(const char *s, size_t n, unsigned ctx)
+{
+	/* eight bytes at a time: blocks are short, and any spread will do */
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull ^ ctx;
+	uint64_t w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	return (uint32_t)(h >> 32);
+}
+
+/* parse_block() through the memo of blocks already read. */
+static int memo_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
+{
+	if (r->line_copied)   /* the memo keeps pointers into the data only */
+		return parse_block(r, s, n, ctx, c);
+	block_memo *m = &r->memo[memo_hash(s, n, ctx) & (MEMO_SLOTS - 1)];
+	if (m->p && m->n == n && m->ctx == (uint32_t)ctx && !memcmp(m->p, s, n)) {
+		*c = m->code;
+		return 0;
+	}
+	int rc = parse_block(r, s, n, ctx, c);
+	if (rc == 0) {
+		m->p = s;
+		m->n = (uint32_t)n;
+		m->ctx = (uint32_t)ctx;
+		m->code = *c;
+	}
+	return rc;
+}
+
 /* Parses every "[...]" in s[0..n). Returns the number of good blocks written
  * to out, or -1 after reporting a structural error (missing ']', text between
  * blocks). A block with a bad code or date is reported and left out. */
@@ -714,7 +766,7 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 			ERR(r, "more than %d code blocks", max);
 			return -1;
 		}
-		if (parse_block(r, in, inl, ctx, &out[k]) == 0)
+		if (memo_block(r, in, inl, ctx, &out[k]) == 0)
 			k++;
 		i = (size_t)(close - s) + 1;
 	}
@@ -1175,6 +1227,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->synset = DY_NONE;
 	/* Most files hold no NUL byte: look for one once, not on every line. */
 	int any_nul = memchr(data, '\0', n) != NULL;
+	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
 	for (size_t i = 0; i < n; ) {
 		const char *nl = memchr(data + i, '\n', n - i);
 		size_t j = nl ? (size_t)(nl - data) : n;
@@ -1182,6 +1235,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 		size_t len = j - i;
 		i = j + 1;
 		r->line++;
+		r->line_copied = 0;
 		if (len > DICT_MAX_LINE) {
 			ERR(r, "line longer than %d bytes", DICT_MAX_LINE);
 			continue;
@@ -1195,6 +1249,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 				if (!r->line_buf[k])
 					r->line_buf[k] = ' ';
 			s = r->line_buf;
+			r->line_copied = 1;
 		}
 		if (len && s[0] == '~')
 			break; /* ~~FINISH: the end of the dictionary proper */
@@ -1247,5 +1302,6 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	verb_close(r);
 	if (r->sec != SEC_NONE)
 		diag_error(dg, r->name, (long)r->sec_line, "section <%s> is never closed", r->sec_tag);
+	free(r->memo);
 	free(r);
 }
