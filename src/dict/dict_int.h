@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dict/dict.h"
 #include "util/arena.h"
@@ -86,9 +87,58 @@ void dict_sort_u64(uint64_t *v, size_t n, uint64_t *tmp);
 uint32_t dict_hash(const char *s, size_t n);
 /* Returns the interned copy of s[0..n) (NUL-terminated). */
 const char *dict_intern(dy_dict *d, const char *s, size_t n);
-/* Same, for n <= 65535 with h == dict_hash(s, n) already known (the phrase
- * reader computes it while it upper-cases the word). */
-const char *dict_intern_h(dy_dict *d, const char *s, size_t n, uint32_t h);
+/* The hash of the intern table (not dict_hash(), which the lookup index
+ * uses): eight bytes at a time, the words being hashed once each as they are
+ * read. */
+static inline uint64_t dict_intern_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+	return h ^ (h >> 32);
+}
+static inline uint32_t dict_intern_hash(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&w, s + q, 8);
+		h = dict_intern_mix(h, w);
+	}
+	unsigned char tail[8] = { 0 };
+	memcpy(tail, s + q, n - q);
+	memcpy(&w, tail, 8);
+	return (uint32_t)dict_intern_mix(h, w);
+}
+/* Same value, for a string followed by eight zero bytes (s[n..n+8) readable
+ * and 0): the last word is loaded as it stands. */
+static inline uint32_t dict_intern_hash_padded(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&w, s + q, 8);
+		h = dict_intern_mix(h, w);
+	}
+	memcpy(&w, s + q, 8);
+	return (uint32_t)dict_intern_mix(h, w);
+}
+/* Same as dict_intern(), for n <= 65535 with h == dict_intern_hash(s, n)
+ * already known. The probe is inline: the readers intern every word and
+ * code, most of them already known. */
+void dict_intern_grow(dy_dict_store *s);
+const char *dict_intern_add(dy_dict *d, const char *s, size_t n, uint32_t h, uint32_t slot);
+static inline const char *dict_intern_h(dy_dict *d, const char *str, size_t n, uint32_t h)
+{
+	dy_dict_store *s = d->store;
+	if ((s->used + 1) * 2 > s->cap)
+		dict_intern_grow(s);
+	uint32_t j = h & (s->cap - 1);
+	while (s->slot[j].p) {
+		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
+			return s->slot[j].p;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return dict_intern_add(d, str, n, h, j);
+}
 /* Registers a file name for provenance; returns its index. */
 uint16_t dict_file_add(dy_dict *d, const char *name);
 /* Duplicate detection: returns the earlier entry with the same kind and

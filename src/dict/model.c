@@ -72,7 +72,7 @@ uint32_t dict_hash(const char *s, size_t n)
 	return h;
 }
 
-static void intern_grow(dy_dict_store *s)
+void dict_intern_grow(dy_dict_store *s)
 {
 	uint32_t ncap = s->cap ? s->cap * 2 : 16384;
 	dy_intern_slot *slot = xcalloc(ncap, sizeof *slot);
@@ -93,20 +93,12 @@ const char *dict_intern(dy_dict *d, const char *str, size_t n)
 {
 	if (n > 65535)
 		n = 65535;
-	return dict_intern_h(d, str, n, dict_hash(str, n));
+	return dict_intern_h(d, str, n, dict_intern_hash(str, n));
 }
 
-const char *dict_intern_h(dy_dict *d, const char *str, size_t n, uint32_t h)
+const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
 {
 	dy_dict_store *s = d->store;
-	if ((s->used + 1) * 2 > s->cap)
-		intern_grow(s);
-	uint32_t j = h & (s->cap - 1);
-	while (s->slot[j].p) {
-		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
-			return s->slot[j].p;
-		j = (j + 1) & (s->cap - 1);
-	}
 	char *p = arena_strndup(&s->arena, str, n);
 	s->slot[j].p = p;
 	s->slot[j].hash = h;

@@ -160,13 +160,12 @@ static inline void trim(const char **s, size_t *n)
 
 /* Upper-cases s[0..n) into out (cap bytes); ASCII directly, valid UTF-8 through
  * utf8proc, invalid bytes copied as they are. Returns the length written, and
- * in *hash dict_hash() of it and in *chars its letters and digits (every byte
- * of a multibyte character counts), all in the one pass over the word. */
-static size_t upcase_hash(const char *s, size_t n, char *out, size_t cap,
-                          uint32_t *hash /* OUT */, unsigned *chars /* OUT */)
+ * in *chars its letters and digits (every byte of a multibyte character
+ * counts). */
+static size_t upcase_count(const char *s, size_t n, char *out, size_t cap,
+                           unsigned *chars /* OUT */)
 {
 	size_t o = 0;
-	uint32_t h = 2166136261u;   /* FNV-1a, as dict_hash() */
 	unsigned ch = 0;
 	for (size_t i = 0; i < n && o + 4 < cap; ) {
 		unsigned char c = (unsigned char)s[i];
@@ -174,7 +173,6 @@ static size_t upcase_hash(const char *s, size_t n, char *out, size_t cap,
 			/* ASCII by arithmetic: toupper() goes through the locale table */
 			unsigned char u = (unsigned char)((unsigned)c - 'a' < 26u ? c - 32 : c);
 			out[o++] = (char)u;
-			h = (h ^ u) * 16777619u;
 			ch += (byte_class[u] & CL_ALNUM) != 0;
 			i++;
 			continue;
@@ -196,23 +194,43 @@ static size_t upcase_hash(const char *s, size_t n, char *out, size_t cap,
 			o += (size_t)w;
 			i += (size_t)k;
 		}
-		for (size_t q = o0; q < o; q++) {
-			unsigned char u = (unsigned char)out[q];
-			h = (h ^ u) * 16777619u;
-			ch += (byte_class[u] & CL_ALNUM) != 0;
-		}
+		for (size_t q = o0; q < o; q++)
+			ch += (byte_class[(unsigned char)out[q]] & CL_ALNUM) != 0;
 	}
 	out[o] = '\0';
-	*hash = h;
 	*chars = ch;
 	return o;
 }
 
 static size_t upcase(const char *s, size_t n, char *out, size_t cap)
 {
-	uint32_t h;
 	unsigned ch;
-	return upcase_hash(s, n, out, cap, &h, &ch);
+	return upcase_count(s, n, out, cap, &ch);
+}
+
+/* Words are read eight bytes at a time where the byte order lets the first
+ * byte be the lowest (the count of leading letters is then a count of
+ * trailing zero bits); elsewhere byte by byte. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DICT_SWAR 1
+#else
+#define DICT_SWAR 0
+#endif
+
+#define SWAR_HI 0x8080808080808080ull
+
+/* 0x80 in each byte of x that is an ASCII letter; *lower gets 0x80 in each
+ * byte that is a lower-case one. A byte below 0x80 plus at most 0x3F cannot
+ * carry into the next byte; a byte from 0x80 up may, but only into later
+ * bytes, and is itself no letter: so the flags are exact up to and including
+ * the first byte that is not a letter, which is all the reader uses. */
+static inline uint64_t swar_letters(uint64_t x, uint64_t *lower)
+{
+	const uint64_t one = 0x0101010101010101ull;
+	uint64_t up = (x + one * (0x80 - 'A')) & ~(x + one * (0x80 - 'Z' - 1));
+	uint64_t lo = (x + one * (0x80 - 'a')) & ~(x + one * (0x80 - 'z' - 1));
+	*lower = lo & ~x & SWAR_HI;
+	return (up | lo) & ~x & SWAR_HI;
 }
 
 static uint16_t add_chars(unsigned a, unsigned b)
@@ -250,102 +268,106 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 #define CUR_COUNT (in_group ? r->alt[nalt - 1].n : ntop)
 	for (size_t i = 0; i < n; ) {
 		unsigned char c = (unsigned char)s[i];
-		if (is_blank(c) || c == '\n') {
-			touch = 0;
-			i++;
-			continue;
-		}
-		if (c == '_' || c == '-') {
-			while (i < n && (s[i] == '_' || s[i] == '-'))
+		/* Every case below is a byte of these classes: a word's first byte
+		 * skips them all with one test. */
+		if (byte_class[c] & (CL_WEND | CL_PEND | CL_GEND)) {
+			if (is_blank(c) || c == '\n') {
+				touch = 0;
 				i++;
-			if (last && touch) {
-				if (last->kind == DY_EL_WORD)
-					last->flags |= DY_EL_EXACT;
-				if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+				continue;
+			}
+			if (c == '_' || c == '-') {
+				while (i < n && (s[i] == '_' || s[i] == '-'))
+					i++;
+				if (last && touch) {
+					if (last->kind == DY_EL_WORD)
+						last->flags |= DY_EL_EXACT;
+					if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+						last->flags |= DY_EL_ADJ;
+				}
+				touch = 0;
+				continue;
+			}
+			if (c == '~') {
+				if (last)
 					last->flags |= DY_EL_ADJ;
-			}
-			touch = 0;
-			continue;
-		}
-		if (c == '~') {
-			if (last)
-				last->flags |= DY_EL_ADJ;
-			i++;
-			while (i < n && s[i] == '_')
 				i++;
-			touch = 0;
-			continue;
-		}
-		if (c == '=') {
-			if (last && last->kind == DY_EL_WORD)
-				last->flags |= DY_EL_EXACT | EL_NOEND;
-			i++;
-			continue;
-		}
-		if (pattern && c == ']' && in_group) {
-			/* A typo seen in production files: "{ WAS | WERE ] *". */
-			WARN(r, "']' read as '}' in pattern");
-			c = '}';
-		}
-		if (pattern && c == '}' && !in_group) {
-			WARN(r, "'}' without '{' in pattern; ignored");
-			i++;
-			continue;
-		}
-		if (pattern && (c == '{' || c == '|' || c == '}')) {
-			if (mode == PH_MEMBER) {
-				ERR(r, "alternatives '%c' are not allowed in a synset member", c);
-				return -1;
+				while (i < n && s[i] == '_')
+					i++;
+				touch = 0;
+				continue;
 			}
-			if (c == '{') {
-				if (in_group) {
-					ERR(r, "nested '{' in pattern");
+			if (c == '=') {
+				if (last && last->kind == DY_EL_WORD)
+					last->flags |= DY_EL_EXACT | EL_NOEND;
+				i++;
+				continue;
+			}
+			if (pattern && c == ']' && in_group) {
+				/* A typo seen in production files: "{ WAS | WERE ] *". */
+				WARN(r, "']' read as '}' in pattern");
+				c = '}';
+			}
+			if (pattern && c == '}' && !in_group) {
+				WARN(r, "'}' without '{' in pattern; ignored");
+				i++;
+				continue;
+			}
+			if (pattern && (c == '{' || c == '|' || c == '}')) {
+				if (mode == PH_MEMBER) {
+					ERR(r, "alternatives '%c' are not allowed in a synset member", c);
 					return -1;
 				}
-				if (ntop >= DICT_MAX_ELEMS || nalt >= DICT_MAX_ALTS) {
-					ERR(r, "pattern longer than %d elements", DICT_MAX_ELEMS);
-					return -1;
-				}
-				group_at = ntop;
-				dy_elem *g = &r->top[ntop++];
-				memset(g, 0, sizeof *g);
-				g->kind = DY_EL_ALT;
-				g->ref = (uint32_t)nalt;
-				in_group = 1;
-				r->alt[nalt].first = (uint16_t)nalt_el;
-				r->alt[nalt].n = 0;
-				nalt++;
-				last = NULL;
-			} else if (!in_group) {
-				ERR(r, "'%c' outside { } in pattern", c);
-				return -1;
-			} else {
-				if (r->alt[nalt - 1].n == 0) {
-					ERR(r, "empty alternative in { }");
-					return -1;
-				}
-				if (c == '|') {
-					if (nalt >= DICT_MAX_ALTS) {
-						ERR(r, "more than %d alternatives", DICT_MAX_ALTS);
+				if (c == '{') {
+					if (in_group) {
+						ERR(r, "nested '{' in pattern");
 						return -1;
 					}
+					if (ntop >= DICT_MAX_ELEMS || nalt >= DICT_MAX_ALTS) {
+						ERR(r, "pattern longer than %d elements", DICT_MAX_ELEMS);
+						return -1;
+					}
+					group_at = ntop;
+					dy_elem *g = &r->top[ntop++];
+					memset(g, 0, sizeof *g);
+					g->kind = DY_EL_ALT;
+					g->ref = (uint32_t)nalt;
+					in_group = 1;
 					r->alt[nalt].first = (uint16_t)nalt_el;
 					r->alt[nalt].n = 0;
 					nalt++;
 					last = NULL;
+				} else if (!in_group) {
+					ERR(r, "'%c' outside { } in pattern", c);
+					return -1;
 				} else {
-					dy_elem *g = &r->top[group_at];
-					g->n = (uint32_t)nalt - g->ref;
-					in_group = 0;
-					last = g;
-					touch = 1;
-					i++;
-					continue;
+					if (r->alt[nalt - 1].n == 0) {
+						ERR(r, "empty alternative in { }");
+						return -1;
+					}
+					if (c == '|') {
+						if (nalt >= DICT_MAX_ALTS) {
+							ERR(r, "more than %d alternatives", DICT_MAX_ALTS);
+							return -1;
+						}
+						r->alt[nalt].first = (uint16_t)nalt_el;
+						r->alt[nalt].n = 0;
+						nalt++;
+						last = NULL;
+					} else {
+						dy_elem *g = &r->top[group_at];
+						g->n = (uint32_t)nalt - g->ref;
+						in_group = 0;
+						last = g;
+						touch = 1;
+						i++;
+						continue;
+					}
 				}
+				touch = 0;
+				i++;
+				continue;
 			}
-			touch = 0;
-			i++;
-			continue;
 		}
 		/* An element proper. */
 		dy_elem e;
@@ -392,23 +414,45 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 		} else {
 			unsigned stop = CL_WEND | (pattern ? CL_PEND : 0) | (pattern && in_group ? CL_GEND : 0);
 			/* Fast path, for an ASCII word of at most DICT_MAX_WORD bytes (nearly
-			 * all): find its end, upper-case, hash and count it in one pass. */
+			 * all): find its end, upper-case and count it in one pass, eight
+			 * letters at a time while there are letters. */
 			size_t j = i, lim = n - i > DICT_MAX_WORD ? i + DICT_MAX_WORD : n;
-			uint32_t h = 2166136261u;   /* FNV-1a, as dict_hash() */
-			char *w = r->word;
-			for (; j < lim; j++) {
+			char *w = r->word;   /* DICT_MAX_WORD + 8 bytes: room for 8 past the word */
+			for (;;) {
+#if DICT_SWAR
+				while (j + 8 <= lim) {
+					uint64_t x, lo;
+					memcpy(&x, s + j, 8);
+					uint64_t let = swar_letters(x, &lo);
+					x -= lo >> 2;   /* 'a'..'z' - 0x20 */
+					memcpy(w + (j - i), &x, 8);
+					if (let == SWAR_HI) {
+						j += 8;
+						ch += 8;
+						continue;
+					}
+					/* the letters before the first other byte */
+					unsigned run = (unsigned)__builtin_ctzll(~let & SWAR_HI) / 8;
+					j += run;
+					ch += run;
+					break;
+				}
+#endif
+				if (j >= lim)
+					break;
 				unsigned char k = (unsigned char)s[j];
 				unsigned cl = byte_class[k];
 				if (cl & (stop | CL_HIGH))
 					break;
-				unsigned char u = (unsigned char)((unsigned)k - 'a' < 26u ? k - 32 : k);
-				w[j - i] = (char)u;
-				h = (h ^ u) * 16777619u;
+				w[j - i] = (char)((unsigned)k - 'a' < 26u ? k - 32 : k);
 				ch += (cl & CL_ALNUM) != 0;
+				j++;
 			}
 			size_t wl = j - i;
+			uint32_t h;
 			if (j == n || (byte_class[(unsigned char)s[j]] & stop)) {
-				r->word[wl] = '\0';
+				memset(w + wl, 0, 8);
+				h = dict_intern_hash_padded(w, wl);
 			} else {
 				/* a multibyte character, or a word too long */
 				while (j < n && !(byte_class[(unsigned char)s[j]] & stop))
@@ -417,7 +461,8 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 					ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
 					return -1;
 				}
-				wl = upcase_hash(s + i, j - i, r->word, sizeof r->word, &h, &ch);
+				wl = upcase_count(s + i, j - i, r->word, sizeof r->word, &ch);
+				h = dict_intern_hash(r->word, wl);
 			}
 			e.kind = DY_EL_WORD;
 			e.text = dict_intern_h(d, r->word, wl, h);
