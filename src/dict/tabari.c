@@ -576,6 +576,33 @@ static int code_chars_ok(const char *s, size_t n, const char *extra)
 	return n > 0;
 }
 
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)s[i] - '0' > 9u)
+			return 0;
+	return 1;
+}
+
+/* dict_date_parse() with the common YYMMDD case inline (CountryInfo's
+ * restrictions are mostly ranges of two of them); a day past the 28th, which
+ * may need the month-end repair, and other lengths go to the full one. */
+static inline int32_t date_parse(const char *s, size_t n)
+{
+	if (n != 6)
+		return dict_date_parse(s, n);
+	unsigned d[6];
+	for (int i = 0; i < 6; i++) {
+		d[i] = (unsigned)s[i] - '0';
+		if (d[i] > 9)
+			return -1;
+	}
+	int yy = (int)(d[0] * 10 + d[1]), m = (int)(d[2] * 10 + d[3]), dd = (int)(d[4] * 10 + d[5]);
+	if (m < 1 || m > 12 || dd < 1 || dd > 28)
+		return dd > 28 && m >= 1 && m <= 12 && dd <= 31 ? dict_date_parse(s, n) : -1;
+	return (yy <= 30 ? 2000 + yy : 1900 + yy) * 10000 + m * 100 + dd;   /* century pivot as dict.h */
+}
+
 /* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
 static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
 {
@@ -686,7 +713,7 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 			break;
 		}
 		default:
-			if (cl >= 6 && strspn(code, "0123456789") == cl) {
+			if (cl >= 6 && all_digits(code, cl)) {
 				ERR(r, "code missing before date '%s'", code);
 				return -1;
 			}
@@ -696,18 +723,25 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 			}
 			break;
 		}
-		size_t pl = strlen(p);
+		size_t pl = cl;   /* == strlen(p): every case above keeps cl so */
 		if (memchr(p, '/', pl))
 			c->flags |= DY_CODE_COMPOUND;
-		c->code = dict_intern(r->d, p, pl);
+		uint32_t h;
+		if ((size_t)(p - code) + pl + 8 <= sizeof code) {
+			memset(p + pl, 0, 8);
+			h = dict_intern_hash_padded(p, pl);
+		} else {
+			h = dict_intern_hash(p, pl);
+		}
+		c->code = dict_intern_h(r->d, p, pl, h);
 	}
 	/* Date restriction (manual 6.5.2): <D, >D, D-D. */
-	size_t rl = strlen(rest);
+	size_t rl = m - (size_t)(rest - sq);   /* == strlen(rest) */
 	if (rl == 0)
 		return 0;
 	int32_t a, b;
 	if (rest[0] == '<' || rest[0] == '>') {
-		a = dict_date_parse(rest + 1, rl - 1);
+		a = date_parse(rest + 1, rl - 1);
 		if (a < 0)
 			goto bad;
 		if (rest[0] == '<')
@@ -715,11 +749,11 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 		else
 			c->from = a;
 	} else {
-		const char *dash = strchr(rest, '-');
+		const char *dash = memchr(rest, '-', rl);
 		if (!dash)
 			goto bad;
-		a = dict_date_parse(rest, (size_t)(dash - rest));
-		b = dict_date_parse(dash + 1, strlen(dash + 1));
+		a = date_parse(rest, (size_t)(dash - rest));
+		b = date_parse(dash + 1, rl - (size_t)(dash - rest) - 1);
 		if (a < 0 || b < 0)
 			goto bad;
 		/* A range cannot end before it starts: a 6-digit start that the
