@@ -27,9 +27,9 @@ struct dy_dict_store {
 	dy_intern_slot *slot;
 	uint32_t        cap;  /* power of two */
 	uint32_t        used;
-	/* Duplicate detection while loading: phrase hash -> entry index + 1. */
-	uint32_t       *dup_hash;
-	uint32_t       *dup_val;
+	/* Duplicate detection while loading: phrase hash -> entry index + 1,
+	 * side by side so that a probe reads one cache line. */
+	struct dy_dup_slot { uint32_t hash, val; } *dup;
 	uint32_t        dup_cap, dup_used;
 };
 
@@ -144,6 +144,10 @@ uint16_t dict_file_add(dy_dict *d, const char *name);
 /* Duplicate detection: returns the earlier entry with the same kind and
  * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
 uint32_t dict_dup_check(dy_dict *d, uint32_t idx);
+/* Makes room for `more` entries in the duplicate table at once (a reader
+ * calls it with an estimate for its file: one table, not a chain of
+ * doublings each rehashing the last). */
+void dict_dup_reserve(dy_dict *d, uint32_t more);
 
 /* Rebuilds the lookup index from d->entries (index.c). */
 void dict_index_build(dy_dict *d);

@@ -131,41 +131,51 @@ static int phrase_same(const dy_dict *d, const dy_entry *a, const dy_entry *b)
 	return 1;
 }
 
+void dict_dup_reserve(dy_dict *d, uint32_t more)
+{
+	dy_dict_store *s = d->store;
+	uint64_t want = ((uint64_t)s->dup_used + more + 1) * 2;
+	if (want <= s->dup_cap)
+		return;
+	uint64_t ncap = s->dup_cap ? s->dup_cap : 16384;
+	while (ncap < want)
+		ncap *= 2;
+	if (ncap > UINT32_MAX / 2) {
+		fputs("dyad: dictionary too large\n", stderr);
+		exit(2);
+	}
+	struct dy_dup_slot *nd = xcalloc((size_t)ncap, sizeof *nd);
+	for (uint32_t i = 0; i < s->dup_cap; i++) {
+		if (!s->dup[i].val)
+			continue;
+		uint32_t j = s->dup[i].hash & (uint32_t)(ncap - 1);
+		while (nd[j].val)
+			j = (j + 1) & (uint32_t)(ncap - 1);
+		nd[j] = s->dup[i];
+	}
+	free(s->dup);
+	s->dup = nd;
+	s->dup_cap = (uint32_t)ncap;
+}
+
 uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
 {
 	dy_dict_store *s = d->store;
-	if ((s->dup_used + 1) * 2 > s->dup_cap) {
-		uint32_t ncap = s->dup_cap ? s->dup_cap * 2 : 16384;
-		uint32_t *nh = xcalloc(ncap, sizeof *nh);
-		uint32_t *nv = xcalloc(ncap, sizeof *nv);
-		for (uint32_t i = 0; i < s->dup_cap; i++) {
-			if (!s->dup_val[i])
-				continue;
-			uint32_t j = s->dup_hash[i] & (ncap - 1);
-			while (nv[j])
-				j = (j + 1) & (ncap - 1);
-			nh[j] = s->dup_hash[i];
-			nv[j] = s->dup_val[i];
-		}
-		free(s->dup_hash);
-		free(s->dup_val);
-		s->dup_hash = nh;
-		s->dup_val = nv;
-		s->dup_cap = ncap;
-	}
+	if ((s->dup_used + 1) * 2 > s->dup_cap)
+		dict_dup_reserve(d, 1);
 	const dy_entry *e = &d->entries[idx];
 	uint32_t h = phrase_hash(d, e);
 	uint32_t j = h & (s->dup_cap - 1);
-	while (s->dup_val[j]) {
-		uint32_t other = s->dup_val[j] - 1;
+	while (s->dup[j].val) {
+		uint32_t other = s->dup[j].val - 1;
 		/* Entries dropped after registration (none today) would be past the end. */
-		if (s->dup_hash[j] == h && other < d->n_entries && other != idx &&
+		if (s->dup[j].hash == h && other < d->n_entries && other != idx &&
 		    phrase_same(d, &d->entries[other], e))
 			return other;
 		j = (j + 1) & (s->dup_cap - 1);
 	}
-	s->dup_hash[j] = h;
-	s->dup_val[j] = idx + 1;
+	s->dup[j].hash = h;
+	s->dup[j].val = idx + 1;
 	s->dup_used++;
 	return DY_NONE;
 }
@@ -212,8 +222,7 @@ void dict_free(dy_dict *d)
 	if (d->store) {
 		arena_free(&d->store->arena);
 		free(d->store->slot);
-		free(d->store->dup_hash);
-		free(d->store->dup_val);
+		free(d->store->dup);
 		free(d->store);
 	}
 	dict_index_free(d->index);

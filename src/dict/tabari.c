@@ -855,8 +855,11 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
 {
 	uint32_t first = d->n_codes;
-	for (int i = 0; i < n; i++)
-		*DICT_PUSH(d, codes, n_codes, CAP_CODES) = c[i];
+	if (n > 0) {
+		DICT_RESERVE(d, codes, n_codes, CAP_CODES, (uint32_t)n);
+		memcpy(d->codes + first, c, (size_t)n * sizeof *c);
+		d->n_codes += (uint32_t)n;
+	}
 	return first;
 }
 
@@ -1020,26 +1023,33 @@ static void actor_line(reader *r, const char *s, size_t n, int indented)
 
 /* ---- verbs (manual 5.5) -------------------------------------------------- */
 
-static int pattern_cmp(const void *a, const void *b)
-{
-	const dy_pattern *x = a, *y = b;
-	if (x->ph.chars != y->ph.chars)
-		return x->ph.chars > y->ph.chars ? -1 : 1;
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
 static void verb_close(reader *r)
 {
 	dy_dict *d = r->d;
 	if (r->verb == DY_NONE)
 		return;
 	dy_verb *v = &d->verbs[r->verb];
-	/* Longest first (manual 5.7.1); ties keep file order. */
-	if (v->n_patterns > 1)
-		qsort(d->patterns + v->pattern, v->n_patterns, sizeof *d->patterns, pattern_cmp);
 	r->verb = DY_NONE;
+	/* Longest first (manual 5.7.1); ties keep file order. A verb's patterns
+	 * come from one file in line order, so file order is their order here:
+	 * sort keys of (chars, position), after checking they are not in order
+	 * already. */
+	uint32_t np = v->n_patterns, i = 1;
+	dy_pattern *p = d->patterns + v->pattern;
+	while (i < np && p[i].ph.chars <= p[i - 1].ph.chars)
+		i++;
+	if (i >= np)
+		return;
+	uint64_t *key = xmalloc(2 * (size_t)np * sizeof *key);
+	for (i = 0; i < np; i++)
+		key[i] = (uint64_t)(0xFFFFu - p[i].ph.chars) << 32 | i;
+	dict_sort_u64(key, np, key + np);
+	dy_pattern *was = xmalloc((size_t)np * sizeof *was);
+	memcpy(was, p, (size_t)np * sizeof *p);
+	for (i = 0; i < np; i++)
+		p[i] = was[(uint32_t)key[i]];
+	free(was);
+	free(key);
 }
 
 static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
@@ -1304,9 +1314,12 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->kind = kind;
 	r->verb = DY_NONE;
 	r->synset = DY_NONE;
-	/* Most files hold no NUL byte: look for one once, not on every line. */
-	int any_nul = memchr(data, '\0', n) != NULL;
+	/* Most lines hold no NUL byte: look for the next one only once past it. */
+	const char *nul = memchr(data, '\0', n);   /* the next NUL byte, or NULL */
 	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
+	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
+	 * fewer in a verbs file, whose patterns are no entries. */
+	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
 	for (size_t i = 0; i < n; ) {
 		const char *nl = memchr(data + i, '\n', n - i);
 		size_t j = nl ? (size_t)(nl - data) : n;
@@ -1319,7 +1332,9 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 			ERR(r, "line longer than %d bytes", DICT_MAX_LINE);
 			continue;
 		}
-		if (any_nul && memchr(s, '\0', len)) {
+		if (nul && nul < s)
+			nul = memchr(s, '\0', n - (size_t)(s - data));
+		if (nul && nul < s + len) {
 			WARN(r, "NUL byte in line read as a blank");
 			if (len > sizeof r->line_buf)
 				continue;
