@@ -48,8 +48,10 @@ struct dy_dict_index {
 	uint32_t *head_of;   /* head of each indexed entry, DY_NONE: none */
 	uint32_t  built;     /* entries [0, built) are in the heads' counts */
 	uint32_t  hcap, ecap;/* capacity of heads and head_of */
-	uint32_t *runs;      /* head * DY_ENT_KINDS + kind of every list of two
-	                      * or more entries: the lists that may need sorting */
+	struct dy_index_run {/* every list of two or more entries (may need sorting) */
+		uint32_t hk;     /* head * DY_ENT_KINDS + kind */
+		uint32_t at, n;  /* where it was and how long when last sorted (n 0: never) */
+	} *runs;
 	uint32_t  n_runs, rcap;
 	uint64_t  lens;      /* bit k set: some head has length k (k < 63); bit 63: longer */
 	uint8_t  *first2;    /* 65536 bits: first two bytes of some head */

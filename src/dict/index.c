@@ -187,7 +187,9 @@ void dict_index_build(dy_dict *d)
 		uint32_t kind = d->entries[i].kind;
 		if (++ix->heads[hi].n[kind] == 2) {
 			dict_grow((void **)&ix->runs, sizeof *ix->runs, ix->n_runs, 1, &ix->rcap);
-			ix->runs[ix->n_runs++] = hi * DY_ENT_KINDS + kind;
+			struct dy_index_run *run = &ix->runs[ix->n_runs++];
+			run->hk = hi * DY_ENT_KINDS + kind;
+			run->at = run->n = 0;
 		}
 	}
 	ix->built = d->n_entries;
@@ -203,7 +205,7 @@ void dict_index_build(dy_dict *d)
 			hd->at[k] = total;
 		}
 	}
-	free(ix->entries);
+	uint32_t *old = ix->entries;   /* the lists as sorted by the last build */
 	ix->entries = xmalloc((total + 1) * sizeof *ix->entries);
 	ix->n_entries = total;
 	memset(d->n_kind, 0, sizeof d->n_kind);
@@ -214,20 +216,31 @@ void dict_index_build(dy_dict *d)
 		if (hi != DY_NONE)
 			ix->entries[--ix->heads[hi].at[kind]] = i;
 	}
-	/* Longest first within each head and kind. */
+	/* Longest first within each head and kind. A list that got no new
+	 * entry since the last build holds the same entries: its order then is
+	 * copied, not sorted again. */
 	uint32_t longest = 0;
 	for (uint32_t r = 0; r < ix->n_runs; r++) {
-		uint32_t n = ix->heads[ix->runs[r] / DY_ENT_KINDS].n[ix->runs[r] % DY_ENT_KINDS];
+		uint32_t hk = ix->runs[r].hk;
+		uint32_t n = ix->heads[hk / DY_ENT_KINDS].n[hk % DY_ENT_KINDS];
 		if (n > longest)
 			longest = n;
 	}
 	uint64_t *key = xmalloc(2 * ((size_t)longest + 1) * sizeof *key);
 	for (uint32_t r = 0; r < ix->n_runs; r++) {
-		const dy_head *hd = &ix->heads[ix->runs[r] / DY_ENT_KINDS];
-		int k = (int)(ix->runs[r] % DY_ENT_KINDS);
-		entries_order(d, ix->entries + hd->at[k], hd->n[k], key, key + longest + 1);
+		struct dy_index_run *run = &ix->runs[r];
+		const dy_head *hd = &ix->heads[run->hk / DY_ENT_KINDS];
+		int k = (int)(run->hk % DY_ENT_KINDS);
+		uint32_t *v = ix->entries + hd->at[k];
+		if (run->n == hd->n[k])
+			memcpy(v, old + run->at, (size_t)run->n * sizeof *v);
+		else
+			entries_order(d, v, hd->n[k], key, key + longest + 1);
+		run->at = hd->at[k];
+		run->n = hd->n[k];
 	}
 	free(key);
+	free(old);
 }
 
 const uint32_t *dict_head_entries(const dy_dict *d)
