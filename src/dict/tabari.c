@@ -716,9 +716,82 @@ static inline int32_t date_parse(const char *s, size_t n)
 	return (yy <= 30 ? 2000 + yy : 1900 + yy) * 10000 + m * 100 + dd;   /* century pivot as dict.h */
 }
 
+static int is_digits6(const char *s)
+{
+	for (int i = 0; i < 6; i++)
+		if ((unsigned)s[i] - '0' > 9u)
+			return 0;
+	return 1;
+}
+
+/* parse_block() for the shape of nearly every actor code block, "CODE",
+ * "CODE <YYMMDD", "CODE >YYMMDD" or "CODE YYMMDD-YYMMDD" with CODE upper-case
+ * letters and digits: the same dy_code, without copying the block about.
+ * Returns 1 when it read the block, 0 when the block is anything else or
+ * needs a message (parse_block() then reads it and reports). */
+static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
+{
+	size_t i = 0;
+	if (n >= 200)
+		return 0;
+	while (i < n && is_blank((unsigned char)s[i]))
+		i++;
+	size_t c0 = i;
+	while (i < n && ((unsigned)s[i] - 'A' < 26u || (unsigned)s[i] - '0' < 10u))
+		i++;
+	size_t cl = i - c0;
+	if (cl == 0 || (i < n && !(byte_class[(unsigned char)s[i]] & (CL_BLANK | CL_ANGLE))))
+		return 0;
+	if (cl >= 6 && all_digits(s + c0, cl))
+		return 0;   /* "code missing before date" */
+	while (i < n && is_blank((unsigned char)s[i]))
+		i++;
+	int32_t from = DY_DATE_MIN, to = DY_DATE_MAX;
+	int dated = i < n;
+	if (dated) {
+		const char *t = s + i;
+		size_t tl = 0;
+		while (i + tl < n && !is_blank((unsigned char)t[tl]))
+			tl++;
+		for (size_t k = i + tl; k < n; k++)
+			if (!is_blank((unsigned char)s[k]))
+				return 0;
+		if (tl == 7 && (t[0] == '<' || t[0] == '>') && is_digits6(t + 1)) {
+			int32_t a = date_parse(t + 1, 6);
+			if (a < 0)
+				return 0;
+			if (t[0] == '<')
+				to = a;
+			else
+				from = a;
+		} else if (tl == 13 && t[6] == '-' && is_digits6(t) && is_digits6(t + 7)) {
+			int32_t a = date_parse(t, 6), b = date_parse(t + 7, 6);
+			if (a < 0 || b < 0)
+				return 0;
+			if (a > b && a >= 20000000)
+				a -= 1000000;   /* as in parse_block() */
+			if (a > b)
+				return 0;
+			from = a;
+			to = b;
+		} else {
+			return 0;
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->from = from;
+	c->to = to;
+	if (dated)
+		c->flags = DY_CODE_DATED;
+	c->code = dict_intern(r->d, s + c0, cl);
+	return 1;
+}
+
 /* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
 static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
 {
+	if (ctx == CC_ACTOR && parse_block_simple(r, s, n, c))
+		return 0;
 	char sq[256];
 	size_t m = 0;
 	if (n < sizeof sq) {
