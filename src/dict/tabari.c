@@ -698,8 +698,8 @@ static int all_digits(const char *s, size_t n)
 }
 
 /* dict_date_parse() with the common YYMMDD case inline (CountryInfo's
- * restrictions are mostly ranges of two of them); a day past the 28th, which
- * may need the month-end repair, and other lengths go to the full one. */
+ * restrictions are mostly ranges of two of them), the same rules: century
+ * pivot, and day 31 of a shorter month read as its last day (see dict.h). */
 static inline int32_t date_parse(const char *s, size_t n)
 {
 	if (n != 6)
@@ -711,17 +711,16 @@ static inline int32_t date_parse(const char *s, size_t n)
 			return -1;
 	}
 	int yy = (int)(d[0] * 10 + d[1]), m = (int)(d[2] * 10 + d[3]), dd = (int)(d[4] * 10 + d[5]);
-	if (m < 1 || m > 12 || dd < 1 || dd > 28)
-		return dd > 28 && m >= 1 && m <= 12 && dd <= 31 ? dict_date_parse(s, n) : -1;
-	return (yy <= 30 ? 2000 + yy : 1900 + yy) * 10000 + m * 100 + dd;   /* century pivot as dict.h */
-}
-
-static int is_digits6(const char *s)
-{
-	for (int i = 0; i < 6; i++)
-		if ((unsigned)s[i] - '0' > 9u)
-			return 0;
-	return 1;
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+	if (dd > 28) {
+		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+		if (dd > last)
+			dd = last;
+	}
+	return y * 10000 + m * 100 + dd;
 }
 
 /* parse_block() for the shape of nearly every actor code block, "CODE",
@@ -756,7 +755,7 @@ static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
 		for (size_t k = i + tl; k < n; k++)
 			if (!is_blank((unsigned char)s[k]))
 				return 0;
-		if (tl == 7 && (t[0] == '<' || t[0] == '>') && is_digits6(t + 1)) {
+		if (tl == 7 && (t[0] == '<' || t[0] == '>')) {
 			int32_t a = date_parse(t + 1, 6);
 			if (a < 0)
 				return 0;
@@ -764,7 +763,7 @@ static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
 				to = a;
 			else
 				from = a;
-		} else if (tl == 13 && t[6] == '-' && is_digits6(t) && is_digits6(t + 7)) {
+		} else if (tl == 13 && t[6] == '-') {
 			int32_t a = date_parse(t, 6), b = date_parse(t + 7, 6);
 			if (a < 0 || b < 0)
 				return 0;
