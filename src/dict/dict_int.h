@@ -105,9 +105,14 @@ static inline uint32_t dict_intern_hash(const char *s, size_t n)
 		memcpy(&w, s + q, 8);
 		h = dict_intern_mix(h, w);
 	}
-	unsigned char tail[8] = { 0 };
-	memcpy(tail, s + q, n - q);
-	memcpy(&w, tail, 8);
+	/* the last bytes as a zero-padded load would see them, without a call */
+	w = 0;
+	for (size_t k = 0; q + k < n; k++)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w |= (uint64_t)(unsigned char)s[q + k] << (56 - 8 * k);
+#else
+		w |= (uint64_t)(unsigned char)s[q + k] << (8 * k);
+#endif
 	return (uint32_t)dict_intern_mix(h, w);
 }
 /* Same value, for a string followed by eight zero bytes (s[n..n+8) readable
