@@ -1220,6 +1220,8 @@ static void verb_close(reader *r)
 	 * sort keys of (chars, position), after checking they are not in order
 	 * already. */
 	uint32_t np = v->n_patterns, i = 1;
+	if (np < 2)
+		return;   /* (d->patterns may still be NULL) */
 	dy_pattern *p = d->patterns + v->pattern;
 	while (i < np && p[i].ph.chars <= p[i - 1].ph.chars)
 		i++;
