@@ -24,6 +24,8 @@ typedef struct dy_intern_slot {
 
 struct dy_dict_store {
 	dy_arena        arena;
+	char           *pool;      /* interned strings are cut from arena blocks of */
+	size_t          pool_left; /* STORE_POOL bytes: pool is the free rest of one */
 	dy_intern_slot *slot;
 	uint32_t        cap;  /* power of two */
 	uint32_t        used;

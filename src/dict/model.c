@@ -99,7 +99,23 @@ const char *dict_intern(dy_dict *d, const char *str, size_t n)
 const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
 {
 	dy_dict_store *s = d->store;
-	char *p = arena_strndup(&s->arena, str, n);
+	/* Strings are cut from blocks of their own, unaligned: one bump per
+	 * string instead of an arena call (tens of thousands per load). */
+	enum { STORE_POOL = 65536 };
+	char *p;
+	if (n + 1 > STORE_POOL / 16) {
+		p = arena_strndup(&s->arena, str, n);
+	} else {
+		if (n + 1 > s->pool_left) {
+			s->pool = arena_alloc(&s->arena, STORE_POOL);
+			s->pool_left = STORE_POOL;
+		}
+		p = s->pool;
+		memcpy(p, str, n);
+		p[n] = '\0';
+		s->pool += n + 1;
+		s->pool_left -= n + 1;
+	}
 	s->slot[j].p = p;
 	s->slot[j].hash = h;
 	s->slot[j].len = (uint32_t)n;
