@@ -339,6 +339,8 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 	dy_elem *last = NULL;  /* element a following '_', '~' or '=' applies to */
 	int ntop = 0;
 	int touch = 0;         /* no blank between `last` and the current position */
+	int noend = 0;         /* some element got EL_NOEND ('=') */
+	/* at most 64 words of at most 259 letters each: no need to saturate */
 	unsigned chars = 0;
 	for (size_t i = 0; i < n; ) {
 		unsigned char c = (unsigned char)s[i];
@@ -360,8 +362,10 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 					i++;
 				touch = 0;
 			} else if (c == '=') {
-				if (last)
+				if (last) {
 					last->flags |= DY_EL_EXACT | EL_NOEND;
+					noend = 1;
+				}
 				i++;
 			} else {   /* a blank or '\n' */
 				touch = 0;
@@ -386,7 +390,7 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 		e->flags = 0;
 		e->ref = 0;
 		e->n = 0;
-		chars = add_chars(chars, ch);
+		chars += ch;
 		last = e;
 		touch = 1;
 		i = j;
@@ -400,8 +404,9 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 	dy_elem *e = &el[mode == PH_WORDS ? ntop - 1 : 0];
 	if (!(e->flags & EL_NOEND))
 		e->flags |= DY_EL_ENDINGS;
-	for (int k = 0; k < ntop; k++)
-		el[k].flags &= (uint8_t)~EL_NOEND;
+	if (noend)
+		for (int k = 0; k < ntop; k++)
+			el[k].flags &= (uint8_t)~EL_NOEND;
 	out->first = d->n_elems;
 	out->n = (uint16_t)ntop;
 	out->chars = (uint16_t)chars;
