@@ -35,26 +35,31 @@ struct dy_dict_store {
 	uint32_t        dup_cap, dup_used;
 };
 
-/* The lookup index over first words (index.c). Built again after every
- * load, but incrementally: entries already indexed are never changed by a
- * later load (loaders only append), so their heads are kept and only the
- * new entries are looked up (`built`); the per-head lists are laid out anew. */
+/* The lookup index over first words (index.c). Brought up to date after
+ * every load, incrementally: entries already indexed are never changed by a
+ * later load (loaders only append), so only the new entries are looked up
+ * (`built`), and only the heads they add to get their lists laid out again,
+ * at the end of `entries`; the old places of those lists are left unused
+ * until there are more of them than of lists in use, when all the lists are
+ * packed again. */
 struct dy_dict_index {
 	dy_head  *heads;     uint32_t n_heads;
-	uint32_t *entries;   uint32_t n_entries;  /* grouped per head and kind */
+	uint32_t *entries;   uint32_t n_entries;  /* the lists of every head and kind,
+	                                            * and unused places; n_entries used */
+	uint32_t  live;      /* places in lists */
+	uint32_t  entcap;    /* capacity of entries */
 	uint32_t *table;     /* head index + 1, 0 = empty; size mask + 1 */
 	uint32_t *thash;     /* hash of the head in that slot */
 	uint32_t  mask;
 	uint32_t *by_ptr;    /* head index + 1 by the address of the interned head
 	                      * text (ptr_hash); size mask + 1; for building only */
-	uint32_t *head_of;   /* head of each indexed entry, DY_NONE: none */
-	uint32_t  built;     /* entries [0, built) are in the heads' counts */
-	uint32_t  hcap, ecap;/* capacity of heads and head_of */
-	struct dy_index_run {/* every list of two or more entries (may need sorting) */
-		uint32_t hk;     /* head * DY_ENT_KINDS + kind */
-		uint32_t at, n;  /* where it was and how long when last sorted (n 0: never) */
-	} *runs;
-	uint32_t  n_runs, rcap;
+	uint32_t  built;     /* entries [0, built) are in the heads' lists */
+	uint32_t  hcap;      /* capacity of heads and of mark */
+	uint32_t  builds;    /* builds so far */
+	struct dy_index_mark {/* by head: set when new entries reach it */
+		uint32_t build;  /* the build that last did (builds then) */
+		uint32_t slot;   /* its place in that build's list of heads to lay out */
+	} *mark;
 	uint64_t  lens;      /* bit k set: some head has length k (k < 63); bit 63: longer */
 	uint8_t  *first2;    /* 65536 bits: first two bytes of some head */
 	uint64_t *lens2;     /* by lens2_slot() of the first two bytes: lengths of the

@@ -9,7 +9,12 @@
  * computed byte by byte, a token's hash for every prefix length comes out of
  * one pass, so finding every stem that a token begins with costs one probe
  * per prefix length that some head has (`lens` bit mask), after a 64 Ki-bit
- * filter on the token's first two bytes rejects most tokens at once. */
+ * filter on the token's first two bytes rejects most tokens at once.
+ *
+ * Building is incremental (see struct dy_dict_index): each load only adds
+ * entries, so only the new entries' heads are found and only the lists they
+ * join are laid out again and sorted; a dictionary made of many files (the
+ * built-in one has dozens) no longer lays out every list once per file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +33,7 @@ void dict_index_free(dy_dict_index *ix)
 	free(ix->lens2);
 	free(ix->synset_tab);
 	free(ix->by_ptr);
-	free(ix->head_of);
-	free(ix->runs);
+	free(ix->mark);
 	free(ix);
 }
 
@@ -141,6 +145,7 @@ static uint32_t head_find(dy_dict *d, dy_dict_index *ix, uint32_t i)
 		j = (j + 1) & ix->mask;
 	if (ix->by_ptr[j])
 		return ix->by_ptr[j] - 1;
+	ix->mark[ix->n_heads].build = 0;   /* builds count from 1 */
 	dy_head *hd = &ix->heads[ix->n_heads++];
 	memset(hd, 0, sizeof *hd);
 	hd->text = w->text;
@@ -160,6 +165,41 @@ static uint32_t head_find(dy_dict *d, dy_dict_index *ix, uint32_t i)
 	return ix->n_heads - 1;
 }
 
+/* A head that new entries reach in this build, with its lists' old lengths. */
+typedef struct dirty_head {
+	uint32_t head;
+	uint32_t had;                 /* entries before this build (0: a new head) */
+	uint32_t total;               /* entries after it */
+	uint32_t old[DY_ENT_KINDS];   /* list lengths before this build */
+	uint32_t fill[DY_ENT_KINDS];  /* list lengths while new entries are put in */
+} dirty_head;
+
+/* Room for `more` places at the end of ix->entries. */
+static void entries_fit(dy_dict_index *ix, uint32_t more)
+{
+	dict_grow((void **)&ix->entries, sizeof *ix->entries, ix->n_entries, more + 1, &ix->entcap);
+}
+
+/* Packs every list again, in head order, when unused places outnumber used
+ * ones (a later build moves the lists new entries reach to the end). */
+static void entries_pack(dy_dict_index *ix)
+{
+	uint32_t *v = xmalloc(((size_t)ix->live + 1) * sizeof *v);
+	uint32_t pos = 0;
+	for (uint32_t h = 0; h < ix->n_heads; h++) {
+		dy_head *hd = &ix->heads[h];
+		for (int k = 0; k < DY_ENT_KINDS; k++) {
+			memcpy(v + pos, ix->entries + hd->at[k], (size_t)hd->n[k] * sizeof *v);
+			hd->at[k] = pos;
+			pos += hd->n[k];
+		}
+	}
+	free(ix->entries);
+	ix->entries = v;
+	ix->n_entries = pos;
+	ix->entcap = ix->live + 1;
+}
+
 void dict_index_build(dy_dict *d)
 {
 	dy_dict_index *ix = d->index;
@@ -173,74 +213,103 @@ void dict_index_build(dy_dict *d)
 		ix->first2 = xcalloc(65536 / 8, 1);
 		ix->lens2 = xcalloc(LENS2_SLOTS, sizeof *ix->lens2);
 		d->index = ix;
+		memset(d->n_kind, 0, sizeof d->n_kind);
+		entries_fit(ix, 0);   /* dict_head_entries() is never NULL */
 	}
-	/* New entries: at most one new head each. */
 	uint32_t fresh = d->n_entries - ix->built;
+	if (fresh == 0)
+		return;
+	uint32_t build = ++ix->builds;
+	/* New entries: at most one new head each. */
 	tables_fit(ix, ix->n_heads + fresh);
+	uint32_t hcap = ix->hcap;
 	dict_grow((void **)&ix->heads, sizeof *ix->heads, ix->n_heads, fresh + 1, &ix->hcap);
-	dict_grow((void **)&ix->head_of, sizeof *ix->head_of, ix->built, fresh + 1, &ix->ecap);
+	dict_grow((void **)&ix->mark, sizeof *ix->mark, ix->n_heads, fresh + 1, &hcap);
+	uint32_t *head_of = xmalloc((size_t)fresh * sizeof *head_of);
+	dirty_head *dh = xmalloc((size_t)fresh * sizeof *dh);
+	uint32_t n_dirty = 0;
 	for (uint32_t i = ix->built; i < d->n_entries; i++) {
+		uint32_t kind = d->entries[i].kind;
+		d->n_kind[kind]++;
 		uint32_t hi = head_find(d, ix, i);
-		ix->head_of[i] = hi;
+		head_of[i - ix->built] = hi;
+		if (hi == DY_NONE)
+			continue;
+		dy_head *hd = &ix->heads[hi];
+		if (ix->mark[hi].build != build) {
+			ix->mark[hi].build = build;
+			ix->mark[hi].slot = n_dirty;
+			dirty_head *x = &dh[n_dirty++];
+			x->head = hi;
+			x->had = 0;
+			for (int k = 0; k < DY_ENT_KINDS; k++)
+				x->had += hd->n[k];
+			x->total = x->had;
+			if (x->had) {
+				memcpy(x->old, hd->n, sizeof x->old);
+				memcpy(x->fill, hd->n, sizeof x->fill);
+			} else {
+				memset(x->fill, 0, sizeof x->fill);
+			}
+		}
+		dh[ix->mark[hi].slot].total++;
+		hd->n[kind]++;
+		ix->live++;
+	}
+	/* Lay out the lists of every head new entries reached at the end: its
+	 * old (sorted) lists first, then room for the new entries. */
+	uint32_t more = 0, longest = 0;
+	for (uint32_t q = 0; q < n_dirty; q++) {
+		more += dh[q].total;
+		if (dh[q].total > longest)
+			longest = dh[q].total;
+	}
+	entries_fit(ix, more);
+	uint32_t pos = ix->n_entries;
+	for (uint32_t q = 0; q < n_dirty; q++) {
+		dy_head *hd = &ix->heads[dh[q].head];
+		if (!dh[q].had) {
+			for (int k = 0; k < DY_ENT_KINDS; k++) {
+				hd->at[k] = pos;
+				pos += hd->n[k];
+			}
+			continue;
+		}
+		for (int k = 0; k < DY_ENT_KINDS; k++) {
+			const uint32_t *from = ix->entries + hd->at[k];
+			for (uint32_t e = 0; e < dh[q].old[k]; e++)
+				ix->entries[pos + e] = from[e];
+			hd->at[k] = pos;
+			pos += hd->n[k];
+		}
+	}
+	ix->n_entries = pos;
+	for (uint32_t i = ix->built; i < d->n_entries; i++) {
+		uint32_t hi = head_of[i - ix->built];
 		if (hi == DY_NONE)
 			continue;
 		uint32_t kind = d->entries[i].kind;
-		if (++ix->heads[hi].n[kind] == 2) {
-			dict_grow((void **)&ix->runs, sizeof *ix->runs, ix->n_runs, 1, &ix->rcap);
-			struct dy_index_run *run = &ix->runs[ix->n_runs++];
-			run->hk = hi * DY_ENT_KINDS + kind;
-			run->at = run->n = 0;
-		}
+		dirty_head *x = &dh[ix->mark[hi].slot];
+		ix->entries[ix->heads[hi].at[kind] + x->fill[kind]++] = i;
 	}
 	ix->built = d->n_entries;
-
-	/* Lay out each head's entries, grouped by kind, in load order: `at`
-	 * first points past each list, and a backward pass over the entries
-	 * fills the lists from their ends. */
-	uint32_t total = 0;
-	for (uint32_t h = 0; h < ix->n_heads; h++) {
-		dy_head *hd = &ix->heads[h];
-		for (int k = 0; k < DY_ENT_KINDS; k++) {
-			total += hd->n[k];
-			hd->at[k] = total;
-		}
-	}
-	uint32_t *old = ix->entries;   /* the lists as sorted by the last build */
-	ix->entries = xmalloc((total + 1) * sizeof *ix->entries);
-	ix->n_entries = total;
-	memset(d->n_kind, 0, sizeof d->n_kind);
-	for (uint32_t i = d->n_entries; i-- > 0; ) {
-		uint32_t kind = d->entries[i].kind;
-		d->n_kind[kind]++;
-		uint32_t hi = ix->head_of[i];
-		if (hi != DY_NONE)
-			ix->entries[--ix->heads[hi].at[kind]] = i;
-	}
-	/* Longest first within each head and kind. A list that got no new
-	 * entry since the last build holds the same entries: its order then is
-	 * copied, not sorted again. */
-	uint32_t longest = 0;
-	for (uint32_t r = 0; r < ix->n_runs; r++) {
-		uint32_t hk = ix->runs[r].hk;
-		uint32_t n = ix->heads[hk / DY_ENT_KINDS].n[hk % DY_ENT_KINDS];
-		if (n > longest)
-			longest = n;
-	}
+	/* Longest first within each head and kind, where new entries came in
+	 * (each list is its old sorted list followed by the new ones in load
+	 * order). */
 	uint64_t *key = xmalloc(2 * ((size_t)longest + 1) * sizeof *key);
-	for (uint32_t r = 0; r < ix->n_runs; r++) {
-		struct dy_index_run *run = &ix->runs[r];
-		const dy_head *hd = &ix->heads[run->hk / DY_ENT_KINDS];
-		int k = (int)(run->hk % DY_ENT_KINDS);
-		uint32_t *v = ix->entries + hd->at[k];
-		if (run->n == hd->n[k])
-			memcpy(v, old + run->at, (size_t)run->n * sizeof *v);
-		else
-			entries_order(d, v, hd->n[k], key, key + longest + 1);
-		run->at = hd->at[k];
-		run->n = hd->n[k];
+	for (uint32_t q = 0; q < n_dirty; q++) {
+		if (dh[q].total < 2)
+			continue;
+		const dy_head *hd = &ix->heads[dh[q].head];
+		for (int k = 0; k < DY_ENT_KINDS; k++)
+			if (hd->n[k] > 1 && hd->n[k] > (dh[q].had ? dh[q].old[k] : 0))
+				entries_order(d, ix->entries + hd->at[k], hd->n[k], key, key + longest + 1);
 	}
 	free(key);
-	free(old);
+	free(dh);
+	free(head_of);
+	if (ix->n_entries > 2 * (uint64_t)ix->live + 4096)
+		entries_pack(ix);
 }
 
 const uint32_t *dict_head_entries(const dy_dict *d)
