@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "dict/dict_int.h"
 
@@ -331,7 +332,14 @@ static char *slurp(const char *path, size_t *n /* OUT */, dy_diag *dg)
 		diag_error(dg, path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	/* Sized from the file's length when it has one: one buffer, not a
+	 * chain of doublings each copying the last (a pipe starts at 64 KiB). */
 	size_t cap = 65536, len = 0;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uint64_t)st.st_size + 1 > cap)
+		cap = (uint64_t)st.st_size + 1 < DICT_MAX_FILE_BYTES ? (size_t)st.st_size + 1
+		                                                      : DICT_MAX_FILE_BYTES;
 	char *p = xmalloc(cap);
 	for (;;) {
 		if (len == cap) {
@@ -341,7 +349,7 @@ static char *slurp(const char *path, size_t *n /* OUT */, dy_diag *dg)
 				fclose(f);
 				return NULL;
 			}
-			cap *= 2;
+			cap = cap < DICT_MAX_FILE_BYTES / 2 ? cap * 2 : DICT_MAX_FILE_BYTES;
 			p = xrealloc(p, cap);
 		}
 		size_t got = fread(p + len, 1, cap - len, f);
