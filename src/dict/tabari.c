@@ -1509,6 +1509,14 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	/* Most lines hold no NUL byte: look for the next one only once past it. */
 	const char *nul = memchr(data, '\0', n);   /* the next NUL byte, or NULL */
 	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
+	/* Room for what the file will likely add, so that the big arrays are
+	 * copied once per file at most rather than once per doubling. */
+	{
+		uint32_t est = (uint32_t)(n / 8 > 0x3FFFFFF ? 0x3FFFFFF : n / 8);
+		DICT_RESERVE(d, elems, n_elems, CAP_ELEMS, est);
+		DICT_RESERVE(d, codes, n_codes, CAP_CODES, est / 4);
+		DICT_RESERVE(d, entries, n_entries, CAP_ENTRIES, est / 5);
+	}
 	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
 	 * fewer in a verbs file, whose patterns are no entries. */
 	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
