@@ -975,8 +975,18 @@ static uint32_t memo_hash(const char *s, size_t n, unsigned ctx)
 		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
 		h ^= h >> 29;
 	}
-	w = 0;
-	memcpy(&w, s, n);
+	/* the last 0..7 bytes: two overlapping 4-byte loads, or three bytes */
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n) {
+		w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (unsigned char)s[n - 1];
+	} else {
+		w = 0;
+	}
 	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
 	return (uint32_t)(h >> 32);
 }
@@ -1047,7 +1057,10 @@ static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
 	uint32_t first = d->n_codes;
 	if (n > 0) {
 		DICT_RESERVE(d, codes, n_codes, CAP_CODES, (uint32_t)n);
-		memcpy(d->codes + first, c, (size_t)n * sizeof *c);
+		if (n == 1)   /* nearly always: no memcpy call */
+			d->codes[first] = c[0];
+		else
+			memcpy(d->codes + first, c, (size_t)n * sizeof *c);
 		d->n_codes += (uint32_t)n;
 	}
 	return first;
