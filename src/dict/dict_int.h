@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dict/dict.h"
 #include "util/arena.h"
@@ -23,22 +24,42 @@ typedef struct dy_intern_slot {
 
 struct dy_dict_store {
 	dy_arena        arena;
+	char           *pool;      /* interned strings are cut from arena blocks of */
+	size_t          pool_left; /* STORE_POOL bytes: pool is the free rest of one */
 	dy_intern_slot *slot;
 	uint32_t        cap;  /* power of two */
 	uint32_t        used;
-	/* Duplicate detection while loading: phrase hash -> entry index + 1. */
-	uint32_t       *dup_hash;
-	uint32_t       *dup_val;
+	/* Duplicate detection while loading: phrase hash -> entry index + 1,
+	 * side by side so that a probe reads one cache line. */
+	struct dy_dup_slot { uint32_t hash, val; } *dup;
 	uint32_t        dup_cap, dup_used;
 };
 
-/* The lookup index over first words (index.c). */
+/* The lookup index over first words (index.c). Brought up to date after
+ * every load, incrementally: entries already indexed are never changed by a
+ * later load (loaders only append), so only the new entries are looked up
+ * (`built`), and only the heads they add to get their lists laid out again,
+ * at the end of `entries`; the old places of those lists are left unused
+ * until there are more of them than of lists in use, when all the lists are
+ * packed again. */
 struct dy_dict_index {
 	dy_head  *heads;     uint32_t n_heads;
-	uint32_t *entries;   uint32_t n_entries;  /* grouped per head and kind */
+	uint32_t *entries;   uint32_t n_entries;  /* the lists of every head and kind,
+	                                            * and unused places; n_entries used */
+	uint32_t  live;      /* places in lists */
+	uint32_t  entcap;    /* capacity of entries */
 	uint32_t *table;     /* head index + 1, 0 = empty; size mask + 1 */
 	uint32_t *thash;     /* hash of the head in that slot */
 	uint32_t  mask;
+	uint32_t *by_ptr;    /* head index + 1 by the address of the interned head
+	                      * text (ptr_hash); size mask + 1; for building only */
+	uint32_t  built;     /* entries [0, built) are in the heads' lists */
+	uint32_t  hcap;      /* capacity of heads and of mark */
+	uint32_t  builds;    /* builds so far */
+	struct dy_index_mark {/* by head: set when new entries reach it */
+		uint32_t build;  /* the build that last did (builds then) */
+		uint32_t slot;   /* its place in that build's list of heads to lay out */
+	} *mark;
 	uint64_t  lens;      /* bit k set: some head has length k (k < 63); bit 63: longer */
 	uint8_t  *first2;    /* 65536 bits: first two bytes of some head */
 	uint64_t *lens2;     /* by lens2_slot() of the first two bytes: lengths of the
@@ -54,18 +75,93 @@ enum { CAP_ENTRIES, CAP_VERBS, CAP_FORMS, CAP_PATTERNS, CAP_ELEMS, CAP_ALTS,
 
 /* Grows array *p (element size `sz`, `n` used, capacity *cap) to hold n+extra. */
 void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap);
+/* Same, with the common "room enough" case inline: loading pushes one record
+ * per line, and a call per push costs more than the push. */
+static inline void dict_reserve(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap)
+{
+	if ((uint64_t)n + extra > *cap)
+		dict_grow(p, sz, n, extra, cap);
+}
+#define DICT_RESERVE(d, arr, count, capi, extra) \
+	dict_reserve((void **)&(d)->arr, sizeof *(d)->arr, (d)->count, (extra), &(d)->cap_[capi])
 #define DICT_PUSH(d, arr, count, capi) \
-	(dict_grow((void **)&(d)->arr, sizeof *(d)->arr, (d)->count, 1, &(d)->cap_[capi]), \
-	 &(d)->arr[(d)->count++])
+	(DICT_RESERVE(d, arr, count, capi, 1), &(d)->arr[(d)->count++])
+
+/* Sorts v[0..n) ascending; tmp has room for n values. A merge sort on plain
+ * keys: the loaders pack each sort order into one uint64_t (with the record's
+ * position in the low bits, so keys are distinct and the order is total),
+ * which costs far less than qsort's indirect comparisons. */
+void dict_sort_u64(uint64_t *v, size_t n, uint64_t *tmp);
 
 uint32_t dict_hash(const char *s, size_t n);
 /* Returns the interned copy of s[0..n) (NUL-terminated). */
 const char *dict_intern(dy_dict *d, const char *s, size_t n);
+/* The hash of the intern table (not dict_hash(), which the lookup index
+ * uses): eight bytes at a time, the words being hashed once each as they are
+ * read. */
+static inline uint64_t dict_intern_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+	return h ^ (h >> 32);
+}
+static inline uint32_t dict_intern_hash(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&w, s + q, 8);
+		h = dict_intern_mix(h, w);
+	}
+	/* the last bytes as a zero-padded load would see them, without a call */
+	w = 0;
+	for (size_t k = 0; q + k < n; k++)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w |= (uint64_t)(unsigned char)s[q + k] << (56 - 8 * k);
+#else
+		w |= (uint64_t)(unsigned char)s[q + k] << (8 * k);
+#endif
+	return (uint32_t)dict_intern_mix(h, w);
+}
+/* Same value, for a string followed by eight zero bytes (s[n..n+8) readable
+ * and 0): the last word is loaded as it stands. */
+static inline uint32_t dict_intern_hash_padded(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&w, s + q, 8);
+		h = dict_intern_mix(h, w);
+	}
+	memcpy(&w, s + q, 8);
+	return (uint32_t)dict_intern_mix(h, w);
+}
+/* Same as dict_intern(), for n <= 65535 with h == dict_intern_hash(s, n)
+ * already known. The probe is inline: the readers intern every word and
+ * code, most of them already known. */
+void dict_intern_grow(dy_dict_store *s);
+const char *dict_intern_add(dy_dict *d, const char *s, size_t n, uint32_t h, uint32_t slot);
+static inline const char *dict_intern_h(dy_dict *d, const char *str, size_t n, uint32_t h)
+{
+	dy_dict_store *s = d->store;
+	if ((s->used + 1) * 2 > s->cap)
+		dict_intern_grow(s);
+	uint32_t j = h & (s->cap - 1);
+	while (s->slot[j].p) {
+		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
+			return s->slot[j].p;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return dict_intern_add(d, str, n, h, j);
+}
 /* Registers a file name for provenance; returns its index. */
 uint16_t dict_file_add(dy_dict *d, const char *name);
 /* Duplicate detection: returns the earlier entry with the same kind and
  * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
 uint32_t dict_dup_check(dy_dict *d, uint32_t idx);
+/* Makes room for `more` entries in the duplicate table at once (a reader
+ * calls it with an estimate for its file: one table, not a chain of
+ * doublings each rehashing the last). */
+void dict_dup_reserve(dy_dict *d, uint32_t more);
 
 /* Rebuilds the lookup index from d->entries (index.c). */
 void dict_index_build(dy_dict *d);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "dict/dict_int.h"
 
@@ -28,6 +29,41 @@ void dict_grow(void **p, size_t sz, uint32_t n, uint32_t extra, uint32_t *cap)
 	*cap = (uint32_t)c;
 }
 
+void dict_sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
+{
+	/* Runs of 8 by insertion, then bottom-up merging between v and tmp. */
+	enum { RUN = 8 };
+	for (size_t lo = 0; lo < n; lo += RUN) {
+		size_t hi = lo + RUN < n ? lo + RUN : n;
+		for (size_t a = lo + 1; a < hi; a++) {
+			uint64_t x = v[a];
+			size_t b = a;
+			for (; b > lo && v[b - 1] > x; b--)
+				v[b] = v[b - 1];
+			v[b] = x;
+		}
+	}
+	uint64_t *src = v, *dst = tmp;
+	for (size_t w = RUN; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				dst[o++] = src[a] <= src[b] ? src[a++] : src[b++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
+
 uint32_t dict_hash(const char *s, size_t n)
 {
 	/* FNV-1a: cheap, and computable prefix by prefix (index.c relies on it). */
@@ -37,7 +73,7 @@ uint32_t dict_hash(const char *s, size_t n)
 	return h;
 }
 
-static void intern_grow(dy_dict_store *s)
+void dict_intern_grow(dy_dict_store *s)
 {
 	uint32_t ncap = s->cap ? s->cap * 2 : 16384;
 	dy_intern_slot *slot = xcalloc(ncap, sizeof *slot);
@@ -56,19 +92,31 @@ static void intern_grow(dy_dict_store *s)
 
 const char *dict_intern(dy_dict *d, const char *str, size_t n)
 {
-	dy_dict_store *s = d->store;
 	if (n > 65535)
 		n = 65535;
-	if ((s->used + 1) * 2 > s->cap)
-		intern_grow(s);
-	uint32_t h = dict_hash(str, n);
-	uint32_t j = h & (s->cap - 1);
-	while (s->slot[j].p) {
-		if (s->slot[j].hash == h && s->slot[j].len == n && !memcmp(s->slot[j].p, str, n))
-			return s->slot[j].p;
-		j = (j + 1) & (s->cap - 1);
+	return dict_intern_h(d, str, n, dict_intern_hash(str, n));
+}
+
+const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
+{
+	dy_dict_store *s = d->store;
+	/* Strings are cut from blocks of their own, unaligned: one bump per
+	 * string instead of an arena call (tens of thousands per load). */
+	enum { STORE_POOL = 65536 };
+	char *p;
+	if (n + 1 > STORE_POOL / 16) {
+		p = arena_strndup(&s->arena, str, n);
+	} else {
+		if (n + 1 > s->pool_left) {
+			s->pool = arena_alloc(&s->arena, STORE_POOL);
+			s->pool_left = STORE_POOL;
+		}
+		p = s->pool;
+		memcpy(p, str, n);
+		p[n] = '\0';
+		s->pool += n + 1;
+		s->pool_left -= n + 1;
 	}
-	char *p = arena_strndup(&s->arena, str, n);
 	s->slot[j].p = p;
 	s->slot[j].hash = h;
 	s->slot[j].len = (uint32_t)n;
@@ -100,41 +148,51 @@ static int phrase_same(const dy_dict *d, const dy_entry *a, const dy_entry *b)
 	return 1;
 }
 
+void dict_dup_reserve(dy_dict *d, uint32_t more)
+{
+	dy_dict_store *s = d->store;
+	uint64_t want = ((uint64_t)s->dup_used + more + 1) * 2;
+	if (want <= s->dup_cap)
+		return;
+	uint64_t ncap = s->dup_cap ? s->dup_cap : 16384;
+	while (ncap < want)
+		ncap *= 2;
+	if (ncap > UINT32_MAX / 2) {
+		fputs("dyad: dictionary too large\n", stderr);
+		exit(2);
+	}
+	struct dy_dup_slot *nd = xcalloc((size_t)ncap, sizeof *nd);
+	for (uint32_t i = 0; i < s->dup_cap; i++) {
+		if (!s->dup[i].val)
+			continue;
+		uint32_t j = s->dup[i].hash & (uint32_t)(ncap - 1);
+		while (nd[j].val)
+			j = (j + 1) & (uint32_t)(ncap - 1);
+		nd[j] = s->dup[i];
+	}
+	free(s->dup);
+	s->dup = nd;
+	s->dup_cap = (uint32_t)ncap;
+}
+
 uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
 {
 	dy_dict_store *s = d->store;
-	if ((s->dup_used + 1) * 2 > s->dup_cap) {
-		uint32_t ncap = s->dup_cap ? s->dup_cap * 2 : 16384;
-		uint32_t *nh = xcalloc(ncap, sizeof *nh);
-		uint32_t *nv = xcalloc(ncap, sizeof *nv);
-		for (uint32_t i = 0; i < s->dup_cap; i++) {
-			if (!s->dup_val[i])
-				continue;
-			uint32_t j = s->dup_hash[i] & (ncap - 1);
-			while (nv[j])
-				j = (j + 1) & (ncap - 1);
-			nh[j] = s->dup_hash[i];
-			nv[j] = s->dup_val[i];
-		}
-		free(s->dup_hash);
-		free(s->dup_val);
-		s->dup_hash = nh;
-		s->dup_val = nv;
-		s->dup_cap = ncap;
-	}
+	if ((s->dup_used + 1) * 2 > s->dup_cap)
+		dict_dup_reserve(d, 1);
 	const dy_entry *e = &d->entries[idx];
 	uint32_t h = phrase_hash(d, e);
 	uint32_t j = h & (s->dup_cap - 1);
-	while (s->dup_val[j]) {
-		uint32_t other = s->dup_val[j] - 1;
+	while (s->dup[j].val) {
+		uint32_t other = s->dup[j].val - 1;
 		/* Entries dropped after registration (none today) would be past the end. */
-		if (s->dup_hash[j] == h && other < d->n_entries && other != idx &&
+		if (s->dup[j].hash == h && other < d->n_entries && other != idx &&
 		    phrase_same(d, &d->entries[other], e))
 			return other;
 		j = (j + 1) & (s->dup_cap - 1);
 	}
-	s->dup_hash[j] = h;
-	s->dup_val[j] = idx + 1;
+	s->dup[j].hash = h;
+	s->dup[j].val = idx + 1;
 	s->dup_used++;
 	return DY_NONE;
 }
@@ -181,8 +239,7 @@ void dict_free(dy_dict *d)
 	if (d->store) {
 		arena_free(&d->store->arena);
 		free(d->store->slot);
-		free(d->store->dup_hash);
-		free(d->store->dup_val);
+		free(d->store->dup);
 		free(d->store);
 	}
 	dict_index_free(d->index);
@@ -275,7 +332,14 @@ static char *slurp(const char *path, size_t *n /* OUT */, dy_diag *dg)
 		diag_error(dg, path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	/* Sized from the file's length when it has one: one buffer, not a
+	 * chain of doublings each copying the last (a pipe starts at 64 KiB). */
 	size_t cap = 65536, len = 0;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uint64_t)st.st_size + 1 > cap)
+		cap = (uint64_t)st.st_size + 1 < DICT_MAX_FILE_BYTES ? (size_t)st.st_size + 1
+		                                                      : DICT_MAX_FILE_BYTES;
 	char *p = xmalloc(cap);
 	for (;;) {
 		if (len == cap) {
@@ -285,7 +349,7 @@ static char *slurp(const char *path, size_t *n /* OUT */, dy_diag *dg)
 				fclose(f);
 				return NULL;
 			}
-			cap *= 2;
+			cap = cap < DICT_MAX_FILE_BYTES / 2 ? cap * 2 : DICT_MAX_FILE_BYTES;
 			p = xrealloc(p, cap);
 		}
 		size_t got = fread(p + len, 1, cap - len, f);
@@ -359,24 +423,26 @@ int32_t dict_date_parse(const char *s, size_t n)
 {
 	if (n != 6 && n != 8)
 		return -1;
-	int32_t v = 0;
+	int dg[8];
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		unsigned v = (unsigned)s[i] - '0';
+		if (v > 9)
 			return -1;
-		v = v * 10 + (s[i] - '0');
+		dg[i] = (int)v;
 	}
-	int y, m = (v / 100) % 100, dd = v % 100;
+	const int *md = dg + n - 4;   /* MMDD */
+	int y, m = md[0] * 10 + md[1], dd = md[2] * 10 + md[3];
 	if (n == 6) {
-		int yy = v / 10000;
+		int yy = dg[0] * 10 + dg[1];
 		y = yy <= 30 ? 2000 + yy : 1900 + yy;   /* TABARI manual 6.5.2, note 1 */
 	} else {
-		y = v / 10000;
+		y = dg[0] * 1000 + dg[1] * 100 + dg[2] * 10 + dg[3];
 	}
 	if (m < 1 || m > 12 || dd < 1 || dd > 31)
 		return -1;
 	/* Day 31 of a shorter month (040231) is how generated production files
 	 * say "end of the month": read it as the month's last day. */
-	if (dd > days_in_month(y, m))
+	if (dd > 28 && dd > days_in_month(y, m))
 		dd = days_in_month(y, m);
 	return y * 10000 + m * 100 + dd;
 }

@@ -34,6 +34,19 @@ enum code_ctx { CC_ACTOR, CC_AGENT, CC_VERB, CC_TIME, CC_DISCARD };
 
 enum { EL_NOEND = 0x80, MAX_ALT_ELEMS = 256 };
 
+/* Code blocks already read: production files repeat them ([AFG] on a run of
+ * lines, [~COP] on every police phrase, [036] under many verbs), and a block
+ * read well depends only on its text and context, so its dy_code is reused.
+ * Only blocks read without a message are kept. Direct-mapped: a collision
+ * just reads the block again. */
+enum { MEMO_SLOTS = 2048 };   /* power of two */
+typedef struct block_memo {
+	const char *p;       /* the block's text inside the file's data; NULL: empty */
+	uint32_t    n;       /* its length */
+	uint32_t    ctx;     /* enum code_ctx it was read in */
+	dy_code     code;    /* what parse_block() made of it */
+} block_memo;
+
 typedef struct reader {
 	dy_dict     *d;
 	dy_diag     *dg;
@@ -55,9 +68,14 @@ typedef struct reader {
 	int          group_bad;  /* a code of the group was reported bad */
 	/* current synset */
 	uint32_t     synset;
+	/* code blocks read so far */
+	block_memo  *memo;
+	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
 	dy_elem      alt_el[MAX_ALT_ELEMS];
+	uint16_t     top_ch[DICT_MAX_ELEMS];  /* letters and digits of each WORD in top */
+	uint16_t     alt_ch[MAX_ALT_ELEMS];   /* same for alt_el */
 	struct { uint16_t first, n, chars; } alt[DICT_MAX_ALTS];
 	char         word[DICT_MAX_WORD + 8];
 	char         line_buf[DICT_MAX_LINE];
@@ -65,7 +83,54 @@ typedef struct reader {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int is_blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '"'; }
+/* Byte classes, looked up once per byte: the reader scans every byte of
+ * every line (some 3 MB for the TABARI set), and a table costs less than a
+ * chain of comparisons or a strchr() per byte. */
+enum {
+	CL_BLANK = 1 << 0,  /* blank between words (a '"' too) */
+	CL_WEND  = 1 << 1,  /* ends a word in any phrase: blank, '\n', '_' '-' '~' '=' */
+	CL_PEND  = 1 << 2,  /* also ends a word in a pattern: { | } $ + % ^ * @ */
+	CL_MARK  = 1 << 3,  /* a pattern's one-byte element: $ + % ^ * @ */
+	CL_ALNUM = 1 << 4,  /* counts for a phrase's length: ASCII letter or digit,
+	                     * or any byte of a multibyte character */
+	CL_GEND  = 1 << 5,  /* also ends a word inside a pattern's { }: ']' */
+	CL_HIGH  = 1 << 6,  /* not ASCII */
+	CL_ANGLE = 1 << 7   /* ends a code glued to a date restriction: '<' '>' */
+};
+
+#define CL_A (CL_ALNUM | CL_HIGH)
+#define CL_A8 CL_A, CL_A, CL_A, CL_A, CL_A, CL_A, CL_A, CL_A
+#define CL_A16 CL_A8, CL_A8
+static const unsigned char byte_class[256] = {
+	['0'] = CL_ALNUM, ['1'] = CL_ALNUM, ['2'] = CL_ALNUM, ['3'] = CL_ALNUM, ['4'] = CL_ALNUM,
+	['5'] = CL_ALNUM, ['6'] = CL_ALNUM, ['7'] = CL_ALNUM, ['8'] = CL_ALNUM, ['9'] = CL_ALNUM,
+	['A'] = CL_ALNUM, ['B'] = CL_ALNUM, ['C'] = CL_ALNUM, ['D'] = CL_ALNUM, ['E'] = CL_ALNUM,
+	['F'] = CL_ALNUM, ['G'] = CL_ALNUM, ['H'] = CL_ALNUM, ['I'] = CL_ALNUM, ['J'] = CL_ALNUM,
+	['K'] = CL_ALNUM, ['L'] = CL_ALNUM, ['M'] = CL_ALNUM, ['N'] = CL_ALNUM, ['O'] = CL_ALNUM,
+	['P'] = CL_ALNUM, ['Q'] = CL_ALNUM, ['R'] = CL_ALNUM, ['S'] = CL_ALNUM, ['T'] = CL_ALNUM,
+	['U'] = CL_ALNUM, ['V'] = CL_ALNUM, ['W'] = CL_ALNUM, ['X'] = CL_ALNUM, ['Y'] = CL_ALNUM,
+	['Z'] = CL_ALNUM,
+	['a'] = CL_ALNUM, ['b'] = CL_ALNUM, ['c'] = CL_ALNUM, ['d'] = CL_ALNUM, ['e'] = CL_ALNUM,
+	['f'] = CL_ALNUM, ['g'] = CL_ALNUM, ['h'] = CL_ALNUM, ['i'] = CL_ALNUM, ['j'] = CL_ALNUM,
+	['k'] = CL_ALNUM, ['l'] = CL_ALNUM, ['m'] = CL_ALNUM, ['n'] = CL_ALNUM, ['o'] = CL_ALNUM,
+	['p'] = CL_ALNUM, ['q'] = CL_ALNUM, ['r'] = CL_ALNUM, ['s'] = CL_ALNUM, ['t'] = CL_ALNUM,
+	['u'] = CL_ALNUM, ['v'] = CL_ALNUM, ['w'] = CL_ALNUM, ['x'] = CL_ALNUM, ['y'] = CL_ALNUM,
+	['z'] = CL_ALNUM,
+	[' '] = CL_BLANK | CL_WEND, ['\t'] = CL_BLANK | CL_WEND, ['\r'] = CL_BLANK | CL_WEND,
+	['\v'] = CL_BLANK | CL_WEND, ['\f'] = CL_BLANK | CL_WEND, ['"'] = CL_BLANK | CL_WEND,
+	['\n'] = CL_WEND, ['_'] = CL_WEND, ['-'] = CL_WEND, ['~'] = CL_WEND, ['='] = CL_WEND,
+	['{'] = CL_PEND, ['|'] = CL_PEND, ['}'] = CL_PEND, [']'] = CL_GEND,
+	['<'] = CL_ANGLE, ['>'] = CL_ANGLE,
+	['$'] = CL_PEND | CL_MARK, ['+'] = CL_PEND | CL_MARK, ['%'] = CL_PEND | CL_MARK,
+	['^'] = CL_PEND | CL_MARK, ['*'] = CL_PEND | CL_MARK, ['@'] = CL_PEND | CL_MARK,
+	[0x80] = CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16, CL_A16
+};
+#undef CL_A16
+#undef CL_A8
+#undef CL_A
+
+static int is_blank(int c) { return byte_class[(unsigned char)c] & CL_BLANK; }
+static int is_alnum8(int c) { return byte_class[(unsigned char)c] & CL_ALNUM; }
 
 /* The next blank-separated word of s[0..end) at or after *i: moves *i past the
  * previous word (of *wn bytes) and its blanks, sets *wn; 0 when none is left.
@@ -83,7 +148,7 @@ static int next_word(const char *s, size_t end, size_t *i, size_t *wn)
 	return j > k;
 }
 
-static void trim(const char **s, size_t *n)
+static inline void trim(const char **s, size_t *n)
 {
 	while (*n && is_blank((unsigned char)**s)) {
 		(*s)++;
@@ -94,45 +159,86 @@ static void trim(const char **s, size_t *n)
 }
 
 /* Upper-cases s[0..n) into out (cap bytes); ASCII directly, valid UTF-8 through
- * utf8proc, invalid bytes copied as they are. Returns the length written. */
-static size_t upcase(const char *s, size_t n, char *out, size_t cap)
+ * utf8proc, invalid bytes copied as they are. Returns the length written, and
+ * in *chars its letters and digits (every byte of a multibyte character
+ * counts). */
+static size_t upcase_count(const char *s, size_t n, char *out, size_t cap,
+                           unsigned *chars /* OUT */)
 {
 	size_t o = 0;
+	unsigned ch = 0;
 	for (size_t i = 0; i < n && o + 4 < cap; ) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			out[o++] = (char)toupper(c);
+			/* ASCII by arithmetic: toupper() goes through the locale table */
+			unsigned char u = (unsigned char)((unsigned)c - 'a' < 26u ? c - 32 : c);
+			out[o++] = (char)u;
+			ch += (byte_class[u] & CL_ALNUM) != 0;
 			i++;
 			continue;
 		}
+		size_t o0 = o;
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 		                                      (utf8proc_ssize_t)(n - i), &cp);
 		if (k < 1) {
 			out[o++] = (char)c;
 			i++;
-			continue;
+		} else {
+			utf8proc_int32_t up = utf8proc_toupper(cp);
+			utf8proc_ssize_t w = utf8proc_encode_char(up, (utf8proc_uint8_t *)out + o);
+			if (w < 1) { /* cannot happen for a valid code point; keep the bytes */
+				memcpy(out + o, s + i, (size_t)k);
+				w = k;
+			}
+			o += (size_t)w;
+			i += (size_t)k;
 		}
-		utf8proc_int32_t up = utf8proc_toupper(cp);
-		utf8proc_ssize_t w = utf8proc_encode_char(up, (utf8proc_uint8_t *)out + o);
-		if (w < 1) { /* cannot happen for a valid code point; keep the bytes */
-			memcpy(out + o, s + i, (size_t)k);
-			w = k;
-		}
-		o += (size_t)w;
-		i += (size_t)k;
+		for (size_t q = o0; q < o; q++)
+			ch += (byte_class[(unsigned char)out[q]] & CL_ALNUM) != 0;
 	}
 	out[o] = '\0';
+	*chars = ch;
 	return o;
 }
 
-static uint16_t count_chars(const char *s, size_t n)
+static size_t upcase(const char *s, size_t n, char *out, size_t cap)
 {
-	unsigned c = 0;
-	for (size_t i = 0; i < n; i++)
-		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
-			c++;
-	return (uint16_t)(c > 65535 ? 65535 : c);
+	unsigned ch;
+	return upcase_count(s, n, out, cap, &ch);
+}
+
+/* Words are read eight bytes at a time where the byte order lets the first
+ * byte be the lowest (the count of leading letters is then a count of
+ * trailing zero bits); elsewhere byte by byte. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DICT_SWAR 1
+#else
+#define DICT_SWAR 0
+#endif
+
+#define SWAR_HI 0x8080808080808080ull
+
+/* The word reader is used in two loops and must stay in both: a call per
+ * word costs a tenth of the reading. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* 0x80 in each byte of x that is an ASCII letter; *lower gets 0x80 in each
+ * byte that is a lower-case one. A byte below 0x80 plus at most 0x3F cannot
+ * carry into the next byte; a byte from 0x80 up may, but only into later
+ * bytes, and is itself no letter: so the flags are exact up to and including
+ * the first byte that is not a letter, which is all the reader uses. */
+static inline uint64_t swar_letters(uint64_t x, uint64_t *lower)
+{
+	const uint64_t one = 0x0101010101010101ull;
+	uint64_t up = (x + one * (0x80 - 'A')) & ~(x + one * (0x80 - 'Z' - 1));
+	uint64_t lo = (x + one * (0x80 - 'a')) & ~(x + one * (0x80 - 'z' - 1));
+	*lower = lo & ~x & SWAR_HI;
+	return (up | lo) & ~x & SWAR_HI;
 }
 
 static uint16_t add_chars(unsigned a, unsigned b)
@@ -154,6 +260,160 @@ static uint32_t synset_lookup(const dy_dict *d, const char *name)
 	return DY_NONE;
 }
 
+/* Reads the word at s[i..n) up to a byte of class `stop` into r->word, upper
+ * case and NUL-terminated, with 8 zero bytes after it in the fast case.
+ * Returns its length and sets *end past it, *hash to dict_intern_hash() of
+ * it and *chars to its letters and digits; -1 after reporting a word too
+ * long. */
+static ALWAYS_INLINE long read_word(reader *r, const char *s, size_t n, size_t i, unsigned stop,
+                             size_t *end /* OUT */, uint32_t *hash /* OUT */,
+                             unsigned *chars /* OUT */)
+{
+	/* Fast path, for an ASCII word of at most DICT_MAX_WORD bytes (nearly
+	 * all): find its end, upper-case and count it in one pass, eight
+	 * letters at a time while there are letters. */
+	size_t j = i, lim = n - i > DICT_MAX_WORD ? i + DICT_MAX_WORD : n;
+	char *w = r->word;   /* DICT_MAX_WORD + 8 bytes: room for 8 past the word */
+	unsigned ch = 0;
+	for (;;) {
+#if DICT_SWAR
+		while (j + 8 <= lim) {
+			uint64_t x, lo;
+			memcpy(&x, s + j, 8);
+			uint64_t let = swar_letters(x, &lo);
+			x -= lo >> 2;   /* 'a'..'z' - 0x20 */
+			memcpy(w + (j - i), &x, 8);
+			if (let == SWAR_HI) {
+				j += 8;
+				ch += 8;
+				continue;
+			}
+			/* the letters before the first other byte */
+			unsigned run = (unsigned)__builtin_ctzll(~let & SWAR_HI) / 8;
+			j += run;
+			ch += run;
+			break;
+		}
+#endif
+		if (j >= lim)
+			break;
+		unsigned char k = (unsigned char)s[j];
+		unsigned cl = byte_class[k];
+		if (cl & (stop | CL_HIGH))
+			break;
+		w[j - i] = (char)((unsigned)k - 'a' < 26u ? k - 32 : k);
+		ch += (cl & CL_ALNUM) != 0;
+		j++;
+	}
+	size_t wl = j - i;
+	if (j == n || (byte_class[(unsigned char)s[j]] & stop)) {
+		memset(w + wl, 0, 8);
+		*hash = dict_intern_hash_padded(w, wl);
+	} else {
+		/* a multibyte character, or a word too long */
+		while (j < n && !(byte_class[(unsigned char)s[j]] & stop))
+			j++;
+		if (j - i > DICT_MAX_WORD) {
+			ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
+			return -1;
+		}
+		wl = upcase_count(s + i, j - i, r->word, sizeof r->word, &ch);
+		*hash = dict_intern_hash(r->word, wl);
+	}
+	*end = j;
+	*chars = ch;
+	return (long)wl;
+}
+
+/* parse_phrase() for the modes without patterns (PH_WORDS, PH_VERBFORM): the
+ * same rules, on the one path those lines take (blanks, words, the
+ * connectors '_' '-' '~' and '='), with the elements written straight into
+ * d->elems. Nearly every line of an actors or agents file comes here. */
+static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
+                       dy_phrase *out /* OUT */)
+{
+	dy_dict *d = r->d;
+	/* room for the longest phrase: the elements are committed by counting them */
+	DICT_RESERVE(d, elems, n_elems, CAP_ELEMS, DICT_MAX_ELEMS);
+	dy_elem *el = d->elems + d->n_elems;
+	dy_elem *last = NULL;  /* element a following '_', '~' or '=' applies to */
+	int ntop = 0;
+	int touch = 0;         /* no blank between `last` and the current position */
+	int noend = 0;         /* some element got EL_NOEND ('=') */
+	/* at most 64 words of at most 259 letters each: no need to saturate */
+	unsigned chars = 0;
+	for (size_t i = 0; i < n; ) {
+		unsigned char c = (unsigned char)s[i];
+		if (byte_class[c] & CL_WEND) {
+			if (c == '_' || c == '-') {
+				while (i < n && (s[i] == '_' || s[i] == '-'))
+					i++;
+				if (last && touch) {
+					last->flags |= DY_EL_EXACT;
+					if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+						last->flags |= DY_EL_ADJ;
+				}
+				touch = 0;
+			} else if (c == '~') {
+				if (last)
+					last->flags |= DY_EL_ADJ;
+				i++;
+				while (i < n && s[i] == '_')
+					i++;
+				touch = 0;
+			} else if (c == '=') {
+				if (last) {
+					last->flags |= DY_EL_EXACT | EL_NOEND;
+					noend = 1;
+				}
+				i++;
+			} else {   /* a blank or '\n' */
+				touch = 0;
+				i++;
+			}
+			continue;
+		}
+		size_t j;
+		uint32_t h;
+		unsigned ch;
+		long wl = read_word(r, s, n, i, CL_WEND, &j, &h, &ch);
+		if (wl < 0)
+			return -1;
+		if (ntop >= DICT_MAX_ELEMS) {
+			ERR(r, "phrase longer than %d elements", DICT_MAX_ELEMS);
+			return -1;
+		}
+		dy_elem *e = &el[ntop++];
+		e->text = dict_intern_h(d, r->word, (size_t)wl, h);
+		e->len = (uint16_t)wl;
+		e->kind = DY_EL_WORD;
+		e->flags = 0;
+		e->ref = 0;
+		e->n = 0;
+		chars += ch;
+		last = e;
+		touch = 1;
+		i = j;
+	}
+	if (ntop == 0) {
+		ERR(r, "missing phrase");
+		return -1;
+	}
+	/* Regular endings (manual 5.2.3): on the final word of a noun-like phrase,
+	 * on the verb word (taken to be the first) of a verb form. */
+	dy_elem *e = &el[mode == PH_WORDS ? ntop - 1 : 0];
+	if (!(e->flags & EL_NOEND))
+		e->flags |= DY_EL_ENDINGS;
+	if (noend)
+		for (int k = 0; k < ntop; k++)
+			el[k].flags &= (uint8_t)~EL_NOEND;
+	out->first = d->n_elems;
+	out->n = (uint16_t)ntop;
+	out->chars = (uint16_t)chars;
+	d->n_elems += (uint32_t)ntop;
+	return 0;
+}
+
 /* Parses s[0..n) into elements and commits them (alternatives first, then the
  * phrase) to the dictionary. Returns 0, or -1 after reporting an error. */
 static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
@@ -166,111 +426,118 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 	int touch = 0;         /* no blank between `last` and the current position */
 	int n_verb = 0;
 	int pattern = mode == PH_PATTERN || mode == PH_MEMBER;
+	if (!pattern)
+		return parse_words(r, s, n, mode, out);
 
 #define CUR_COUNT (in_group ? r->alt[nalt - 1].n : ntop)
 	for (size_t i = 0; i < n; ) {
 		unsigned char c = (unsigned char)s[i];
-		if (is_blank(c) || c == '\n') {
-			touch = 0;
-			i++;
-			continue;
-		}
-		if (c == '_' || c == '-') {
-			while (i < n && (s[i] == '_' || s[i] == '-'))
+		/* Every case below is a byte of these classes: a word's first byte
+		 * skips them all with one test. */
+		if (byte_class[c] & (CL_WEND | CL_PEND | CL_GEND)) {
+			if (is_blank(c) || c == '\n') {
+				touch = 0;
 				i++;
-			if (last && touch) {
-				if (last->kind == DY_EL_WORD)
-					last->flags |= DY_EL_EXACT;
-				if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+				continue;
+			}
+			if (c == '_' || c == '-') {
+				while (i < n && (s[i] == '_' || s[i] == '-'))
+					i++;
+				if (last && touch) {
+					if (last->kind == DY_EL_WORD)
+						last->flags |= DY_EL_EXACT;
+					if (i < n && !is_blank((unsigned char)s[i]) && s[i] != '[')
+						last->flags |= DY_EL_ADJ;
+				}
+				touch = 0;
+				continue;
+			}
+			if (c == '~') {
+				if (last)
 					last->flags |= DY_EL_ADJ;
-			}
-			touch = 0;
-			continue;
-		}
-		if (c == '~') {
-			if (last)
-				last->flags |= DY_EL_ADJ;
-			i++;
-			while (i < n && s[i] == '_')
 				i++;
-			touch = 0;
-			continue;
-		}
-		if (c == '=') {
-			if (last && last->kind == DY_EL_WORD)
-				last->flags |= DY_EL_EXACT | EL_NOEND;
-			i++;
-			continue;
-		}
-		if (pattern && c == ']' && in_group) {
-			/* A typo seen in production files: "{ WAS | WERE ] *". */
-			WARN(r, "']' read as '}' in pattern");
-			c = '}';
-		}
-		if (pattern && c == '}' && !in_group) {
-			WARN(r, "'}' without '{' in pattern; ignored");
-			i++;
-			continue;
-		}
-		if (pattern && (c == '{' || c == '|' || c == '}')) {
-			if (mode == PH_MEMBER) {
-				ERR(r, "alternatives '%c' are not allowed in a synset member", c);
-				return -1;
+				while (i < n && s[i] == '_')
+					i++;
+				touch = 0;
+				continue;
 			}
-			if (c == '{') {
-				if (in_group) {
-					ERR(r, "nested '{' in pattern");
+			if (c == '=') {
+				if (last && last->kind == DY_EL_WORD)
+					last->flags |= DY_EL_EXACT | EL_NOEND;
+				i++;
+				continue;
+			}
+			if (pattern && c == ']' && in_group) {
+				/* A typo seen in production files: "{ WAS | WERE ] *". */
+				WARN(r, "']' read as '}' in pattern");
+				c = '}';
+			}
+			if (pattern && c == '}' && !in_group) {
+				WARN(r, "'}' without '{' in pattern; ignored");
+				i++;
+				continue;
+			}
+			if (pattern && (c == '{' || c == '|' || c == '}')) {
+				if (mode == PH_MEMBER) {
+					ERR(r, "alternatives '%c' are not allowed in a synset member", c);
 					return -1;
 				}
-				if (ntop >= DICT_MAX_ELEMS || nalt >= DICT_MAX_ALTS) {
-					ERR(r, "pattern longer than %d elements", DICT_MAX_ELEMS);
-					return -1;
-				}
-				group_at = ntop;
-				dy_elem *g = &r->top[ntop++];
-				memset(g, 0, sizeof *g);
-				g->kind = DY_EL_ALT;
-				g->ref = (uint32_t)nalt;
-				in_group = 1;
-				r->alt[nalt].first = (uint16_t)nalt_el;
-				r->alt[nalt].n = 0;
-				nalt++;
-				last = NULL;
-			} else if (!in_group) {
-				ERR(r, "'%c' outside { } in pattern", c);
-				return -1;
-			} else {
-				if (r->alt[nalt - 1].n == 0) {
-					ERR(r, "empty alternative in { }");
-					return -1;
-				}
-				if (c == '|') {
-					if (nalt >= DICT_MAX_ALTS) {
-						ERR(r, "more than %d alternatives", DICT_MAX_ALTS);
+				if (c == '{') {
+					if (in_group) {
+						ERR(r, "nested '{' in pattern");
 						return -1;
 					}
+					if (ntop >= DICT_MAX_ELEMS || nalt >= DICT_MAX_ALTS) {
+						ERR(r, "pattern longer than %d elements", DICT_MAX_ELEMS);
+						return -1;
+					}
+					group_at = ntop;
+					dy_elem *g = &r->top[ntop++];
+					memset(g, 0, sizeof *g);
+					g->kind = DY_EL_ALT;
+					g->ref = (uint32_t)nalt;
+					in_group = 1;
 					r->alt[nalt].first = (uint16_t)nalt_el;
 					r->alt[nalt].n = 0;
 					nalt++;
 					last = NULL;
+				} else if (!in_group) {
+					ERR(r, "'%c' outside { } in pattern", c);
+					return -1;
 				} else {
-					dy_elem *g = &r->top[group_at];
-					g->n = (uint32_t)nalt - g->ref;
-					in_group = 0;
-					last = g;
-					touch = 1;
-					i++;
-					continue;
+					if (r->alt[nalt - 1].n == 0) {
+						ERR(r, "empty alternative in { }");
+						return -1;
+					}
+					if (c == '|') {
+						if (nalt >= DICT_MAX_ALTS) {
+							ERR(r, "more than %d alternatives", DICT_MAX_ALTS);
+							return -1;
+						}
+						r->alt[nalt].first = (uint16_t)nalt_el;
+						r->alt[nalt].n = 0;
+						nalt++;
+						last = NULL;
+					} else {
+						dy_elem *g = &r->top[group_at];
+						g->n = (uint32_t)nalt - g->ref;
+						in_group = 0;
+						last = g;
+						touch = 1;
+						i++;
+						continue;
+					}
 				}
+				touch = 0;
+				i++;
+				continue;
 			}
-			touch = 0;
-			i++;
-			continue;
 		}
 		/* An element proper. */
 		dy_elem e;
 		memset(&e, 0, sizeof e);
-		if (pattern && strchr("$+%^*@", c)) {
+		unsigned ch = 0;  /* letters and digits of a WORD element */
+		if (pattern && (byte_class[c] & CL_MARK)) {
 			e.kind = c == '$' ? DY_EL_SOURCE : c == '+' ? DY_EL_TARGET :
 			         c == '%' ? DY_EL_COMPOUND : c == '^' ? DY_EL_SKIP :
 			         c == '@' ? DY_EL_ATTRIB : DY_EL_VERB;
@@ -286,7 +553,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			i++;
 		} else if (pattern && c == '&') {
 			size_t j = i + 1;
-			while (j < n && (isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+			while (j < n && is_alnum8(s[j]))
 				j++;
 			if (j == i + 1) {
 				ERR(r, "'&' without a synset name");
@@ -309,24 +576,14 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			e.ref = si;
 			i = j;
 		} else {
-			size_t j = i;
-			while (j < n) {
-				unsigned char k = (unsigned char)s[j];
-				if (is_blank(k) || k == '_' || k == '-' || k == '~' || k == '=' || k == '\n')
-					break;
-				if (pattern && strchr("{|}$+%^*@", k))
-					break;
-				if (pattern && k == ']' && in_group)
-					break;
-				j++;
-			}
-			if (j - i > DICT_MAX_WORD) {
-				ERR(r, "word longer than %d bytes", DICT_MAX_WORD);
+			unsigned stop = CL_WEND | (pattern ? CL_PEND : 0) | (pattern && in_group ? CL_GEND : 0);
+			size_t j;
+			uint32_t h;
+			long wl = read_word(r, s, n, i, stop, &j, &h, &ch);
+			if (wl < 0)
 				return -1;
-			}
-			size_t wl = upcase(s + i, j - i, r->word, sizeof r->word);
 			e.kind = DY_EL_WORD;
-			e.text = dict_intern(d, r->word, wl);
+			e.text = dict_intern_h(d, r->word, (size_t)wl, h);
 			e.len = (uint16_t)wl;
 			i = j;
 		}
@@ -336,6 +593,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 				return -1;
 			}
 			r->alt_el[nalt_el] = e;
+			r->alt_ch[nalt_el] = (uint16_t)ch;
 			last = &r->alt_el[nalt_el++];
 			r->alt[nalt - 1].n++;
 		} else {
@@ -344,6 +602,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 				return -1;
 			}
 			r->top[ntop] = e;
+			r->top_ch[ntop] = (uint16_t)ch;
 			last = &r->top[ntop++];
 		}
 		touch = 1;
@@ -377,17 +636,20 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 	/* Commit: alternatives' elements and phrases first, then the phrase. */
 	uint32_t alt_base = d->n_alts;
 	uint16_t alt_chars[DICT_MAX_ALTS];
+	/* room for every element at once: one check instead of one per push */
+	DICT_RESERVE(d, elems, n_elems, CAP_ELEMS, (uint32_t)(nalt_el + ntop));
+	DICT_RESERVE(d, alts, n_alts, CAP_ALTS, (uint32_t)nalt);
 	for (int a = 0; a < nalt; a++) {
 		uint32_t first = d->n_elems;
 		unsigned ch = 0;
 		for (int k = 0; k < r->alt[a].n; k++) {
-			dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+			dy_elem *e = &d->elems[d->n_elems++];
 			*e = r->alt_el[r->alt[a].first + k];
 			e->flags &= (uint8_t)~EL_NOEND;
 			if (e->kind == DY_EL_WORD)
-				ch += count_chars(e->text, e->len);
+				ch += r->alt_ch[r->alt[a].first + k];
 		}
-		dy_phrase *p = DICT_PUSH(d, alts, n_alts, CAP_ALTS);
+		dy_phrase *p = &d->alts[d->n_alts++];
 		p->first = first;
 		p->n = r->alt[a].n;
 		p->chars = alt_chars[a] = (uint16_t)(ch > 65535 ? 65535 : ch);
@@ -396,11 +658,11 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 	out->n = (uint16_t)ntop;
 	unsigned chars = 0;
 	for (int k = 0; k < ntop; k++) {
-		dy_elem *e = DICT_PUSH(d, elems, n_elems, CAP_ELEMS);
+		dy_elem *e = &d->elems[d->n_elems++];
 		*e = r->top[k];
 		e->flags &= (uint8_t)~EL_NOEND;
 		if (e->kind == DY_EL_WORD) {
-			chars = add_chars(chars, count_chars(e->text, e->len));
+			chars = add_chars(chars, r->top_ch[k]);
 		} else if (e->kind == DY_EL_ALT) {
 			unsigned best = 0;
 			for (uint32_t a = e->ref; a < e->ref + e->n; a++)
@@ -426,24 +688,132 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 static int code_chars_ok(const char *s, size_t n, const char *extra)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && !strchr(extra, s[i]))
+		if ((byte_class[(unsigned char)s[i]] & (CL_ALNUM | CL_HIGH)) != CL_ALNUM &&
+		    !strchr(extra, s[i]))
 			return 0;
 	return n > 0;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)s[i] - '0' > 9u)
+			return 0;
+	return 1;
+}
+
+/* dict_date_parse() with the common YYMMDD case inline (CountryInfo's
+ * restrictions are mostly ranges of two of them), the same rules: century
+ * pivot, and day 31 of a shorter month read as its last day (see dict.h). */
+static inline int32_t date_parse(const char *s, size_t n)
+{
+	if (n != 6)
+		return dict_date_parse(s, n);
+	unsigned d[6];
+	for (int i = 0; i < 6; i++) {
+		d[i] = (unsigned)s[i] - '0';
+		if (d[i] > 9)
+			return -1;
+	}
+	int yy = (int)(d[0] * 10 + d[1]), m = (int)(d[2] * 10 + d[3]), dd = (int)(d[4] * 10 + d[5]);
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+	if (dd > 28) {
+		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+		if (dd > last)
+			dd = last;
+	}
+	return y * 10000 + m * 100 + dd;
+}
+
+/* parse_block() for the shape of nearly every actor code block, "CODE",
+ * "CODE <YYMMDD", "CODE >YYMMDD" or "CODE YYMMDD-YYMMDD" with CODE upper-case
+ * letters and digits: the same dy_code, without copying the block about.
+ * Returns 1 when it read the block, 0 when the block is anything else or
+ * needs a message (parse_block() then reads it and reports). */
+static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
+{
+	size_t i = 0;
+	if (n >= 200)
+		return 0;
+	while (i < n && is_blank((unsigned char)s[i]))
+		i++;
+	size_t c0 = i;
+	while (i < n && ((unsigned)s[i] - 'A' < 26u || (unsigned)s[i] - '0' < 10u))
+		i++;
+	size_t cl = i - c0;
+	if (cl == 0 || (i < n && !(byte_class[(unsigned char)s[i]] & (CL_BLANK | CL_ANGLE))))
+		return 0;
+	if (cl >= 6 && all_digits(s + c0, cl))
+		return 0;   /* "code missing before date" */
+	while (i < n && is_blank((unsigned char)s[i]))
+		i++;
+	int32_t from = DY_DATE_MIN, to = DY_DATE_MAX;
+	int dated = i < n;
+	if (dated) {
+		const char *t = s + i;
+		size_t tl = 0;
+		while (i + tl < n && !is_blank((unsigned char)t[tl]))
+			tl++;
+		for (size_t k = i + tl; k < n; k++)
+			if (!is_blank((unsigned char)s[k]))
+				return 0;
+		if (tl == 7 && (t[0] == '<' || t[0] == '>')) {
+			int32_t a = date_parse(t + 1, 6);
+			if (a < 0)
+				return 0;
+			if (t[0] == '<')
+				to = a;
+			else
+				from = a;
+		} else if (tl == 13 && t[6] == '-') {
+			int32_t a = date_parse(t, 6), b = date_parse(t + 7, 6);
+			if (a < 0 || b < 0)
+				return 0;
+			if (a > b && a >= 20000000)
+				a -= 1000000;   /* as in parse_block() */
+			if (a > b)
+				return 0;
+			from = a;
+			to = b;
+		} else {
+			return 0;
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->from = from;
+	c->to = to;
+	if (dated)
+		c->flags = DY_CODE_DATED;
+	c->code = dict_intern(r->d, s + c0, cl);
+	return 1;
 }
 
 /* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
 static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
 {
+	if (ctx == CC_ACTOR && parse_block_simple(r, s, n, c))
+		return 0;
 	char sq[256];
 	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank((unsigned char)s[i])) {
-			if (m + 1 >= sizeof sq) {
-				ERR(r, "code block longer than %zu bytes", sizeof sq - 1);
-				return -1;
-			}
-			sq[m++] = s[i];
+	if (n < sizeof sq) {
+		/* too short to pass the limit: copy without a branch per byte */
+		for (size_t i = 0; i < n; i++) {
+			sq[m] = s[i];
+			m += !is_blank((unsigned char)s[i]);
 		}
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if (!is_blank((unsigned char)s[i])) {
+				if (m + 1 >= sizeof sq) {
+					ERR(r, "code block longer than %zu bytes", sizeof sq - 1);
+					return -1;
+				}
+				sq[m++] = s[i];
+			}
+	}
 	sq[m] = '\0';
 	memset(c, 0, sizeof *c);
 	c->from = DY_DATE_MIN;
@@ -472,12 +842,22 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 		size_t tn = n;
 		trim(&t, &tn);
 		cl = 0;
-		while (cl < tn && !is_blank((unsigned char)t[cl]) && t[cl] != '<' && t[cl] != '>')
+		while (cl < tn && !(byte_class[(unsigned char)t[cl]] & (CL_BLANK | CL_ANGLE)))
 			cl++;
 		if (cl >= sizeof code)
 			cl = sizeof code - 1;
-		upcase(t, cl, code, sizeof code);
-		cl = strlen(code);
+		/* ASCII codes (all of them in practice) without upcase()'s
+		 * multibyte machinery; the same bytes come out */
+		size_t q = 0;
+		if (cl + 4 < sizeof code)
+			for (; q < cl && (unsigned char)t[q] - 1u < 0x7fu; q++)
+				code[q] = (char)((unsigned)t[q] - 'a' < 26u ? t[q] - 32 : t[q]);
+		if (q == cl) {
+			code[cl] = '\0';
+		} else {
+			upcase(t, cl, code, sizeof code);
+			cl = strlen(code);
+		}
 		rest = sq + cl;
 		if ((size_t)(rest - sq) > m)
 			rest = sq + m;
@@ -523,7 +903,7 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 			break;
 		}
 		default:
-			if (cl >= 6 && strspn(code, "0123456789") == cl) {
+			if (cl >= 6 && all_digits(code, cl)) {
 				ERR(r, "code missing before date '%s'", code);
 				return -1;
 			}
@@ -533,17 +913,25 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 			}
 			break;
 		}
-		if (strchr(p, '/'))
+		size_t pl = cl;   /* == strlen(p): every case above keeps cl so */
+		if (memchr(p, '/', pl))
 			c->flags |= DY_CODE_COMPOUND;
-		c->code = dict_intern(r->d, p, strlen(p));
+		uint32_t h;
+		if ((size_t)(p - code) + pl + 8 <= sizeof code) {
+			memset(p + pl, 0, 8);
+			h = dict_intern_hash_padded(p, pl);
+		} else {
+			h = dict_intern_hash(p, pl);
+		}
+		c->code = dict_intern_h(r->d, p, pl, h);
 	}
 	/* Date restriction (manual 6.5.2): <D, >D, D-D. */
-	size_t rl = strlen(rest);
+	size_t rl = m - (size_t)(rest - sq);   /* == strlen(rest) */
 	if (rl == 0)
 		return 0;
 	int32_t a, b;
 	if (rest[0] == '<' || rest[0] == '>') {
-		a = dict_date_parse(rest + 1, rl - 1);
+		a = date_parse(rest + 1, rl - 1);
 		if (a < 0)
 			goto bad;
 		if (rest[0] == '<')
@@ -551,11 +939,11 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 		else
 			c->from = a;
 	} else {
-		const char *dash = strchr(rest, '-');
+		const char *dash = memchr(rest, '-', rl);
 		if (!dash)
 			goto bad;
-		a = dict_date_parse(rest, (size_t)(dash - rest));
-		b = dict_date_parse(dash + 1, strlen(dash + 1));
+		a = date_parse(rest, (size_t)(dash - rest));
+		b = date_parse(dash + 1, rl - (size_t)(dash - rest) - 1);
 		if (a < 0 || b < 0)
 			goto bad;
 		/* A range cannot end before it starts: a 6-digit start that the
@@ -575,6 +963,52 @@ static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy
 bad:
 	ERR(r, "bad date restriction '%s' (want <YYMMDD, >YYMMDD or YYMMDD-YYMMDD)", rest);
 	return -1;
+}
+
+static uint32_t memo_hash(const char *s, size_t n, unsigned ctx)
+{
+	/* eight bytes at a time: blocks are short, and any spread will do */
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull ^ ctx;
+	uint64_t w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	/* the last 0..7 bytes: two overlapping 4-byte loads, or three bytes */
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n) {
+		w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (unsigned char)s[n - 1];
+	} else {
+		w = 0;
+	}
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	return (uint32_t)(h >> 32);
+}
+
+/* parse_block() through the memo of blocks already read. */
+static int memo_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
+{
+	if (r->line_copied)   /* the memo keeps pointers into the data only */
+		return parse_block(r, s, n, ctx, c);
+	block_memo *m = &r->memo[memo_hash(s, n, ctx) & (MEMO_SLOTS - 1)];
+	if (m->p && m->n == n && m->ctx == (uint32_t)ctx && !memcmp(m->p, s, n)) {
+		*c = m->code;
+		return 0;
+	}
+	int rc = parse_block(r, s, n, ctx, c);
+	if (rc == 0) {
+		m->p = s;
+		m->n = (uint32_t)n;
+		m->ctx = (uint32_t)ctx;
+		m->code = *c;
+	}
+	return rc;
 }
 
 /* Parses every "[...]" in s[0..n). Returns the number of good blocks written
@@ -611,7 +1045,7 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 			ERR(r, "more than %d code blocks", max);
 			return -1;
 		}
-		if (parse_block(r, in, inl, ctx, &out[k]) == 0)
+		if (memo_block(r, in, inl, ctx, &out[k]) == 0)
 			k++;
 		i = (size_t)(close - s) + 1;
 	}
@@ -621,8 +1055,14 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
 {
 	uint32_t first = d->n_codes;
-	for (int i = 0; i < n; i++)
-		*DICT_PUSH(d, codes, n_codes, CAP_CODES) = c[i];
+	if (n > 0) {
+		DICT_RESERVE(d, codes, n_codes, CAP_CODES, (uint32_t)n);
+		if (n == 1)   /* nearly always: no memcpy call */
+			d->codes[first] = c[0];
+		else
+			memcpy(d->codes + first, c, (size_t)n * sizeof *c);
+		d->n_codes += (uint32_t)n;
+	}
 	return first;
 }
 
@@ -786,26 +1226,35 @@ static void actor_line(reader *r, const char *s, size_t n, int indented)
 
 /* ---- verbs (manual 5.5) -------------------------------------------------- */
 
-static int pattern_cmp(const void *a, const void *b)
-{
-	const dy_pattern *x = a, *y = b;
-	if (x->ph.chars != y->ph.chars)
-		return x->ph.chars > y->ph.chars ? -1 : 1;
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
 static void verb_close(reader *r)
 {
 	dy_dict *d = r->d;
 	if (r->verb == DY_NONE)
 		return;
 	dy_verb *v = &d->verbs[r->verb];
-	/* Longest first (manual 5.7.1); ties keep file order. */
-	if (v->n_patterns > 1)
-		qsort(d->patterns + v->pattern, v->n_patterns, sizeof *d->patterns, pattern_cmp);
 	r->verb = DY_NONE;
+	/* Longest first (manual 5.7.1); ties keep file order. A verb's patterns
+	 * come from one file in line order, so file order is their order here:
+	 * sort keys of (chars, position), after checking they are not in order
+	 * already. */
+	uint32_t np = v->n_patterns, i = 1;
+	if (np < 2)
+		return;   /* (d->patterns may still be NULL) */
+	dy_pattern *p = d->patterns + v->pattern;
+	while (i < np && p[i].ph.chars <= p[i - 1].ph.chars)
+		i++;
+	if (i >= np)
+		return;
+	uint64_t *key = xmalloc(2 * (size_t)np * sizeof *key);
+	for (i = 0; i < np; i++)
+		key[i] = (uint64_t)(0xFFFFu - p[i].ph.chars) << 32 | i;
+	dict_sort_u64(key, np, key + np);
+	dy_pattern *was = xmalloc((size_t)np * sizeof *was);
+	memcpy(was, p, (size_t)np * sizeof *p);
+	for (i = 0; i < np; i++)
+		p[i] = was[(uint32_t)key[i]];
+	free(was);
+	free(key);
 }
 
 static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
@@ -1070,19 +1519,35 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->kind = kind;
 	r->verb = DY_NONE;
 	r->synset = DY_NONE;
+	/* Most lines hold no NUL byte: look for the next one only once past it. */
+	const char *nul = memchr(data, '\0', n);   /* the next NUL byte, or NULL */
+	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
+	/* Room for what the file will likely add, so that the big arrays are
+	 * copied once per file at most rather than once per doubling. */
+	{
+		uint32_t est = (uint32_t)(n / 8 > 0x3FFFFFF ? 0x3FFFFFF : n / 8);
+		DICT_RESERVE(d, elems, n_elems, CAP_ELEMS, est);
+		DICT_RESERVE(d, codes, n_codes, CAP_CODES, est / 4);
+		DICT_RESERVE(d, entries, n_entries, CAP_ENTRIES, est / 5);
+	}
+	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
+	 * fewer in a verbs file, whose patterns are no entries. */
+	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
 	for (size_t i = 0; i < n; ) {
-		size_t j = i;
-		while (j < n && data[j] != '\n')
-			j++;
+		const char *nl = memchr(data + i, '\n', n - i);
+		size_t j = nl ? (size_t)(nl - data) : n;
 		const char *s = data + i;
 		size_t len = j - i;
 		i = j + 1;
 		r->line++;
+		r->line_copied = 0;
 		if (len > DICT_MAX_LINE) {
 			ERR(r, "line longer than %d bytes", DICT_MAX_LINE);
 			continue;
 		}
-		if (memchr(s, '\0', len)) {
+		if (nul && nul < s)
+			nul = memchr(s, '\0', n - (size_t)(s - data));
+		if (nul && nul < s + len) {
 			WARN(r, "NUL byte in line read as a blank");
 			if (len > sizeof r->line_buf)
 				continue;
@@ -1091,6 +1556,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 				if (!r->line_buf[k])
 					r->line_buf[k] = ' ';
 			s = r->line_buf;
+			r->line_copied = 1;
 		}
 		if (len && s[0] == '~')
 			break; /* ~~FINISH: the end of the dictionary proper */
@@ -1143,5 +1609,6 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	verb_close(r);
 	if (r->sec != SEC_NONE)
 		diag_error(dg, r->name, (long)r->sec_line, "section <%s> is never closed", r->sec_tag);
+	free(r->memo);
 	free(r);
 }
