@@ -511,7 +511,9 @@ static size_t count_high(const unsigned char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		h += (size_t)__builtin_popcountll(x & HIGHS);
+		/* the high bits moved to the low bit of each byte, summed into the
+		 * top byte by the multiply (no popcount instruction is assumed) */
+		h += (size_t)((((x & HIGHS) >> 7) * ONES) >> 56);
 	}
 #endif
 	for (; i < n; i++)
@@ -577,14 +579,20 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 	memset(out, 0, sizeof *out);
 	if (!in)
 		n = 0;
+	/* Fields one by one: clearing the whole struct (or the run buffers'
+	 * stack arrays) cost more than normalizing a short sentence. */
 	nz z;
-	memset(&z, 0, sizeof z);
+	z.o = 0;
+	z.pend = z.newlines = z.need_nfc = z.marks = z.moji_seen = 0;
+	z.scan_to = 0;
+	z.n_rep = 0;
+	memset(z.count, 0, sizeof z.count);
 	z.rep = z.rep_stack;
 	z.cap_rep = sizeof z.rep_stack / sizeof z.rep_stack[0];
 	size_t cap = n + 2 * count_high(s, n) + 1;
 	z.out = arena_alloc(a, cap);
 	z.strong_at = SIZE_MAX;
-	run_buf rb = { NULL, 0, { 0 } }, ahead = { NULL, 0, { 0 } };
+	run_buf rb, ahead;
 	rb.p = rb.stack;
 	rb.cap = sizeof rb.stack / sizeof rb.stack[0];
 	ahead.p = ahead.stack;
