@@ -50,63 +50,37 @@ static int is_ws(char c)
 	return ccls[(unsigned char)c] & C_WS;
 }
 
-/* Every byte is UTF-8 of a character XML allows; '\r' only before '\n'. */
-static int chars_ok(const unsigned char *s, size_t n)
+/* The one character at s[*pi] that is not plain printable ASCII: UTF-8 of a
+ * character XML allows, or tab, newline, or '\r' before '\n' (s[0..n) is the
+ * whole file, for that look-ahead). Moves *pi past it; 0 when libxml2 would
+ * object. */
+static int char_ok_at(const unsigned char *s, size_t n, size_t *pi)
 {
-	size_t i = 0;
-	while (i < n) {
-		/* eight ASCII bytes at a time, none of them a control character */
-#ifdef __SSE2__
-		/* sixteen bytes at a time: skip to the first one that is not plain
-		 * ASCII text, tab or newline */
-		if (i + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* also >= 0x80 */
-			__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-			                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ok, low));
-			if (!m) {
-				i += 16;
-				continue;
-			}
-			i += (size_t)__builtin_ctz(m);
-		}
-#else
-		if (i + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (!(x & 0x8080808080808080ull) &&
-			    !((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull)) {
-				i += 8;
-				continue;
-			}
-		}
-#endif
-		unsigned c = s[i];
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t k;
-		if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; k = 1; }
-		else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; k = 2; }
-		else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; k = 3; }
-		else return 0;
-		if (i + k >= n)
+	size_t i = *pi;
+	unsigned c = s[i];
+	if (c < 0x80) {
+		if (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
 			return 0;
-		for (size_t j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + j] & 0x3F);
-		}
-		if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-			return 0;
-		i += k + 1;
+		*pi = i + 1;
+		return 1;
 	}
+	uint32_t cp;
+	size_t k;
+	if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; k = 1; }
+	else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; k = 2; }
+	else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; k = 3; }
+	else return 0;
+	if (i + k >= n)
+		return 0;
+	for (size_t j = 1; j <= k; j++) {
+		if ((s[i + j] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i + j] & 0x3F);
+	}
+	if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+		return 0;
+	*pi = i + k + 1;
 	return 1;
 }
 
@@ -152,49 +126,6 @@ static size_t ref_len(const char *p, size_t n, uint32_t *cp, char *named)
 	return i + 1;
 }
 
-/* Index of the first '&' or ']' in p[0..n), or n: one pass for both. */
-static size_t find_amp_bracket(const char *p, size_t n)
-{
-	size_t i = 0;
-#ifdef __SSE2__
-	const __m128i amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
-		                                                      _mm_cmpeq_epi8(v, br)));
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
-	for (; i < n; i++)
-		if (p[i] == '&' || p[i] == ']')
-			return i;
-	return n;
-}
-
-/* Character data libxml2 takes without a message: references well formed,
- * no "]]>". (The characters themselves were checked by chars_ok.) */
-static int chardata_ok(const char *p, size_t n)
-{
-	size_t i = 0;
-	while ((i += find_amp_bracket(p + i, n - i)) < n) {
-		if (p[i] == ']') {
-			if (n - i >= 3 && p[i + 1] == ']' && p[i + 2] == '>')
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		char named;
-		size_t k = ref_len(p + i, n - i, &cp, &named);
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-/* ASCII case-insensitive equality with a letters-only literal. */
 /* One '&' or ']' of character data at s[*i]: checked and passed over;
  * 0 when libxml2 would object. */
 static int chardata_special(const char *s, size_t n, size_t *i)
@@ -214,30 +145,143 @@ static int chardata_special(const char *s, size_t n, size_t *i)
 	return 1;
 }
 
-/* Character data from s[*i] to the next '<' (or the end), checked as
- * chardata_ok() does, in one pass; *i ends at that '<'. 0 when libxml2
- * would object. */
-static int chardata_to_tag(const char *s, size_t n, size_t *pi)
+/* An attribute value libxml2 takes without a message: no '<', references
+ * well formed, no "]]>". One pass, as values are short. */
+static int attvalue_ok(const char *p, size_t n)
 {
-	size_t i = *pi;
+	size_t i = 0;
+	while (i < n) {
+		char c = p[i];
+		if (c == '<')
+			return 0;
+		if (c == '&' || c == ']') {
+			if (!chardata_special(p, n, &i))
+				return 0;
+			continue;
+		}
+		i++;
+	}
+	return 1;
+}
+
+typedef struct scan {
+	const char *s;
+	size_t      n, i;
+	size_t      lpos;   /* line counted up to here */
+	long        line;   /* line of s[lpos] */
+} scan;
+
+/* Every byte of the markup sc->s[sc->lpos .. to) is UTF-8 of a character XML
+ * allows, '\r' only before '\n'; counts its newlines into sc->line and moves
+ * sc->lpos to `to`. Character data is checked as it is scanned instead
+ * (chardata_to_tag). Sixteen bytes a round while they are printable ASCII. */
+static int markup_ok(scan *sc, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t i = sc->lpos;
+	long lines = 0;
+	while (i < to) {
 #ifdef __SSE2__
-	const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
+		if (i + 16 <= sc->n) {
+			/* sixteen bytes (reading past `to` is fine while inside the
+			 * file: only the lanes before `to` count) */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
+			unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+			size_t k = to - i < 16 ? to - i : 16;
+			if (((ok | (0xFFFFu << k)) & 0xFFFFu) == 0xFFFFu) {
+				i += k;
+				continue;
+			}
+		}
+#endif
+		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		lines += s[i] == '\n';
+		if (!char_ok_at(s, sc->n, &i))
+			return 0;
+	}
+	sc->line += lines;
+	sc->lpos = to;
+	return 1;
+}
+
+/* Character data from sc->i to the next '<' (or the end), in one pass: its
+ * characters checked as char_ok_at() does, its references and "]]>" as
+ * attvalue_ok() does, and its newlines counted (sc->lpos must be at sc->i);
+ * sc->i ends at that '<'. 0 when libxml2 would object. Most of a PETRARCH
+ * file is the character data of <Parse> trees, so this loop is the reader's
+ * cost: sixteen bytes a round while they are printable ASCII, tab or
+ * newline and none of '<' '&' ']'. */
+#ifdef __SSE2__
+/* Lanes of v that character data may hold with no second look: printable
+ * ASCII other than '<' '&' ']', tab and newline (isnl: v's newlines). */
+static inline __m128i chardata_plain(__m128i v, __m128i isnl)
+{
+	/* signed compare: 0x20..0x7F are > 0x1F, controls and bytes >= 0x80
+	 * are not */
+	__m128i plain = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F));
+	__m128i special = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+		_mm_cmpeq_epi8(v, _mm_set1_epi8(']')));
+	return _mm_or_si128(_mm_andnot_si128(special, plain),
+	                    _mm_or_si128(isnl, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+}
+#endif
+
+static int chardata_to_tag(scan *sc)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i = sc->i;
+	long lines = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 	while (i + 16 <= n) {
+		/* Thirty-two bytes a round while all are plain; per-byte newline
+		 * counters (two a round, at most 127 rounds) summed after. */
+		__m128i acc = zero;
+		int r = 0;
+		for (; r < 127 && i + 32 <= n; r++) {
+			__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			__m128i n0 = _mm_cmpeq_epi8(v0, nl), n1 = _mm_cmpeq_epi8(v1, nl);
+			__m128i g = _mm_and_si128(chardata_plain(v0, n0), chardata_plain(v1, n1));
+			if (_mm_movemask_epi8(g) != 0xFFFF)
+				break;
+			acc = _mm_sub_epi8(_mm_sub_epi8(acc, n0), n1);
+			i += 32;
+		}
+		__m128i sum = _mm_sad_epu8(acc, zero);
+		lines += (long)_mm_cvtsi128_si32(sum) + (long)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+		if (r == 127)
+			continue;
+		if (i + 16 > n)
+			break;
+		/* a byte to look at within 32, or fewer than 32 left: sixteen */
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
-			_mm_cmpeq_epi8(v, br)));
+		__m128i isnl = _mm_cmpeq_epi8(v, nl);
+		unsigned m = (unsigned)_mm_movemask_epi8(chardata_plain(v, isnl)) ^ 0xFFFFu;
+		unsigned nm = (unsigned)_mm_movemask_epi8(isnl);
+		if (m)
+			nm &= ((unsigned)1 << __builtin_ctz(m)) - 1;   /* before the stop */
+		for (; nm; nm &= nm - 1)
+			lines++;
 		if (!m) {
 			i += 16;
 			continue;
 		}
 		i += (size_t)__builtin_ctz(m);
-		if (s[i] == '<') {
-			*pi = i;
-			return 1;
-		}
-		if (!chardata_special(s, n, &i))
+		char c = s[i];
+		if (c == '<')
+			goto out;
+		if (c == '&' || c == ']') {
+			if (!chardata_special(s, n, &i))
+				return 0;
+		} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
 			return 0;
+		}
 	}
 #endif
 	while (i < n) {
@@ -249,52 +293,29 @@ static int chardata_to_tag(const char *s, size_t n, size_t *pi)
 				return 0;
 			continue;
 		}
-		i++;
+		lines += c == '\n';
+		if (!char_ok_at((const unsigned char *)s, n, &i))
+			return 0;
 	}
-	*pi = i;
+#ifdef __SSE2__
+out:
+#endif
+	sc->line += lines;
+	sc->lpos = i;
+	sc->i = i;
 	return 1;
 }
 
-static int ieq(const char *s, size_t n, const char *lit)
+/* ASCII case-insensitive equality of s[0..n) with the letters-only literal
+ * lit of length ln: lengths first, so most names fail on one compare. */
+static inline int ieq(const char *s, size_t n, const char *lit, size_t ln)
 {
-	size_t i = 0;
-	for (; i < n && lit[i]; i++)
+	if (n != ln)
+		return 0;
+	for (size_t i = 0; i < ln; i++)
 		if ((s[i] | 0x20) != (lit[i] | 0x20))
 			return 0;
-	return i == n && !lit[i];
-}
-
-typedef struct scan {
-	const char *s;
-	size_t      n, i;
-	size_t      lpos;   /* line counted up to here */
-	long        line;   /* line of s[lpos] */
-} scan;
-
-static long line_at(scan *sc, size_t pos)
-{
-	size_t i = sc->lpos;
-	long lines = 0;
-#ifdef __SSE2__
-	/* per-byte counters (0 or 1 added a round, at most 255 rounds), summed
-	 * with _mm_sad_epu8: no popcount instruction is needed */
-	const __m128i nl = _mm_set1_epi8('\n'), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
-	while (i + 16 <= pos) {
-		__m128i acc = zero;
-		for (int r = 0; r < 255 && i + 16 <= pos; r++, i += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(sc->s + i));
-			acc = _mm_add_epi8(acc, _mm_and_si128(_mm_cmpeq_epi8(v, nl), one));
-		}
-		__m128i sum = _mm_sad_epu8(acc, zero);
-		lines += (long)_mm_cvtsi128_si32(sum) + (long)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
-	}
-#endif
-	for (; i < pos; i++)
-		lines += sc->s[i] == '\n';
-	sc->line += lines;
-	if (pos > sc->lpos)
-		sc->lpos = pos;
-	return sc->line;
+	return 1;
 }
 
 static size_t name_end(const scan *sc, size_t i)
@@ -364,7 +385,7 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		if (!close)
 			return 0;
 		size_t v = q + 1, vl = (size_t)(close - sc->s) - v;
-		if (memchr(sc->s + v, '<', vl) || !chardata_ok(sc->s + v, vl))
+		if (!attvalue_ok(sc->s + v, vl))
 			return 0;
 		for (int k = 0; k < *nat; k++)
 			if (at[k].name_len == ne - j && !memcmp(sc->s + at[k].name, sc->s + j, ne - j))
@@ -378,25 +399,35 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 	}
 }
 
-static void rec_attr(const scan *sc, const attr *at, int nat, const char *name,
-                     uint32_t *off, uint32_t *len)
+/* The id, source and date attributes of a <Sentence> (names matched by
+ * length first). */
+static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
 {
-	size_t m = strlen(name);
-	*off = UINT32_MAX;
-	*len = 0;
-	for (int k = 0; k < nat; k++)
-		if (at[k].name_len == m && !memcmp(sc->s + at[k].name, name, m)) {
-			*off = (uint32_t)at[k].val;
-			*len = (uint32_t)at[k].val_len;
-			return;
+	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
+	cur->id_len = cur->src_len = cur->date_len = 0;
+	for (int k = nat - 1; k >= 0; k--) {
+		/* backwards, so the first of duplicates would win as before (the
+		 * scanner refuses duplicates anyway) */
+		const char *nm = sc->s + at[k].name;
+		uint32_t off = (uint32_t)at[k].val, len = (uint32_t)at[k].val_len;
+		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
+			cur->id_off = off;
+			cur->id_len = len;
+		} else if (at[k].name_len == 6 && !memcmp(nm, "source", 6)) {
+			cur->src_off = off;
+			cur->src_len = len;
+		} else if (at[k].name_len == 4 && !memcmp(nm, "date", 4)) {
+			cur->date_off = off;
+			cur->date_len = len;
 		}
+	}
 }
 
 int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
 {
 	*recs_out = NULL;
 	*nrec_out = 0;
-	if (n >= UINT32_MAX || !chars_ok((const unsigned char *)s, n))
+	if (n >= UINT32_MAX)
 		return 0;
 	scan sc = { s, n, 0, 0, 1 };
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
@@ -424,7 +455,14 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	rd_petr_rec *recs = NULL, *cur = NULL;
 	size_t nrec = 0, cap = 0;
 	attr at[RD_SCAN_ATTRS];
+	/* Bytes before `checked` have had their characters checked and their
+	 * newlines counted (sc.lpos == checked): markup by markup_ok() at the
+	 * top of the next round, character data as it is scanned. */
+	size_t checked = 0;
 	while (sc.i < n) {
+		if (checked < sc.i && !markup_ok(&sc, sc.i))
+			goto fail;
+		checked = sc.i;
 		if (s[sc.i] != '<') {
 			if (depth == 0) {
 				const char *lt = memchr(s + sc.i, '<', n - sc.i);
@@ -433,8 +471,10 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 					if (!is_ws(s[k]))
 						goto fail;
 				sc.i = e;
-			} else if (!chardata_to_tag(s, n, &sc.i)) {
-				goto fail;
+			} else {
+				if (!chardata_to_tag(&sc))
+					goto fail;
+				checked = sc.i;
 			}
 			continue;
 		}
@@ -453,10 +493,14 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		if (rest >= 2 && s[sc.i + 1] == '/') {
 			if (depth == 0)
 				goto fail;
-			size_t ns = sc.i + 2, ne = name_end(&sc, ns);
+			/* the name must be the open element's: compare it, then
+			 * make sure the name ends there */
+			size_t ns = sc.i + 2, ne = ns + stack[depth - 1].len;
+			if (ne >= n || memcmp(s + ns, s + stack[depth - 1].name, ne - ns) ||
+			    (ccls[(unsigned char)s[ne]] & C_NC))
+				goto fail;
 			size_t g = skip_ws(&sc, ne);
-			if (ne - ns != stack[depth - 1].len ||
-			    memcmp(s + ns, s + stack[depth - 1].name, ne - ns) || g >= n || s[g] != '>')
+			if (g >= n || s[g] != '>')
 				goto fail;
 			depth--;
 			if (depth == tp) {
@@ -486,8 +530,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			/* inside a sentence: only its <Text> and <Parse> children */
 			if (depth != sent + 1)
 				goto fail;
-			int is_text = ieq(s + nm, nml, "Text");
-			if (!is_text && !ieq(s + nm, nml, "Parse"))
+			int is_text = ieq(s + nm, nml, "Text", 4);
+			if (!is_text && !ieq(s + nm, nml, "Parse", 5))
 				goto fail;
 			if (is_text && !cur->has_text) {
 				if (empty) {
@@ -501,17 +545,20 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			}
 			if (!empty)
 				tp = depth;
-		} else if (ieq(s + nm, nml, "Sentence")) {
+		} else if (ieq(s + nm, nml, "Sentence", 8)) {
 			if (nrec == cap) {
 				cap = cap ? cap * 2 : 256;
 				recs = xrealloc(recs, cap * sizeof *recs);
 			}
 			cur = &recs[nrec++];
 			memset(cur, 0, sizeof *cur);
-			cur->line = line_at(&sc, gt);
-			rec_attr(&sc, at, nat, "id", &cur->id_off, &cur->id_len);
-			rec_attr(&sc, at, nat, "source", &cur->src_off, &cur->src_len);
-			rec_attr(&sc, at, nat, "date", &cur->date_off, &cur->date_len);
+			/* the tag's own newlines are not counted yet (sc.lpos is at
+			 * its '<') */
+			cur->line = sc.line;
+			for (const char *nl = s + sc.lpos;
+			     (nl = memchr(nl, '\n', (size_t)(s + gt - nl))) != NULL; nl++)
+				cur->line++;
+			rec_attrs(&sc, at, nat, cur);
 			if (!empty)
 				sent = depth;
 			else
@@ -527,7 +574,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			root_done = 1;
 		}
 	}
-	if (depth != 0 || !root_done)
+	if (depth != 0 || !root_done || (checked < n && !markup_ok(&sc, n)))
 		goto fail;
 	for (size_t k = 0; k < nrec; k++)
 		if (recs[k].has_text && recs[k].text_len > RD_SCAN_TEXT)
