@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include <jansson.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "read_int.h"
 #include "../util/xalloc.h"
@@ -88,6 +91,25 @@ static size_t fj_string(const char *s, size_t n, size_t i, fj_str *out)
 	size_t b = ++i;
 	out->esc = 0;
 	while (i < n) {
+#ifdef __SSE2__
+		/* Sixteen bytes a round while they are printable ASCII other than
+		 * '"' and '\\', which is most of any text value. */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
+			__m128i bad = _mm_or_si128(
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+			unsigned m = (unsigned)_mm_movemask_epi8(
+				_mm_andnot_si128(bad, _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)))) ^ 0xFFFFu;
+			if (m) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+		if (i >= n)
+			break;
+#endif
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"') {
 			out->p = s + b;
