@@ -438,6 +438,54 @@ static size_t scan(const char *text, dy_span s)
 	size_t n = 0;
 	int open_single = 0; /* a single quotation mark is open */
 	while (p < end && n < TOK_MAX_PER_SENTENCE) {
+		/* Fast paths for the common ASCII cases, each giving exactly what
+		 * the general code below would: most tokens are plain words and
+		 * one-byte punctuation between single spaces, and skipping the
+		 * decoding and the chain of special cases for them is most of
+		 * the tokenizer's time. */
+		unsigned char c = *p;
+		if (c < 0x80) {
+			unsigned cls = ascii_cls[c];
+			if (cls == C_SPACE) {
+				p++;
+				continue;
+			}
+			if (cls == C_LETTER) {
+				/* a word that a byte surely ends (as scan_word()'s
+				 * fastest path), not followed by '.', not XXX */
+				const unsigned char *lim = end - p > TOK_BYTES_MAX ? p + TOK_BYTES_MAX : end;
+				const unsigned char *q = p + 1;
+				uint32_t bits = 0, b;
+				while (q < lim && (b = word_bits[*q]) != 0) {
+					bits |= b;
+					q++;
+				}
+				if ((q == end || (q < lim && *q < 0x80 && *q != '\'' && *q != '-' &&
+				                  *q != '.' && *q != ',')) &&
+				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
+					uint32_t f = TOK_WORD | (c <= 'Z' ? TOK_CAP : X_LOWER);
+					if (bits & WB_LOWER)
+						f |= X_LOWER;
+					if (bits & WB_UPPER)
+						f |= X_UPPERS;
+					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
+						f |= TOK_UPPER;
+					scan_tok *t = &scratch[n++];
+					t->off = (uint32_t)(p - base);
+					t->len = (uint32_t)(q - p);
+					t->flags = f;
+					p = q;
+					continue;
+				}
+			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
+				scan_tok *t = &scratch[n++];
+				t->off = (uint32_t)(p - base);
+				t->len = 1;
+				t->flags = TOK_PUNCT;
+				p++;
+				continue;
+			}
+		}
 		uch u = decode(p, end);
 		if (u.cls == C_SPACE || u.cls == C_IGNORE) {
 			p += u.len;
