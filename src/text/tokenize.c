@@ -430,9 +430,31 @@ static inline int after_word(size_t n, uint32_t off)
 	return prev->off + prev->len == off && (prev->flags & (TOK_WORD | TOK_NUMBER));
 }
 
-/* Pass one: boundaries and flags into scratch. Returns the count. */
-static size_t scan(const char *text, dy_span s)
+/* What pass two needs to know about the whole sentence, gathered by pass one
+ * as it goes, so that pass two walks the tokens once. */
+typedef struct scan_sum {
+	size_t   first_word; /* index of the first word or number, or the count */
+	uint32_t any;        /* flags of all tokens or-ed */
+	uint32_t any_wide;   /* flags of the tokens of two or more bytes or-ed */
+	size_t   need;       /* string bytes pass two may write */
+} scan_sum;
+
+/* Bytes pass two may write for a token: upper case takes at most 3 bytes per
+ * 2 (and U+FFFD 3 per bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes.
+ * One-byte ASCII tokens use static strings. */
+static inline size_t token_need(uint32_t len, uint32_t f)
 {
+	if (len <= 1 && !(f & X_NONASCII))
+		return 0;
+	return (f & X_NONASCII ? 3 * (size_t)len : len) + 1 +
+	       (f & TOK_WORD ? LEMMA_WORD_MAX + 10 : 0);
+}
+
+/* Pass one: boundaries and flags into scratch. Returns the count. */
+static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
+{
+	size_t first_word = SIZE_MAX, need = 0;
+	uint32_t any = 0, any_wide = 0;
 	const unsigned char *base = (const unsigned char *)text;
 	const unsigned char *p = base + s.off, *end = p + s.len;
 	size_t n = 0;
@@ -470,9 +492,17 @@ static size_t scan(const char *text, dy_span s)
 						f |= X_UPPERS;
 					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
 						f |= TOK_UPPER;
+					uint32_t len = (uint32_t)(q - p);
+					if (first_word == SIZE_MAX)
+						first_word = n;
+					any |= f;
+					if (len > 1) {
+						any_wide |= f;
+						need += len + 1 + LEMMA_WORD_MAX + 10;
+					}
 					scan_tok *t = &scratch[n++];
 					t->off = (uint32_t)(p - base);
-					t->len = (uint32_t)(q - p);
+					t->len = len;
 					t->flags = f;
 					p = q;
 					continue;
@@ -577,9 +607,20 @@ static size_t scan(const char *text, dy_span s)
 			}
 		}
 		t->len = len;
+		uint32_t f = t->flags;
+		if ((f & (TOK_WORD | TOK_NUMBER)) && first_word == SIZE_MAX)
+			first_word = n;
+		any |= f;
+		if (len > 1)
+			any_wide |= f;
+		need += token_need(len, f);
 		p += len;
 		n++;
 	}
+	sum->first_word = first_word == SIZE_MAX ? n : first_word;
+	sum->any = any;
+	sum->any_wide = any_wide;
+	sum->need = need;
 	return n;
 }
 
@@ -732,33 +773,17 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 
 size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 {
-	size_t n = scan(text, s);
+	scan_sum sum;
+	size_t n = scan(text, s, &sum);
 	dy_token *toks = arena_alloc(a, (n ? n : 1) * sizeof *toks);
 	*out = toks;
 	if (n == 0)
 		return 0;
 
-	/* The first word, and whether the sentence has any lower-case letter. */
-	size_t first_word = n;
-	int caps_sentence = 1, any_word = 0;
-	size_t need = 0;
-	for (size_t i = 0; i < n; i++) {
-		const scan_tok *t = &scratch[i];
-		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && first_word == n)
-			first_word = i;
-		if (t->flags & X_LOWER)
-			caps_sentence = 0;
-		if ((t->flags & TOK_WORD) && t->len >= 2)
-			any_word = 1;
-		if (t->len > 1 || t->flags & X_NONASCII) {
-			/* Upper case takes at most 3 bytes per 2 (and U+FFFD 3 per
-			 * bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes. */
-			need += (t->flags & X_NONASCII ? 3 * (size_t)t->len : t->len) + 1;
-			if (t->flags & TOK_WORD)
-				need += LEMMA_WORD_MAX + 10;
-		}
-	}
-	caps_sentence = caps_sentence && any_word;
+	/* The first word, and whether the sentence has no lower-case letter
+	 * (and some word of two or more bytes). */
+	size_t first_word = sum.first_word, need = sum.need;
+	int caps_sentence = !(sum.any & X_LOWER) && (sum.any_wide & TOK_WORD);
 	char *buf = need ? arena_alloc(a, need) : NULL;
 	char *bp = buf;
 
