@@ -24,6 +24,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define RD_SCAN_AVX2 1
+#endif
 
 #include "read_int.h"
 #include "../util/xalloc.h"
@@ -145,24 +149,10 @@ static int chardata_special(const char *s, size_t n, size_t *i)
 	return 1;
 }
 
-/* An attribute value libxml2 takes without a message: no '<', references
- * well formed, no "]]>". One pass, as values are short. */
-static int attvalue_ok(const char *p, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		char c = p[i];
-		if (c == '<')
-			return 0;
-		if (c == '&' || c == ']') {
-			if (!chardata_special(p, n, &i))
-				return 0;
-			continue;
-		}
-		i++;
-	}
-	return 1;
-}
+/* Bytes that end a plain run inside an attribute value. */
+static const unsigned char vstop[256] = {
+	['"'] = 1, ['\''] = 1, ['<'] = 1, ['&'] = 1, [']'] = 1
+};
 
 typedef struct scan {
 	const char *s;
@@ -210,7 +200,7 @@ static int markup_ok(scan *sc, size_t to)
 
 /* Character data from sc->i to the next '<' (or the end), in one pass: its
  * characters checked as char_ok_at() does, its references and "]]>" as
- * attvalue_ok() does, and its newlines counted (sc->lpos must be at sc->i);
+ * attribute values are, and its newlines counted (sc->lpos must be at sc->i);
  * sc->i ends at that '<'. 0 when libxml2 would object. Most of a PETRARCH
  * file is the character data of <Parse> trees, so this loop is the reader's
  * cost: sixteen bytes a round while they are printable ASCII, tab or
@@ -231,7 +221,57 @@ static inline __m128i chardata_plain(__m128i v, __m128i isnl)
 }
 #endif
 
-static int chardata_to_tag(scan *sc)
+#ifdef RD_SCAN_AVX2
+/* The same test thirty-two bytes a round, for processors with AVX2 (chosen
+ * at run time; the build assumes only SSE2): skips s[*pi..] while plain and
+ * adds its newlines to *lines; stops at the first byte to look at, or when
+ * fewer than 32 bytes are left. Most of a PETRARCH file is <Parse> trees, so
+ * this loop is most of the reader's time. */
+__attribute__((target("avx2,popcnt")))
+static void chardata_skip_avx2(const char *s, size_t n, size_t *pi, long *lines)
+{
+	size_t i = *pi;
+	long nls = 0;
+	const __m256i lt = _mm256_set1_epi8('<'), amp = _mm256_set1_epi8('&');
+	const __m256i br = _mm256_set1_epi8(']'), nl = _mm256_set1_epi8('\n');
+	const __m256i tab = _mm256_set1_epi8('\t'), sp1 = _mm256_set1_epi8(0x1F);
+	while (i + 32 <= n) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i isnl = _mm256_cmpeq_epi8(v, nl);
+		/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
+		__m256i plain = _mm256_cmpgt_epi8(v, sp1);
+		__m256i special = _mm256_or_si256(
+			_mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)),
+			_mm256_cmpeq_epi8(v, br));
+		__m256i good = _mm256_or_si256(_mm256_andnot_si256(special, plain),
+		                               _mm256_or_si256(isnl, _mm256_cmpeq_epi8(v, tab)));
+		uint32_t stop = ~(uint32_t)_mm256_movemask_epi8(good);
+		uint32_t nm = (uint32_t)_mm256_movemask_epi8(isnl);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			nls += __builtin_popcount(nm & ((1u << k) - 1));
+			i += k;
+			break;
+		}
+		nls += __builtin_popcount(nm);
+		i += 32;
+	}
+	*pi = i;
+	*lines += nls;
+}
+
+static int have_avx2(void)
+{
+	static int known = -1;
+	if (known < 0) {
+		__builtin_cpu_init();
+		known = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+	}
+	return known;
+}
+#endif
+
+static int chardata_to_tag(scan *sc, int avx2)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, i = sc->i;
@@ -239,6 +279,12 @@ static int chardata_to_tag(scan *sc)
 #ifdef __SSE2__
 	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 	while (i + 16 <= n) {
+#ifdef RD_SCAN_AVX2
+		if (avx2)
+			chardata_skip_avx2(s, n, &i, &lines);
+		if (i + 16 > n)
+			break;
+#endif
 		/* Thirty-two bytes a round while all are plain; per-byte newline
 		 * counters (two a round, at most 127 rounds) summed after. */
 		__m128i acc = zero;
@@ -306,19 +352,26 @@ out:
 	return 1;
 }
 
-/* ASCII case-insensitive equality of s[0..n) with the letters-only literal
- * lit of length ln: lengths first, so most names fail on one compare. */
-static inline int ieq(const char *s, size_t n, const char *lit, size_t ln)
+/* ASCII case-insensitive equality of the name s[0..n) with a letters-only
+ * lower-case literal of 4, 5 or 8 bytes: lengths first, then whole words
+ * with the case bit set (letters only, so that bit is all case does). */
+static inline int name_is(const char *s, size_t n, const char *lit, size_t ln)
 {
 	if (n != ln)
 		return 0;
-	for (size_t i = 0; i < ln; i++)
-		if ((s[i] | 0x20) != (lit[i] | 0x20))
-			return 0;
-	return 1;
+	if (ln == 8) {
+		uint64_t x, y;
+		memcpy(&x, s, 8);
+		memcpy(&y, lit, 8);
+		return (x | 0x2020202020202020ull) == y;
+	}
+	uint32_t x, y;
+	memcpy(&x, s, 4);
+	memcpy(&y, lit, 4);
+	return (x | 0x20202020u) == y && (ln == 4 || (s[4] | 0x20) == lit[4]);
 }
 
-static size_t name_end(const scan *sc, size_t i)
+static inline size_t name_end(const scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	if (i >= sc->n || !(ccls[s[i]] & C_NS))
@@ -328,7 +381,7 @@ static size_t name_end(const scan *sc, size_t i)
 	return i;
 }
 
-static size_t skip_ws(const scan *sc, size_t i)
+static inline size_t skip_ws(const scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	while (i < sc->n && (ccls[s[i]] & C_WS))
@@ -381,12 +434,28 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		q = skip_ws(sc, q + 1);
 		if (q >= sc->n || (sc->s[q] != '"' && sc->s[q] != '\''))
 			return 0;
-		const char *close = memchr(sc->s + q + 1, sc->s[q], sc->n - q - 1);
-		if (!close)
-			return 0;
-		size_t v = q + 1, vl = (size_t)(close - sc->s) - v;
-		if (!attvalue_ok(sc->s + v, vl))
-			return 0;
+		/* The value up to its closing quote, checked on the way: no '<',
+		 * references well formed, no "]]>" (a reference or "]]>" never
+		 * takes in a quote, so reading them to the file's end judges them
+		 * as reading to the quote would). */
+		const char qc = sc->s[q];
+		size_t v = q + 1, e2 = v;
+		for (;;) {
+			while (e2 < sc->n && !vstop[(unsigned char)sc->s[e2]])
+				e2++;
+			if (e2 >= sc->n || sc->s[e2] == '<')
+				return 0;
+			char c = sc->s[e2];
+			if (c == qc)
+				break;
+			if (c == '&' || c == ']') {
+				if (!chardata_special(sc->s, sc->n, &e2))
+					return 0;
+			} else {
+				e2++;   /* the other quote */
+			}
+		}
+		size_t vl = e2 - v;
 		for (int k = 0; k < *nat; k++)
 			if (at[k].name_len == ne - j && !memcmp(sc->s + at[k].name, sc->s + j, ne - j))
 				return 0;   /* duplicate attribute */
@@ -429,6 +498,11 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	*nrec_out = 0;
 	if (n >= UINT32_MAX)
 		return 0;
+#ifdef RD_SCAN_AVX2
+	int avx2 = have_avx2();
+#else
+	int avx2 = 0;
+#endif
 	scan sc = { s, n, 0, 0, 1 };
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		sc.i = 3;
@@ -472,7 +546,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 						goto fail;
 				sc.i = e;
 			} else {
-				if (!chardata_to_tag(&sc))
+				if (!chardata_to_tag(&sc, avx2))
 					goto fail;
 				checked = sc.i;
 			}
@@ -530,8 +604,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			/* inside a sentence: only its <Text> and <Parse> children */
 			if (depth != sent + 1)
 				goto fail;
-			int is_text = ieq(s + nm, nml, "Text", 4);
-			if (!is_text && !ieq(s + nm, nml, "Parse", 5))
+			int is_text = name_is(s + nm, nml, "text", 4);
+			if (!is_text && !name_is(s + nm, nml, "parse", 5))
 				goto fail;
 			if (is_text && !cur->has_text) {
 				if (empty) {
@@ -545,7 +619,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			}
 			if (!empty)
 				tp = depth;
-		} else if (ieq(s + nm, nml, "Sentence", 8)) {
+		} else if (name_is(s + nm, nml, "sentence", 8)) {
 			if (nrec == cap) {
 				cap = cap ? cap * 2 : 256;
 				recs = xrealloc(recs, cap * sizeof *recs);
@@ -589,9 +663,19 @@ fail:
 
 char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max)
 {
-	int plain = !memchr(p, '&', n) && !memchr(p, '\r', n);
-	if (plain && attr)
-		plain = !memchr(p, '\n', n) && !memchr(p, '\t', n);
+	int plain = 1;
+	if (attr) {
+		/* values are short: one pass for the four bytes, not four calls */
+		for (size_t i = 0; i < n; i++) {
+			char c = p[i];
+			if (c == '&' || c == '\r' || c == '\n' || c == '\t') {
+				plain = 0;
+				break;
+			}
+		}
+	} else {
+		plain = !memchr(p, '&', n) && !memchr(p, '\r', n);
+	}
 	if (plain)
 		return rd_trimdup(a, p, n, max);
 	buf_clear(tmp);
