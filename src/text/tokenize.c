@@ -140,6 +140,21 @@ static const uint8_t word_bits[256] = {
 #undef U
 };
 
+/* ASCII bytes that surely end a word that scan_word()'s fastest path read:
+ * everything but letters, digits and the four that may continue a word
+ * (' - . ,); 0 for bytes >= 0x80. */
+static const uint8_t word_end[256] = {
+#define E8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+	[c + 6] = 1, [c + 7] = 1
+	E8(0), E8(8), E8(16), E8(24),
+	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1,
+	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, ['/'] = 1,
+	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1,
+	['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1,
+	['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [127] = 1
+#undef E8
+};
+
 static uch decode_slow(const unsigned char *p, const unsigned char *end)
 {
 	uch u = { -1, 1, C_PUNCT, 0 };
@@ -453,8 +468,11 @@ static inline size_t token_need(uint32_t len, uint32_t f)
 /* Pass one: boundaries and flags into scratch. Returns the count. */
 static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 {
-	size_t first_word = SIZE_MAX, need = 0;
+	size_t need = 0;
 	uint32_t any = 0, any_wide = 0;
+	scan_tok *const sc = scratch;
+	/* a sentence shorter than a token's cap needs no cap per word */
+	const int capped = s.len > TOK_BYTES_MAX;
 	const unsigned char *base = (const unsigned char *)text;
 	const unsigned char *p = base + s.off, *end = p + s.len;
 	size_t n = 0;
@@ -475,15 +493,15 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 			if (cls == C_LETTER) {
 				/* a word that a byte surely ends (as scan_word()'s
 				 * fastest path), not followed by '.', not XXX */
-				const unsigned char *lim = end - p > TOK_BYTES_MAX ? p + TOK_BYTES_MAX : end;
+				const unsigned char *lim = !capped || end - p <= TOK_BYTES_MAX ?
+				                           end : p + TOK_BYTES_MAX;
 				const unsigned char *q = p + 1;
 				uint32_t bits = 0, b;
 				while (q < lim && (b = word_bits[*q]) != 0) {
 					bits |= b;
 					q++;
 				}
-				if ((q == end || (q < lim && *q < 0x80 && *q != '\'' && *q != '-' &&
-				                  *q != '.' && *q != ',')) &&
+				if ((q == end || (q < lim && word_end[*q])) &&
 				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
 					uint32_t f = TOK_WORD | (c <= 'Z' ? TOK_CAP : X_LOWER);
 					if (bits & WB_LOWER)
@@ -493,14 +511,12 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
 						f |= TOK_UPPER;
 					uint32_t len = (uint32_t)(q - p);
-					if (first_word == SIZE_MAX)
-						first_word = n;
 					any |= f;
 					if (len > 1) {
 						any_wide |= f;
 						need += len + 1 + LEMMA_WORD_MAX + 10;
 					}
-					scan_tok *t = &scratch[n++];
+					scan_tok *t = &sc[n++];
 					t->off = (uint32_t)(p - base);
 					t->len = len;
 					t->flags = f;
@@ -508,7 +524,7 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 					continue;
 				}
 			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
-				scan_tok *t = &scratch[n++];
+				scan_tok *t = &sc[n++];
 				t->off = (uint32_t)(p - base);
 				t->len = 1;
 				t->flags = TOK_PUNCT;
@@ -608,8 +624,6 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 		}
 		t->len = len;
 		uint32_t f = t->flags;
-		if ((f & (TOK_WORD | TOK_NUMBER)) && first_word == SIZE_MAX)
-			first_word = n;
 		any |= f;
 		if (len > 1)
 			any_wide |= f;
@@ -617,7 +631,12 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 		p += len;
 		n++;
 	}
-	sum->first_word = first_word == SIZE_MAX ? n : first_word;
+	/* the first word is nearly always among the first tokens: found here
+	 * rather than tested for at every word */
+	size_t first_word = 0;
+	while (first_word < n && !(sc[first_word].flags & (TOK_WORD | TOK_NUMBER)))
+		first_word++;
+	sum->first_word = first_word;
 	sum->any = any;
 	sum->any_wide = any_wide;
 	sum->need = need;
