@@ -87,9 +87,10 @@ typedef struct uch {
  * tokenizing). Entries are only ever read by the thread that wrote them. */
 enum { LCACHE_SIZE = 2048, LCACHE_WORD = 29 };
 typedef struct lcache_ent {
-	uint8_t used, mode, klen, llen;  /* llen 0: the word is its own lemma */
-	char    key[LCACHE_WORD + 1];
-	char    lem[LCACHE_WORD + 1];
+	uint32_t tag;          /* 0: unused; else lcache_tag(mode, key length) */
+	uint8_t  llen;         /* 0: the word is its own lemma */
+	char     key[32];      /* LCACHE_WORD bytes at most */
+	char     lem[32];      /* copied out 32 bytes at once (no length-dependent call) */
 } lcache_ent;
 static _Thread_local lcache_ent lcache[LCACHE_SIZE];
 
@@ -737,8 +738,16 @@ static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
  * overlapping four-byte compares cover 4 to 8 bytes. */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
-	if (n > 8)
+	if (n > 16)
 		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		uint64_t a1, b1, a2, b2;
+		memcpy(&a1, a, 8);
+		memcpy(&b1, b, 8);
+		memcpy(&a2, a + n - 8, 8);
+		memcpy(&b2, b + n - 8, 8);
+		return a1 == b1 && a2 == b2;
+	}
 	if (n >= 4) {
 		uint32_t a1, b1, a2, b2;
 		memcpy(&a1, a, 4);
@@ -753,36 +762,45 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes. */
+static inline uint32_t lcache_tag(int mode, size_t n)
+{
+	return 1u | (uint32_t)mode << 8 | (uint32_t)n << 16;
+}
+
+/* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes
+ * (out has room for them). The hash reads the word in two overlapping loads
+ * (no loop per byte); the key is compared in full. */
 static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 {
 	if (n > LCACHE_WORD)
 		return lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
-	uint32_t h = 2166136261u ^ (uint32_t)mode;
-	if (n >= 4 && n <= 8) {
-		/* two overlapping four-byte loads cover the word */
+	uint64_t x, y;
+	if (n >= 8) {
+		memcpy(&x, w, 8);
+		memcpy(&y, w + n - 8, 8);
+	} else if (n >= 4) {
 		uint32_t a, b;
 		memcpy(&a, w, 4);
 		memcpy(&b, w + n - 4, 4);
-		h = (h ^ a) * 16777619u;
-		h = (h ^ b ^ (uint32_t)n) * 0x5bd1e995u;
-		h ^= h >> 13;
+		x = a;
+		y = b;
 	} else {
+		x = y = 0;
 		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)w[i]) * 16777619u;
+			x = x << 8 | (unsigned char)w[i];
 	}
-	lcache_ent *e = &lcache[(h ^ (h >> 16)) & (LCACHE_SIZE - 1)];
-	if (e->used && e->mode == mode && e->klen == n && same_bytes(e->key, w, n)) {
-		if (e->llen)
-			memcpy(out, e->lem, e->llen);
+	uint64_t h = (x ^ (y * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)n << 56 | (uint64_t)mode << 48)) *
+	             0xFF51AFD7ED558CCDull;
+	lcache_ent *e = &lcache[(h >> 40) & (LCACHE_SIZE - 1)];
+	uint32_t tag = lcache_tag(mode, n);
+	if (e->tag == tag && same_bytes(e->key, w, n)) {
+		memcpy(out, e->lem, 32);
 		out[e->llen] = '\0';
 		return e->llen;
 	}
 	size_t m = lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
 	if (m <= LCACHE_WORD) {
-		e->used = 1;
-		e->mode = (uint8_t)mode;
-		e->klen = (uint8_t)n;
+		e->tag = tag;
 		e->llen = (uint8_t)m;
 		memcpy(e->key, w, n);
 		memcpy(e->lem, out, m);
