@@ -521,7 +521,8 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 					t->off = (uint32_t)(p - base);
 					t->len = len;
 					t->flags = f;
-					p = q;
+					/* the single space after a word, skipped here */
+					p = q + (q < end && *q == ' ');
 					continue;
 				}
 			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
@@ -824,14 +825,31 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 	char *buf = need ? arena_alloc(a, need) : NULL;
 	char *bp = buf;
 
+	const unsigned char *send = (const unsigned char *)text + s.off + s.len;
+	const scan_tok *sc = scratch;
 	for (size_t i = 0; i < n; i++) {
-		const scan_tok *t = &scratch[i];
+		const scan_tok *t = &sc[i];
 		dy_token *k = &toks[i];
 		const unsigned char *src = (const unsigned char *)text + t->off;
+		uint32_t f = t->flags, len = t->len;
 		k->off = t->off;
-		k->len = t->len;
-		k->flags = t->flags & ~X_ALL;
-		if (t->flags & TOK_MASKED) {
+		k->len = len;
+		k->flags = f & ~X_ALL;
+		if ((f & TOK_WORD) && !(f & (TOK_MASKED | TOK_POSSESS | X_NONASCII)) && len > 1 &&
+		    len <= 8 && src + 8 <= send) {
+			/* The common case, a short ASCII word with eight bytes of
+			 * the sentence from its start: upper-cased in one word (a
+			 * byte past the word, ASCII or not, only carries into
+			 * bytes past it; its room is the lemma's, written after). */
+			uint64_t x;
+			memcpy(&x, src, 8);
+			x = upper8(x & 0x7F7F7F7F7F7F7F7Full);
+			memcpy(bp, &x, 8);
+			bp[len] = '\0';
+			k->norm = bp;
+			k->norm_len = len;
+			bp += len + 1;
+		} else if (f & TOK_MASKED) {
 			k->norm = masked_norm;
 			k->norm_len = (uint32_t)strlen(masked_norm);
 		} else if (t->flags & TOK_POSSESS) {
