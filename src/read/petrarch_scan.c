@@ -280,10 +280,24 @@ static int chardata_to_tag(scan *sc, int avx2)
 	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 	while (i + 16 <= n) {
 #ifdef RD_SCAN_AVX2
-		if (avx2)
+		if (avx2) {
 			chardata_skip_avx2(s, n, &i, &lines);
-		if (i + 16 > n)
-			break;
+			if (i + 32 <= n) {
+				/* stopped at a byte to look at: the '<' mostly */
+				char c = s[i];
+				if (c == '<')
+					goto out;
+				if (c == '&' || c == ']') {
+					if (!chardata_special(s, n, &i))
+						return 0;
+				} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
+					return 0;
+				}
+				continue;
+			}
+			if (i + 16 > n)
+				break;
+		}
 #endif
 		/* Thirty-two bytes a round while all are plain; per-byte newline
 		 * counters (two a round, at most 127 rounds) summed after. */
