@@ -141,15 +141,16 @@ static const uint8_t word_bits[256] = {
 #undef U
 };
 
-/* ASCII bytes that surely end a word that scan_word()'s fastest path read:
- * everything but letters, digits and the four that may continue a word
- * (' - . ,); 0 for bytes >= 0x80. */
+/* ASCII bytes that surely end a word (not a number) that starts with a
+ * letter: everything but letters, digits, the apostrophe and hyphen that may
+ * continue it and the '.' that may belong to it; 0 for bytes >= 0x80. (','
+ * continues only numbers: "50,000".) */
 static const uint8_t word_end[256] = {
 #define E8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
 	[c + 6] = 1, [c + 7] = 1
 	E8(0), E8(8), E8(16), E8(24),
 	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1,
-	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, ['/'] = 1,
+	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['/'] = 1,
 	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1,
 	['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1,
 	['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [127] = 1
@@ -502,7 +503,12 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 					bits |= b;
 					q++;
 				}
-				if ((q == end || (q < lim && word_end[*q])) &&
+				/* a '.' after the word is its own token unless the word
+				 * is an initial or a known abbreviation (or the start of a
+				 * dotted acronym): those go the general way */
+				if ((q == end || (q < lim && (word_end[*q] ||
+				                  (*q == '.' && q - p > 1 &&
+				                   !abbrev_known((const char *)p, (size_t)(q - p)))))) &&
 				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
 					uint32_t f = TOK_WORD | (c <= 'Z' ? TOK_CAP : X_LOWER);
 					if (bits & WB_LOWER)
