@@ -248,14 +248,20 @@ static const char *const abbrevs[] = {
 
 static int abbrev_known(const char *w, size_t n)
 {
+	/* every listed abbreviation has 2 to 6 letters: most words before a
+	 * dot are answered here */
+	if (n < 2 || n > 6)
+		return 0;
 	size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *a = abbrevs[mid];
-		size_t an = strlen(a);
-		int c = memcmp(w, a, n < an ? n : an);
-		if (c == 0)
-			c = n < an ? -1 : n > an;
+		/* byte order of w[0..n) against the C string a, no strlen() */
+		size_t i = 0;
+		while (i < n && a[i] && w[i] == a[i])
+			i++;
+		int c = i < n ? (a[i] ? (unsigned char)w[i] - (unsigned char)a[i] : 1)
+		              : (a[i] ? -1 : 0);
 		if (c == 0)
 			return 1;
 		if (c < 0)
