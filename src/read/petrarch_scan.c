@@ -149,58 +149,47 @@ static int chardata_special(const char *s, size_t n, size_t *i)
 	return 1;
 }
 
-/* Bytes that end a plain run inside an attribute value. */
+/* Bytes that end a plain run inside an attribute value: the quotes, '<',
+ * '&', ']', controls and bytes >= 0x80 (whose characters are checked). */
 static const unsigned char vstop[256] = {
-	['"'] = 1, ['\''] = 1, ['<'] = 1, ['&'] = 1, [']'] = 1
+#define V8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+	[c + 6] = 1, [c + 7] = 1
+	V8(0), V8(8), V8(16), V8(24),
+	['"'] = 1, ['\''] = 1, ['<'] = 1, ['&'] = 1, [']'] = 1,
+	V8(128), V8(136), V8(144), V8(152), V8(160), V8(168), V8(176), V8(184),
+	V8(192), V8(200), V8(208), V8(216), V8(224), V8(232), V8(240), V8(248)
+#undef V8
 };
 
 typedef struct scan {
 	const char *s;
 	size_t      n, i;
-	size_t      lpos;   /* line counted up to here */
-	long        line;   /* line of s[lpos] */
+	long        line;   /* line of the bytes being read: every newline
+	                     * is counted where the scan passes it */
 } scan;
 
-/* Every byte of the markup sc->s[sc->lpos .. to) is UTF-8 of a character XML
- * allows, '\r' only before '\n'; counts its newlines into sc->line and moves
- * sc->lpos to `to`. Character data is checked as it is scanned instead
- * (chardata_to_tag). Sixteen bytes a round while they are printable ASCII. */
-static int markup_ok(scan *sc, size_t to)
+/* Every byte of sc->s[from .. to) (a comment, the XML declaration) is UTF-8
+ * of a character XML allows, '\r' only before '\n'; counts its newlines into
+ * sc->line. Tags and character data are checked as they are scanned. */
+static int markup_ok(scan *sc, size_t from, size_t to)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	size_t i = sc->lpos;
-	long lines = 0;
+	size_t i = from;
 	while (i < to) {
-#ifdef __SSE2__
-		if (i + 16 <= sc->n) {
-			/* sixteen bytes (reading past `to` is fine while inside the
-			 * file: only the lanes before `to` count) */
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
-			unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-			size_t k = to - i < 16 ? to - i : 16;
-			if (((ok | (0xFFFFu << k)) & 0xFFFFu) == 0xFFFFu) {
-				i += k;
-				continue;
-			}
-		}
-#endif
 		if (s[i] >= 0x20 && s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		lines += s[i] == '\n';
+		sc->line += s[i] == '\n';
 		if (!char_ok_at(s, sc->n, &i))
 			return 0;
 	}
-	sc->line += lines;
-	sc->lpos = to;
 	return 1;
 }
 
 /* Character data from sc->i to the next '<' (or the end), in one pass: its
  * characters checked as char_ok_at() does, its references and "]]>" as
- * attribute values are, and its newlines counted (sc->lpos must be at sc->i);
+ * attribute values are, and its newlines counted;
  * sc->i ends at that '<'. 0 when libxml2 would object. Most of a PETRARCH
  * file is the character data of <Parse> trees, so this loop is the reader's
  * cost: sixteen bytes a round while they are printable ASCII, tab or
@@ -361,7 +350,6 @@ static int chardata_to_tag(scan *sc, int avx2)
 out:
 #endif
 	sc->line += lines;
-	sc->lpos = i;
 	sc->i = i;
 	return 1;
 }
@@ -395,11 +383,18 @@ static inline size_t name_end(const scan *sc, size_t i)
 	return i;
 }
 
-static inline size_t skip_ws(const scan *sc, size_t i)
+/* Passes blanks in a tag, counting newlines; stops at a '\r' not before
+ * '\n' (which no caller then takes, so the tag fails as chars_ok would). */
+static inline size_t skip_ws(scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	while (i < sc->n && (ccls[s[i]] & C_WS))
+	while (i < sc->n && (ccls[s[i]] & C_WS)) {
+		if (s[i] == '\n')
+			sc->line++;
+		else if (s[i] == '\r' && !(i + 1 < sc->n && s[i + 1] == '\n'))
+			break;
 		i++;
+	}
 	return i;
 }
 
@@ -462,7 +457,12 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 			char c = sc->s[e2];
 			if (c == qc)
 				break;
-			if (c == '&' || c == ']') {
+			if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x80) {
+				/* a character to check, and a newline to count */
+				sc->line += c == '\n';
+				if (!char_ok_at((const unsigned char *)sc->s, sc->n, &e2))
+					return 0;
+			} else if (c == '&' || c == ']') {
 				if (!chardata_special(sc->s, sc->n, &e2))
 					return 0;
 			} else {
@@ -517,7 +517,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 #else
 	int avx2 = 0;
 #endif
-	scan sc = { s, n, 0, 0, 1 };
+	scan sc = { s, n, 0, 1 };
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		sc.i = 3;
 	if (n - sc.i >= 6 && !memcmp(s + sc.i, "<?xml", 5) && is_ws(s[sc.i + 5])) {
@@ -536,6 +536,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		}
 		sc.i = (size_t)(e - s) + 2;
 	}
+	if (!markup_ok(&sc, 0, sc.i))
+		return 0;   /* byte-order mark and declaration */
 	struct { size_t name, len; } stack[RD_SCAN_DEPTH];
 	int depth = 0, root_done = 0, sent = -1, tp = -1;
 	int text_open = 0;       /* the <Text> being read is the sentence's first */
@@ -543,26 +545,24 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	rd_petr_rec *recs = NULL, *cur = NULL;
 	size_t nrec = 0, cap = 0;
 	attr at[RD_SCAN_ATTRS];
-	/* Bytes before `checked` have had their characters checked and their
-	 * newlines counted (sc.lpos == checked): markup by markup_ok() at the
-	 * top of the next round, character data as it is scanned. */
-	size_t checked = 0;
+	/* Every byte's character is checked, and every newline counted, where
+	 * the scan reads it: names are ASCII by their table, blanks and values
+	 * are checked by skip_ws() and start_tag(), character data by
+	 * chardata_to_tag(), comments by markup_ok(). */
 	while (sc.i < n) {
-		if (checked < sc.i && !markup_ok(&sc, sc.i))
-			goto fail;
-		checked = sc.i;
 		if (s[sc.i] != '<') {
 			if (depth == 0) {
 				const char *lt = memchr(s + sc.i, '<', n - sc.i);
 				size_t e = lt ? (size_t)(lt - s) : n;
-				for (size_t k = sc.i; k < e; k++)
-					if (!is_ws(s[k]))
+				for (size_t k = sc.i; k < e; k++) {
+					if (!is_ws(s[k]) ||
+					    (s[k] == '\r' && !(k + 1 < n && s[k + 1] == '\n')))
 						goto fail;
+					sc.line += s[k] == '\n';
+				}
 				sc.i = e;
-			} else {
-				if (!chardata_to_tag(&sc, avx2))
-					goto fail;
-				checked = sc.i;
+			} else if (!chardata_to_tag(&sc, avx2)) {
+				goto fail;
 			}
 			continue;
 		}
@@ -573,6 +573,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			const char *e = memmem(s + sc.i + 4, rest - 4, "--", 2);
 			if (!e || (size_t)(e - s) + 2 >= n || e[2] != '>')
 				goto fail;   /* unterminated, or "--" inside */
+			if (!markup_ok(&sc, sc.i + 4, (size_t)(e - s)))
+				goto fail;
 			sc.i = (size_t)(e - s) + 3;
 			continue;
 		}
@@ -640,12 +642,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			}
 			cur = &recs[nrec++];
 			memset(cur, 0, sizeof *cur);
-			/* the tag's own newlines are not counted yet (sc.lpos is at
-			 * its '<') */
+			/* the tag ends at gt: the line counted so far is gt's */
 			cur->line = sc.line;
-			for (const char *nl = s + sc.lpos;
-			     (nl = memchr(nl, '\n', (size_t)(s + gt - nl))) != NULL; nl++)
-				cur->line++;
 			rec_attrs(&sc, at, nat, cur);
 			if (!empty)
 				sent = depth;
@@ -662,7 +660,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			root_done = 1;
 		}
 	}
-	if (depth != 0 || !root_done || (checked < n && !markup_ok(&sc, n)))
+	if (depth != 0 || !root_done)
 		goto fail;
 	for (size_t k = 0; k < nrec; k++)
 		if (recs[k].has_text && recs[k].text_len > RD_SCAN_TEXT)
