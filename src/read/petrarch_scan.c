@@ -166,6 +166,8 @@ typedef struct scan {
 	size_t      n, i;
 	long        line;   /* line of the bytes being read: every newline
 	                     * is counted where the scan passes it */
+	int         cooked; /* character data since the last reset had a
+	                     * reference or a '\r' */
 } scan;
 
 /* Every byte of sc->s[from .. to) (a comment, the XML declaration) is UTF-8
@@ -276,6 +278,7 @@ static int chardata_to_tag(scan *sc, int avx2)
 				char c = s[i];
 				if (c == '<')
 					goto out;
+				sc->cooked |= c == '&' || c == '\r';
 				if (c == '&' || c == ']') {
 					if (!chardata_special(s, n, &i))
 						return 0;
@@ -325,6 +328,7 @@ static int chardata_to_tag(scan *sc, int avx2)
 		char c = s[i];
 		if (c == '<')
 			goto out;
+		sc->cooked |= c == '&' || c == '\r';
 		if (c == '&' || c == ']') {
 			if (!chardata_special(s, n, &i))
 				return 0;
@@ -337,6 +341,7 @@ static int chardata_to_tag(scan *sc, int avx2)
 		char c = s[i];
 		if (c == '<')
 			break;
+		sc->cooked |= c == '&' || c == '\r';
 		if (c == '&' || c == ']') {
 			if (!chardata_special(s, n, &i))
 				return 0;
@@ -400,6 +405,7 @@ static inline size_t skip_ws(scan *sc, size_t i)
 
 typedef struct attr {
 	size_t name, name_len, val, val_len;
+	int    plain;   /* no reference or control character in the value */
 } attr;
 
 /* A start tag at sc->i ('<' + name); on success sets the attributes, whether it
@@ -449,6 +455,7 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		 * as reading to the quote would). */
 		const char qc = sc->s[q];
 		size_t v = q + 1, e2 = v;
+		int plain = 1;
 		for (;;) {
 			while (e2 < sc->n && !vstop[(unsigned char)sc->s[e2]])
 				e2++;
@@ -460,9 +467,12 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 			if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x80) {
 				/* a character to check, and a newline to count */
 				sc->line += c == '\n';
+				if ((unsigned char)c < 0x20)
+					plain = 0;
 				if (!char_ok_at((const unsigned char *)sc->s, sc->n, &e2))
 					return 0;
 			} else if (c == '&' || c == ']') {
+				plain &= c != '&';
 				if (!chardata_special(sc->s, sc->n, &e2))
 					return 0;
 			} else {
@@ -477,6 +487,7 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		at[*nat].name_len = ne - j;
 		at[*nat].val = v;
 		at[*nat].val_len = vl;
+		at[*nat].plain = plain;
 		(*nat)++;
 		i = v + vl + 1;
 	}
@@ -496,12 +507,15 @@ static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
 		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
 			cur->id_off = off;
 			cur->id_len = len;
+			cur->id_plain = (uint8_t)at[k].plain;
 		} else if (at[k].name_len == 6 && !memcmp(nm, "source", 6)) {
 			cur->src_off = off;
 			cur->src_len = len;
+			cur->src_plain = (uint8_t)at[k].plain;
 		} else if (at[k].name_len == 4 && !memcmp(nm, "date", 4)) {
 			cur->date_off = off;
 			cur->date_len = len;
+			cur->date_plain = (uint8_t)at[k].plain;
 		}
 	}
 }
@@ -517,7 +531,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 #else
 	int avx2 = 0;
 #endif
-	scan sc = { s, n, 0, 1 };
+	scan sc = { s, n, 0, 1, 0 };
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		sc.i = 3;
 	if (n - sc.i >= 6 && !memcmp(s + sc.i, "<?xml", 5) && is_ws(s[sc.i + 5])) {
@@ -598,6 +612,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 					cur->text_off = (uint32_t)text_from;
 					cur->text_len = (uint32_t)(sc.i - text_from);
 					cur->has_text = 1;
+					cur->text_plain = (uint8_t)!sc.cooked;
 					text_open = 0;
 				}
 				tp = -1;
@@ -631,6 +646,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 				} else {
 					text_open = 1;
 					text_from = sc.i;
+					sc.cooked = 0;
 				}
 			}
 			if (!empty)
