@@ -381,10 +381,11 @@ static inline int name_is(const char *s, size_t n, const char *lit, size_t ln)
 static inline size_t name_end(const scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	if (i >= sc->n || !(ccls[s[i]] & C_NS))
+	const size_t n = sc->n;
+	if (i >= n || !(ccls[s[i]] & C_NS))
 		return i;
-	while (i < sc->n && (ccls[s[i]] & C_NC))
-		i++;
+	while (++i < n && (ccls[s[i]] & C_NC))
+		;
 	return i;
 }
 
@@ -393,13 +394,18 @@ static inline size_t name_end(const scan *sc, size_t i)
 static inline size_t skip_ws(scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	while (i < sc->n && (ccls[s[i]] & C_WS)) {
+	const size_t n = sc->n;
+	if (i >= n || !(ccls[s[i]] & C_WS))
+		return i;   /* the usual case: no blank at all */
+	long lines = 0;
+	while (i < n && (ccls[s[i]] & C_WS)) {
 		if (s[i] == '\n')
-			sc->line++;
-		else if (s[i] == '\r' && !(i + 1 < sc->n && s[i + 1] == '\n'))
+			lines++;
+		else if (s[i] == '\r' && !(i + 1 < n && s[i + 1] == '\n'))
 			break;
 		i++;
 	}
+	sc->line += lines;
 	return i;
 }
 
@@ -457,7 +463,9 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		size_t v = q + 1, e2 = v;
 		int plain = 1;
 		for (;;) {
-			while (e2 < sc->n && !vstop[(unsigned char)sc->s[e2]])
+			const unsigned char *us = (const unsigned char *)sc->s;
+			const size_t n = sc->n;
+			while (e2 < n && !vstop[us[e2]])
 				e2++;
 			if (e2 >= sc->n || sc->s[e2] == '<')
 				return 0;
