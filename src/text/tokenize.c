@@ -58,9 +58,10 @@ enum { TOK_BYTES_MAX = 1024 };
 enum {
 	X_NONASCII = 1u << 24, /* token has bytes >= 0x80 */
 	X_LOWER    = 1u << 25, /* token has a lower-case letter */
-	X_UPPERS   = 1u << 26  /* token has an upper-case letter after its first */
+	X_UPPERS   = 1u << 26, /* token has an upper-case letter after its first */
+	X_ALNUM    = 1u << 27  /* only ASCII letters and digits (the fast path's words) */
 };
-#define X_ALL (X_NONASCII | X_LOWER | X_UPPERS)
+#define X_ALL (X_NONASCII | X_LOWER | X_UPPERS | X_ALNUM)
 
 typedef struct scan_tok {
 	uint32_t off, len, flags;
@@ -516,7 +517,7 @@ static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
 				                  (*q == '.' && q - p > 1 &&
 				                   !abbrev_known((const char *)p, (size_t)(q - p)))))) &&
 				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
-					uint32_t f = TOK_WORD | (c <= 'Z' ? TOK_CAP : X_LOWER);
+					uint32_t f = TOK_WORD | X_ALNUM | (c <= 'Z' ? TOK_CAP : X_LOWER);
 					if (bits & WB_LOWER)
 						f |= X_LOWER;
 					if (bits & WB_UPPER)
@@ -838,6 +839,7 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 	char *bp = buf;
 
 	const unsigned char *send = (const unsigned char *)text + s.off + s.len;
+	const uint64_t *filter = lemma_filter();
 	const scan_tok *sc = scratch;
 	for (size_t i = 0; i < n; i++) {
 		const scan_tok *t = &sc[i];
@@ -895,6 +897,20 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 			mode = LEMMA_KNOWN;
 		if (mode < 0)
 			continue;
+		/* Most words are their own lemma, and the filter says so without a
+		 * lookup (lemma_surely_self(), inlined): no rule suffix, no
+		 * hyphen, not a table form. */
+		{
+			const char *w = k->norm;
+			size_t wn = k->norm_len;
+			char last = w[wn - 1];
+			if (wn <= LEMMA_WORD_MAX && last != 'S' && last != 'D' && last != 'G' &&
+			    ((f & X_ALNUM) || !memchr(w, '-', wn))) {
+				uint32_t h = lemma_filter_hash(w, wn);
+				if (!(filter[h >> 6] >> (h & 63) & 1))
+					continue;
+			}
+		}
 		size_t m = lemma_cached(k->norm, k->norm_len, bp, mode);
 		if (m) {
 			k->lemma = bp;
