@@ -135,7 +135,7 @@ static unsigned cnt_a(long i) { return info_byte(i, 3); }
 
 /* A bit for every form of the local and exception tables, so that most
  * words are known to be their own lemma without a lookup (lemma_surely_self).
- * Built once, by the first caller (pthread_once): 64 Kbit. */
+ * Built once, by the first caller (pthread_once). */
 static uint64_t exc_filter[LEMMA_FILTER_BITS / 64];
 static pthread_once_t exc_filter_once = PTHREAD_ONCE_INIT;
 static atomic_int exc_filter_ready;   /* set once built: skips pthread_once() */

@@ -366,9 +366,17 @@ static void lemma_shortcut_agrees(void **state)
 		assert_false(lemma_surely_self(changing[i], strlen(changing[i])));
 		assert_true(lemma_of(changing[i], strlen(changing[i]), out, sizeof out) > 0);
 	}
-	/* plain words with no rule suffix are answered by it (most of a text) */
-	assert_true(lemma_surely_self("PRESIDENT", 9));
-	assert_true(lemma_surely_self("THE", 3));
+	/* plain words with no rule suffix are mostly answered by it (the filter
+	 * lets a few through to the lookup) */
+	static const char *const plain[] = {
+		"THE", "PRESIDENT", "TABLE", "OFFICIAL", "WEDNESDAY", "BEIJING", "ABOUT",
+		"AGAINST", "MILITARY", "GOVERNMENT", "COUNTRY", "WHICH", "THEIR", "BETWEEN",
+		"MINISTER", "FOREIGN", "POLICE", "ATTACK", "NORTHERN", "PEACE",
+	};
+	int answered = 0;
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		answered += lemma_surely_self(plain[i], strlen(plain[i]));
+	assert_true(answered >= 16);
 	/* rule suffixes and hyphens always go to the lookup */
 	assert_false(lemma_surely_self("TALKS", 5));
 	assert_false(lemma_surely_self("KILLED", 6));
