@@ -583,8 +583,21 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 					sc.line += s[k] == '\n';
 				}
 				sc.i = e;
-			} else if (!chardata_to_tag(&sc, avx2)) {
-				goto fail;
+			} else {
+				/* the line breaks between tags, inline: the general scan
+				 * costs more than these one or two bytes */
+				size_t k = sc.i;
+				long nl = 0;
+				while (k < n && (s[k] == '\n' || s[k] == ' ')) {
+					nl += s[k] == '\n';
+					k++;
+				}
+				if (k < n && s[k] == '<') {
+					sc.line += nl;
+					sc.i = k;
+				} else if (!chardata_to_tag(&sc, avx2)) {
+					goto fail;
+				}
 			}
 			continue;
 		}
