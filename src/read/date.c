@@ -3,11 +3,17 @@
  * "YYYY-MM-DD". Exports date_parse(), date_from_tabari() and date_valid()
  * (read.h). Only calendar days are kept: times and time zones are dropped
  * without shifting the day, because a news date is the day the source gave. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "read.h"
+
+/* The C locale's character classes (dyad never sets another locale) without a
+ * library call per byte: a date is parsed for every document. */
+static inline int d_isdigit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int d_isalpha(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
+static inline int d_isspace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int d_tolower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int date_valid(int y, int m, int d)
 {
@@ -49,7 +55,7 @@ static int digits(const char *s, size_t n, size_t *i, int k)
 		return -1;
 	for (int j = 0; j < k; j++) {
 		unsigned char c = (unsigned char)s[*i + (size_t)j];
-		if (!isdigit(c))
+		if (!d_isdigit(c))
 			return -1;
 		v = v * 10 + (c - '0');
 	}
@@ -61,9 +67,9 @@ static int digits(const char *s, size_t n, size_t *i, int k)
 static int day_digits(const char *s, size_t n, size_t *i)
 {
 	int v = 0, k = 0;
-	while (*i < n && k < 2 && isdigit((unsigned char)s[*i]))
+	while (*i < n && k < 2 && d_isdigit((unsigned char)s[*i]))
 		v = v * 10 + (s[(*i)++] - '0'), k++;
-	if (k == 0 || (*i < n && isdigit((unsigned char)s[*i])))
+	if (k == 0 || (*i < n && d_isdigit((unsigned char)s[*i])))
 		return -1;
 	return v;
 }
@@ -76,7 +82,7 @@ static int month_name(const char *s, size_t n, size_t *i)
 		"august", "september", "october", "november", "december"
 	};
 	size_t j = *i;
-	while (j < n && isalpha((unsigned char)s[j]))
+	while (j < n && d_isalpha((unsigned char)s[j]))
 		j++;
 	size_t len = j - *i;
 	if (len < 3)
@@ -87,7 +93,7 @@ static int month_name(const char *s, size_t n, size_t *i)
 			continue;
 		int ok = 1;
 		for (size_t k = 0; k < len && ok; k++)
-			ok = tolower((unsigned char)s[*i + k]) == names[m][k];
+			ok = d_tolower((unsigned char)s[*i + k]) == names[m][k];
 		if (ok && (len == 3 || len == full || (m == 8 && len == 4))) {
 			*i = j;
 			if (*i < n && s[*i] == '.')
@@ -100,7 +106,7 @@ static int month_name(const char *s, size_t n, size_t *i)
 
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
-	while (i < n && (isspace((unsigned char)s[i]) || s[i] == ','))
+	while (i < n && (d_isspace((unsigned char)s[i]) || s[i] == ','))
 		i++;
 	return i;
 }
@@ -109,15 +115,15 @@ int date_parse(const char *s, size_t n, char out[11])
 {
 	if (!s)
 		return 0;
-	while (n && isspace((unsigned char)*s))
+	while (n && d_isspace((unsigned char)*s))
 		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && d_isspace((unsigned char)s[n - 1]))
 		n--;
 	if (n < 8)
 		return 0;
 	size_t i = 0;
-	if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) &&
-	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2])) {
+	if (d_isdigit((unsigned char)s[0]) && d_isdigit((unsigned char)s[3]) &&
+	    d_isdigit((unsigned char)s[1]) && d_isdigit((unsigned char)s[2])) {
 		int y = digits(s, n, &i, 4), m, d;
 		if (i < n && (s[i] == '-' || s[i] == '/')) {
 			char sep = s[i++];
@@ -134,16 +140,16 @@ int date_parse(const char *s, size_t n, char out[11])
 		return put(y, m, d, out);
 	}
 	/* RFC 822 "Tue, 16 Apr 2024 ...", "16 April 2024", "April 16, 2024". */
-	if (isalpha((unsigned char)s[0])) {
+	if (d_isalpha((unsigned char)s[0])) {
 		size_t j = 0;
-		while (j < n && isalpha((unsigned char)s[j]))
+		while (j < n && d_isalpha((unsigned char)s[j]))
 			j++;
 		if (j < n && s[j] == ',') {
 			i = skip_blanks(s, n, j); /* weekday name */
 		}
 	}
 	int y, m, d;
-	if (i < n && isdigit((unsigned char)s[i])) {
+	if (i < n && d_isdigit((unsigned char)s[i])) {
 		if ((d = day_digits(s, n, &i)) < 0)
 			return 0;
 		i = skip_blanks(s, n, i);
@@ -162,7 +168,7 @@ int date_parse(const char *s, size_t n, char out[11])
 		if ((y = digits(s, n, &i, 4)) < 0)
 			return 0;
 	}
-	if (i < n && isdigit((unsigned char)s[i]))
+	if (i < n && d_isdigit((unsigned char)s[i]))
 		return 0;
 	return put(y, m, d, out);
 }

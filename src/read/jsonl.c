@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include <jansson.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "read_int.h"
 #include "../util/xalloc.h"
@@ -88,6 +91,25 @@ static size_t fj_string(const char *s, size_t n, size_t i, fj_str *out)
 	size_t b = ++i;
 	out->esc = 0;
 	while (i < n) {
+#ifdef __SSE2__
+		/* Sixteen bytes a round while they are printable ASCII other than
+		 * '"' and '\\', which is most of any text value. */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
+			__m128i bad = _mm_or_si128(
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+			unsigned m = (unsigned)_mm_movemask_epi8(
+				_mm_andnot_si128(bad, _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)))) ^ 0xFFFFu;
+			if (m) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+		if (i >= n)
+			break;
+#endif
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"') {
 			out->p = s + b;
@@ -211,15 +233,40 @@ static int fj_parse(const char *s, size_t n, fj_line *L)
 	return fj_ws(s, n, i) == n;
 }
 
-static const fj_str *fj_get(const fj_line *L, const char *key, int *is_str)
+/* The members fj_doc() reads, found in one walk over the keys (by length,
+ * then bytes) instead of one walk per member. Keys are unique (fj_parse). */
+enum { FJ_ID, FJ_TEXT, FJ_DATE, FJ_TITLE, FJ_URL, FJ_SOURCE, FJ_NMEMBERS };
+
+static void fj_members(const fj_line *L, int at[FJ_NMEMBERS] /* OUT */)
 {
-	size_t m = strlen(key);
-	for (int q = 0; q < L->n; q++)
-		if (L->keys[q].n == m && !memcmp(L->keys[q].p, key, m)) {
-			*is_str = L->is_str[q];
-			return &L->vals[q];
+	for (int k = 0; k < FJ_NMEMBERS; k++)
+		at[k] = -1;
+	for (int q = 0; q < L->n; q++) {
+		const char *p = L->keys[q].p;
+		switch (L->keys[q].n) {
+		case 2: if (!memcmp(p, "id", 2)) at[FJ_ID] = q; break;
+		case 3: if (!memcmp(p, "url", 3)) at[FJ_URL] = q; break;
+		case 4:
+			if (!memcmp(p, "text", 4))
+				at[FJ_TEXT] = q;
+			else if (!memcmp(p, "date", 4))
+				at[FJ_DATE] = q;
+			break;
+		case 5: if (!memcmp(p, "title", 5)) at[FJ_TITLE] = q; break;
+		case 6: if (!memcmp(p, "source", 6)) at[FJ_SOURCE] = q; break;
+		default: break;
 		}
-	return NULL;
+	}
+}
+
+/* Member k (fj_members) or NULL; *is_str tells a string value. */
+static const fj_str *fj_get(const fj_line *L, const int at[FJ_NMEMBERS], int k, int *is_str)
+{
+	int q = at[k];
+	if (q < 0)
+		return NULL;
+	*is_str = L->is_str[q];
+	return &L->vals[q];
 }
 
 /* The decoded bytes of a string value (escapes resolved); in tmp when it had
@@ -266,10 +313,11 @@ static const char *fj_decode(const fj_str *v, dy_buf *tmp, size_t *len)
 	return tmp->p ? tmp->p : "";
 }
 
-static const char *fj_field(dy_arena *a, const fj_line *L, dy_buf *tmp, const char *key)
+static const char *fj_field(dy_arena *a, const fj_line *L, const int at[FJ_NMEMBERS],
+                            dy_buf *tmp, int key)
 {
 	int str;
-	const fj_str *v = fj_get(L, key, &str);
+	const fj_str *v = fj_get(L, at, key, &str);
 	if (!v || !str)
 		return NULL;
 	size_t n;
@@ -282,12 +330,13 @@ static const char *fj_field(dy_arena *a, const fj_line *L, dy_buf *tmp, const ch
 static int fj_doc(dy_reader *r, dy_arena *a, dy_doc *doc, const fj_line *L, long ln, int *skip)
 {
 	dy_buf *tmp = r->state;
-	int str;
+	int str, at[FJ_NMEMBERS];
 	*skip = 0;
-	const fj_str *id = fj_get(L, "id", &str);
+	fj_members(L, at);
+	const fj_str *id = fj_get(L, at, FJ_ID, &str);
 	if (id && !str && id->p[0] != 't' && id->p[0] != 'f' && id->p[0] != 'n')
 		return 0;
-	const fj_str *tv = fj_get(L, "text", &str);
+	const fj_str *tv = fj_get(L, at, FJ_TEXT, &str);
 	if (!tv || !str) {
 		rd_skip(r, ln, "no \"text\" string, line skipped");
 		*skip = 1;
@@ -298,10 +347,10 @@ static int fj_doc(dy_reader *r, dy_arena *a, dy_doc *doc, const fj_line *L, long
 	const char *text = fj_decode(tv, tmp, &tn);
 	doc->text = arena_strndup(a, text, tn);
 	doc->text_len = tn;
-	doc->id = fj_field(a, L, tmp, "id");
+	doc->id = fj_field(a, L, at, tmp, FJ_ID);
 	if (!doc->id)
 		doc->id = rd_make_id(r, a, ln);
-	const fj_str *dv = fj_get(L, "date", &str);
+	const fj_str *dv = fj_get(L, at, FJ_DATE, &str);
 	if (dv && str) {
 		size_t dn;
 		const char *date = fj_decode(dv, tmp, &dn);
@@ -314,9 +363,9 @@ static int fj_doc(dy_reader *r, dy_arena *a, dy_doc *doc, const fj_line *L, long
 					  (int)(dn < 40 ? dn : 40), date);
 		}
 	}
-	doc->title = fj_field(a, L, tmp, "title");
-	doc->url = fj_field(a, L, tmp, "url");
-	doc->source = fj_field(a, L, tmp, "source");
+	doc->title = fj_field(a, L, at, tmp, FJ_TITLE);
+	doc->url = fj_field(a, L, at, tmp, FJ_URL);
+	doc->source = fj_field(a, L, at, tmp, FJ_SOURCE);
 	return 1;
 }
 

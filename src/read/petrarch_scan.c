@@ -24,6 +24,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define RD_SCAN_AVX2 1
+#endif
 
 #include "read_int.h"
 #include "../util/xalloc.h"
@@ -50,63 +54,37 @@ static int is_ws(char c)
 	return ccls[(unsigned char)c] & C_WS;
 }
 
-/* Every byte is UTF-8 of a character XML allows; '\r' only before '\n'. */
-static int chars_ok(const unsigned char *s, size_t n)
+/* The one character at s[*pi] that is not plain printable ASCII: UTF-8 of a
+ * character XML allows, or tab, newline, or '\r' before '\n' (s[0..n) is the
+ * whole file, for that look-ahead). Moves *pi past it; 0 when libxml2 would
+ * object. */
+static int char_ok_at(const unsigned char *s, size_t n, size_t *pi)
 {
-	size_t i = 0;
-	while (i < n) {
-		/* eight ASCII bytes at a time, none of them a control character */
-#ifdef __SSE2__
-		/* sixteen bytes at a time: skip to the first one that is not plain
-		 * ASCII text, tab or newline */
-		if (i + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* also >= 0x80 */
-			__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-			                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ok, low));
-			if (!m) {
-				i += 16;
-				continue;
-			}
-			i += (size_t)__builtin_ctz(m);
-		}
-#else
-		if (i + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (!(x & 0x8080808080808080ull) &&
-			    !((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull)) {
-				i += 8;
-				continue;
-			}
-		}
-#endif
-		unsigned c = s[i];
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t k;
-		if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; k = 1; }
-		else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; k = 2; }
-		else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; k = 3; }
-		else return 0;
-		if (i + k >= n)
+	size_t i = *pi;
+	unsigned c = s[i];
+	if (c < 0x80) {
+		if (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
 			return 0;
-		for (size_t j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + j] & 0x3F);
-		}
-		if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-			return 0;
-		i += k + 1;
+		*pi = i + 1;
+		return 1;
 	}
+	uint32_t cp;
+	size_t k;
+	if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; k = 1; }
+	else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; k = 2; }
+	else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; k = 3; }
+	else return 0;
+	if (i + k >= n)
+		return 0;
+	for (size_t j = 1; j <= k; j++) {
+		if ((s[i + j] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i + j] & 0x3F);
+	}
+	if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+		return 0;
+	*pi = i + k + 1;
 	return 1;
 }
 
@@ -152,49 +130,6 @@ static size_t ref_len(const char *p, size_t n, uint32_t *cp, char *named)
 	return i + 1;
 }
 
-/* Index of the first '&' or ']' in p[0..n), or n: one pass for both. */
-static size_t find_amp_bracket(const char *p, size_t n)
-{
-	size_t i = 0;
-#ifdef __SSE2__
-	const __m128i amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
-		                                                      _mm_cmpeq_epi8(v, br)));
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
-	for (; i < n; i++)
-		if (p[i] == '&' || p[i] == ']')
-			return i;
-	return n;
-}
-
-/* Character data libxml2 takes without a message: references well formed,
- * no "]]>". (The characters themselves were checked by chars_ok.) */
-static int chardata_ok(const char *p, size_t n)
-{
-	size_t i = 0;
-	while ((i += find_amp_bracket(p + i, n - i)) < n) {
-		if (p[i] == ']') {
-			if (n - i >= 3 && p[i + 1] == ']' && p[i + 2] == '>')
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		char named;
-		size_t k = ref_len(p + i, n - i, &cp, &named);
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-/* ASCII case-insensitive equality with a letters-only literal. */
 /* One '&' or ']' of character data at s[*i]: checked and passed over;
  * 0 when libxml2 would object. */
 static int chardata_special(const char *s, size_t n, size_t *i)
@@ -214,109 +149,269 @@ static int chardata_special(const char *s, size_t n, size_t *i)
 	return 1;
 }
 
-/* Character data from s[*i] to the next '<' (or the end), checked as
- * chardata_ok() does, in one pass; *i ends at that '<'. 0 when libxml2
- * would object. */
-static int chardata_to_tag(const char *s, size_t n, size_t *pi)
+/* Bytes that end a plain run inside an attribute value: the quotes, '<',
+ * '&', ']', controls and bytes >= 0x80 (whose characters are checked). */
+static const unsigned char vstop[256] = {
+#define V8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+	[c + 6] = 1, [c + 7] = 1
+	V8(0), V8(8), V8(16), V8(24),
+	['"'] = 1, ['\''] = 1, ['<'] = 1, ['&'] = 1, [']'] = 1,
+	V8(128), V8(136), V8(144), V8(152), V8(160), V8(168), V8(176), V8(184),
+	V8(192), V8(200), V8(208), V8(216), V8(224), V8(232), V8(240), V8(248)
+#undef V8
+};
+
+typedef struct scan {
+	const char *s;
+	size_t      n, i;
+	long        line;   /* line of the bytes being read: every newline
+	                     * is counted where the scan passes it */
+	int         cooked; /* character data since the last reset had a
+	                     * reference or a '\r' */
+} scan;
+
+/* Every byte of sc->s[from .. to) (a comment, the XML declaration) is UTF-8
+ * of a character XML allows, '\r' only before '\n'; counts its newlines into
+ * sc->line. Tags and character data are checked as they are scanned. */
+static int markup_ok(scan *sc, size_t from, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t i = from;
+	while (i < to) {
+		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		sc->line += s[i] == '\n';
+		if (!char_ok_at(s, sc->n, &i))
+			return 0;
+	}
+	return 1;
+}
+
+/* Character data from sc->i to the next '<' (or the end), in one pass: its
+ * characters checked as char_ok_at() does, its references and "]]>" as
+ * attribute values are, and its newlines counted;
+ * sc->i ends at that '<'. 0 when libxml2 would object. Most of a PETRARCH
+ * file is the character data of <Parse> trees, so this loop is the reader's
+ * cost: sixteen bytes a round while they are printable ASCII, tab or
+ * newline and none of '<' '&' ']'. */
+#ifdef __SSE2__
+/* Lanes of v that character data may hold with no second look: printable
+ * ASCII other than '<' '&' ']', tab and newline (isnl: v's newlines). */
+static inline __m128i chardata_plain(__m128i v, __m128i isnl)
+{
+	/* signed compare: 0x20..0x7F are > 0x1F, controls and bytes >= 0x80
+	 * are not */
+	__m128i plain = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F));
+	__m128i special = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+		_mm_cmpeq_epi8(v, _mm_set1_epi8(']')));
+	return _mm_or_si128(_mm_andnot_si128(special, plain),
+	                    _mm_or_si128(isnl, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+}
+#endif
+
+#ifdef RD_SCAN_AVX2
+/* The same test thirty-two bytes a round, for processors with AVX2 (chosen
+ * at run time; the build assumes only SSE2): skips s[*pi..] while plain and
+ * adds its newlines to *lines; stops at the first byte to look at, or when
+ * fewer than 32 bytes are left. Most of a PETRARCH file is <Parse> trees, so
+ * this loop is most of the reader's time. */
+__attribute__((target("avx2,popcnt")))
+static void chardata_skip_avx2(const char *s, size_t n, size_t *pi, long *lines)
 {
 	size_t i = *pi;
+	long nls = 0;
+	const __m256i lt = _mm256_set1_epi8('<'), amp = _mm256_set1_epi8('&');
+	const __m256i br = _mm256_set1_epi8(']'), nl = _mm256_set1_epi8('\n');
+	const __m256i tab = _mm256_set1_epi8('\t'), sp1 = _mm256_set1_epi8(0x1F);
+	while (i + 32 <= n) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i isnl = _mm256_cmpeq_epi8(v, nl);
+		/* signed: bytes 0x20..0x7F are > 0x1F; controls and >= 0x80 not */
+		__m256i plain = _mm256_cmpgt_epi8(v, sp1);
+		__m256i special = _mm256_or_si256(
+			_mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)),
+			_mm256_cmpeq_epi8(v, br));
+		__m256i good = _mm256_or_si256(_mm256_andnot_si256(special, plain),
+		                               _mm256_or_si256(isnl, _mm256_cmpeq_epi8(v, tab)));
+		uint32_t stop = ~(uint32_t)_mm256_movemask_epi8(good);
+		uint32_t nm = (uint32_t)_mm256_movemask_epi8(isnl);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			nls += __builtin_popcount(nm & ((1u << k) - 1));
+			i += k;
+			break;
+		}
+		nls += __builtin_popcount(nm);
+		i += 32;
+	}
+	*pi = i;
+	*lines += nls;
+}
+
+static int have_avx2(void)
+{
+	static int known = -1;
+	if (known < 0) {
+		__builtin_cpu_init();
+		known = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+	}
+	return known;
+}
+#endif
+
+static int chardata_to_tag(scan *sc, int avx2)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i = sc->i;
+	long lines = 0;
 #ifdef __SSE2__
-	const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), br = _mm_set1_epi8(']');
+	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 	while (i + 16 <= n) {
+#ifdef RD_SCAN_AVX2
+		if (avx2) {
+			chardata_skip_avx2(s, n, &i, &lines);
+			if (i + 32 <= n) {
+				/* stopped at a byte to look at: the '<' mostly */
+				char c = s[i];
+				if (c == '<')
+					goto out;
+				sc->cooked |= c == '&' || c == '\r';
+				if (c == '&' || c == ']') {
+					if (!chardata_special(s, n, &i))
+						return 0;
+				} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
+					return 0;
+				}
+				continue;
+			}
+			if (i + 16 > n)
+				break;
+		}
+#endif
+		/* Thirty-two bytes a round while all are plain; per-byte newline
+		 * counters (two a round, at most 127 rounds) summed after. */
+		__m128i acc = zero;
+		int r = 0;
+		for (; r < 127 && i + 32 <= n; r++) {
+			__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			__m128i n0 = _mm_cmpeq_epi8(v0, nl), n1 = _mm_cmpeq_epi8(v1, nl);
+			__m128i g = _mm_and_si128(chardata_plain(v0, n0), chardata_plain(v1, n1));
+			if (_mm_movemask_epi8(g) != 0xFFFF)
+				break;
+			acc = _mm_sub_epi8(_mm_sub_epi8(acc, n0), n1);
+			i += 32;
+		}
+		__m128i sum = _mm_sad_epu8(acc, zero);
+		lines += (long)_mm_cvtsi128_si32(sum) + (long)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+		if (r == 127)
+			continue;
+		if (i + 16 > n)
+			break;
+		/* a byte to look at within 32, or fewer than 32 left: sixteen */
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
-			_mm_cmpeq_epi8(v, br)));
+		__m128i isnl = _mm_cmpeq_epi8(v, nl);
+		unsigned m = (unsigned)_mm_movemask_epi8(chardata_plain(v, isnl)) ^ 0xFFFFu;
+		unsigned nm = (unsigned)_mm_movemask_epi8(isnl);
+		if (m)
+			nm &= ((unsigned)1 << __builtin_ctz(m)) - 1;   /* before the stop */
+		for (; nm; nm &= nm - 1)
+			lines++;
 		if (!m) {
 			i += 16;
 			continue;
 		}
 		i += (size_t)__builtin_ctz(m);
-		if (s[i] == '<') {
-			*pi = i;
-			return 1;
-		}
-		if (!chardata_special(s, n, &i))
+		char c = s[i];
+		if (c == '<')
+			goto out;
+		sc->cooked |= c == '&' || c == '\r';
+		if (c == '&' || c == ']') {
+			if (!chardata_special(s, n, &i))
+				return 0;
+		} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
 			return 0;
+		}
 	}
 #endif
 	while (i < n) {
 		char c = s[i];
 		if (c == '<')
 			break;
+		sc->cooked |= c == '&' || c == '\r';
 		if (c == '&' || c == ']') {
 			if (!chardata_special(s, n, &i))
 				return 0;
 			continue;
 		}
-		i++;
+		lines += c == '\n';
+		if (!char_ok_at((const unsigned char *)s, n, &i))
+			return 0;
 	}
-	*pi = i;
+#ifdef __SSE2__
+out:
+#endif
+	sc->line += lines;
+	sc->i = i;
 	return 1;
 }
 
-static int ieq(const char *s, size_t n, const char *lit)
+/* ASCII case-insensitive equality of the name s[0..n) with a letters-only
+ * lower-case literal of 4, 5 or 8 bytes: lengths first, then whole words
+ * with the case bit set (letters only, so that bit is all case does). */
+static inline int name_is(const char *s, size_t n, const char *lit, size_t ln)
 {
-	size_t i = 0;
-	for (; i < n && lit[i]; i++)
-		if ((s[i] | 0x20) != (lit[i] | 0x20))
-			return 0;
-	return i == n && !lit[i];
-}
-
-typedef struct scan {
-	const char *s;
-	size_t      n, i;
-	size_t      lpos;   /* line counted up to here */
-	long        line;   /* line of s[lpos] */
-} scan;
-
-static long line_at(scan *sc, size_t pos)
-{
-	size_t i = sc->lpos;
-	long lines = 0;
-#ifdef __SSE2__
-	/* per-byte counters (0 or 1 added a round, at most 255 rounds), summed
-	 * with _mm_sad_epu8: no popcount instruction is needed */
-	const __m128i nl = _mm_set1_epi8('\n'), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
-	while (i + 16 <= pos) {
-		__m128i acc = zero;
-		for (int r = 0; r < 255 && i + 16 <= pos; r++, i += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(sc->s + i));
-			acc = _mm_add_epi8(acc, _mm_and_si128(_mm_cmpeq_epi8(v, nl), one));
-		}
-		__m128i sum = _mm_sad_epu8(acc, zero);
-		lines += (long)_mm_cvtsi128_si32(sum) + (long)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	if (n != ln)
+		return 0;
+	if (ln == 8) {
+		uint64_t x, y;
+		memcpy(&x, s, 8);
+		memcpy(&y, lit, 8);
+		return (x | 0x2020202020202020ull) == y;
 	}
-#endif
-	for (; i < pos; i++)
-		lines += sc->s[i] == '\n';
-	sc->line += lines;
-	if (pos > sc->lpos)
-		sc->lpos = pos;
-	return sc->line;
+	uint32_t x, y;
+	memcpy(&x, s, 4);
+	memcpy(&y, lit, 4);
+	return (x | 0x20202020u) == y && (ln == 4 || (s[4] | 0x20) == lit[4]);
 }
 
-static size_t name_end(const scan *sc, size_t i)
+static inline size_t name_end(const scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	if (i >= sc->n || !(ccls[s[i]] & C_NS))
+	const size_t n = sc->n;
+	if (i >= n || !(ccls[s[i]] & C_NS))
 		return i;
-	while (i < sc->n && (ccls[s[i]] & C_NC))
-		i++;
+	while (++i < n && (ccls[s[i]] & C_NC))
+		;
 	return i;
 }
 
-static size_t skip_ws(const scan *sc, size_t i)
+/* Passes blanks in a tag, counting newlines; stops at a '\r' not before
+ * '\n' (which no caller then takes, so the tag fails as chars_ok would). */
+static inline size_t skip_ws(scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	while (i < sc->n && (ccls[s[i]] & C_WS))
+	const size_t n = sc->n;
+	if (i >= n || !(ccls[s[i]] & C_WS))
+		return i;   /* the usual case: no blank at all */
+	long lines = 0;
+	while (i < n && (ccls[s[i]] & C_WS)) {
+		if (s[i] == '\n')
+			lines++;
+		else if (s[i] == '\r' && !(i + 1 < n && s[i + 1] == '\n'))
+			break;
 		i++;
+	}
+	sc->line += lines;
 	return i;
 }
 
 typedef struct attr {
 	size_t name, name_len, val, val_len;
+	int    plain;   /* no reference or control character in the value */
 } attr;
 
 /* A start tag at sc->i ('<' + name); on success sets the attributes, whether it
@@ -360,12 +455,39 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		q = skip_ws(sc, q + 1);
 		if (q >= sc->n || (sc->s[q] != '"' && sc->s[q] != '\''))
 			return 0;
-		const char *close = memchr(sc->s + q + 1, sc->s[q], sc->n - q - 1);
-		if (!close)
-			return 0;
-		size_t v = q + 1, vl = (size_t)(close - sc->s) - v;
-		if (memchr(sc->s + v, '<', vl) || !chardata_ok(sc->s + v, vl))
-			return 0;
+		/* The value up to its closing quote, checked on the way: no '<',
+		 * references well formed, no "]]>" (a reference or "]]>" never
+		 * takes in a quote, so reading them to the file's end judges them
+		 * as reading to the quote would). */
+		const char qc = sc->s[q];
+		size_t v = q + 1, e2 = v;
+		int plain = 1;
+		for (;;) {
+			const unsigned char *us = (const unsigned char *)sc->s;
+			const size_t n = sc->n;
+			while (e2 < n && !vstop[us[e2]])
+				e2++;
+			if (e2 >= sc->n || sc->s[e2] == '<')
+				return 0;
+			char c = sc->s[e2];
+			if (c == qc)
+				break;
+			if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x80) {
+				/* a character to check, and a newline to count */
+				sc->line += c == '\n';
+				if ((unsigned char)c < 0x20)
+					plain = 0;
+				if (!char_ok_at((const unsigned char *)sc->s, sc->n, &e2))
+					return 0;
+			} else if (c == '&' || c == ']') {
+				plain &= c != '&';
+				if (!chardata_special(sc->s, sc->n, &e2))
+					return 0;
+			} else {
+				e2++;   /* the other quote */
+			}
+		}
+		size_t vl = e2 - v;
 		for (int k = 0; k < *nat; k++)
 			if (at[k].name_len == ne - j && !memcmp(sc->s + at[k].name, sc->s + j, ne - j))
 				return 0;   /* duplicate attribute */
@@ -373,32 +495,51 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		at[*nat].name_len = ne - j;
 		at[*nat].val = v;
 		at[*nat].val_len = vl;
+		at[*nat].plain = plain;
 		(*nat)++;
 		i = v + vl + 1;
 	}
 }
 
-static void rec_attr(const scan *sc, const attr *at, int nat, const char *name,
-                     uint32_t *off, uint32_t *len)
+/* The id, source and date attributes of a <Sentence> (names matched by
+ * length first). */
+static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
 {
-	size_t m = strlen(name);
-	*off = UINT32_MAX;
-	*len = 0;
-	for (int k = 0; k < nat; k++)
-		if (at[k].name_len == m && !memcmp(sc->s + at[k].name, name, m)) {
-			*off = (uint32_t)at[k].val;
-			*len = (uint32_t)at[k].val_len;
-			return;
+	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
+	cur->id_len = cur->src_len = cur->date_len = 0;
+	for (int k = nat - 1; k >= 0; k--) {
+		/* backwards, so the first of duplicates would win as before (the
+		 * scanner refuses duplicates anyway) */
+		const char *nm = sc->s + at[k].name;
+		uint32_t off = (uint32_t)at[k].val, len = (uint32_t)at[k].val_len;
+		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
+			cur->id_off = off;
+			cur->id_len = len;
+			cur->id_plain = (uint8_t)at[k].plain;
+		} else if (at[k].name_len == 6 && !memcmp(nm, "source", 6)) {
+			cur->src_off = off;
+			cur->src_len = len;
+			cur->src_plain = (uint8_t)at[k].plain;
+		} else if (at[k].name_len == 4 && !memcmp(nm, "date", 4)) {
+			cur->date_off = off;
+			cur->date_len = len;
+			cur->date_plain = (uint8_t)at[k].plain;
 		}
+	}
 }
 
 int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
 {
 	*recs_out = NULL;
 	*nrec_out = 0;
-	if (n >= UINT32_MAX || !chars_ok((const unsigned char *)s, n))
+	if (n >= UINT32_MAX)
 		return 0;
-	scan sc = { s, n, 0, 0, 1 };
+#ifdef RD_SCAN_AVX2
+	int avx2 = have_avx2();
+#else
+	int avx2 = 0;
+#endif
+	scan sc = { s, n, 0, 1, 0 };
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		sc.i = 3;
 	if (n - sc.i >= 6 && !memcmp(s + sc.i, "<?xml", 5) && is_ws(s[sc.i + 5])) {
@@ -417,6 +558,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		}
 		sc.i = (size_t)(e - s) + 2;
 	}
+	if (!markup_ok(&sc, 0, sc.i))
+		return 0;   /* byte-order mark and declaration */
 	struct { size_t name, len; } stack[RD_SCAN_DEPTH];
 	int depth = 0, root_done = 0, sent = -1, tp = -1;
 	int text_open = 0;       /* the <Text> being read is the sentence's first */
@@ -424,17 +567,37 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	rd_petr_rec *recs = NULL, *cur = NULL;
 	size_t nrec = 0, cap = 0;
 	attr at[RD_SCAN_ATTRS];
+	/* Every byte's character is checked, and every newline counted, where
+	 * the scan reads it: names are ASCII by their table, blanks and values
+	 * are checked by skip_ws() and start_tag(), character data by
+	 * chardata_to_tag(), comments by markup_ok(). */
 	while (sc.i < n) {
 		if (s[sc.i] != '<') {
 			if (depth == 0) {
 				const char *lt = memchr(s + sc.i, '<', n - sc.i);
 				size_t e = lt ? (size_t)(lt - s) : n;
-				for (size_t k = sc.i; k < e; k++)
-					if (!is_ws(s[k]))
+				for (size_t k = sc.i; k < e; k++) {
+					if (!is_ws(s[k]) ||
+					    (s[k] == '\r' && !(k + 1 < n && s[k + 1] == '\n')))
 						goto fail;
+					sc.line += s[k] == '\n';
+				}
 				sc.i = e;
-			} else if (!chardata_to_tag(s, n, &sc.i)) {
-				goto fail;
+			} else {
+				/* the line breaks between tags, inline: the general scan
+				 * costs more than these one or two bytes */
+				size_t k = sc.i;
+				long nl = 0;
+				while (k < n && (s[k] == '\n' || s[k] == ' ')) {
+					nl += s[k] == '\n';
+					k++;
+				}
+				if (k < n && s[k] == '<') {
+					sc.line += nl;
+					sc.i = k;
+				} else if (!chardata_to_tag(&sc, avx2)) {
+					goto fail;
+				}
 			}
 			continue;
 		}
@@ -445,6 +608,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			const char *e = memmem(s + sc.i + 4, rest - 4, "--", 2);
 			if (!e || (size_t)(e - s) + 2 >= n || e[2] != '>')
 				goto fail;   /* unterminated, or "--" inside */
+			if (!markup_ok(&sc, sc.i + 4, (size_t)(e - s)))
+				goto fail;
 			sc.i = (size_t)(e - s) + 3;
 			continue;
 		}
@@ -453,10 +618,14 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		if (rest >= 2 && s[sc.i + 1] == '/') {
 			if (depth == 0)
 				goto fail;
-			size_t ns = sc.i + 2, ne = name_end(&sc, ns);
+			/* the name must be the open element's: compare it, then
+			 * make sure the name ends there */
+			size_t ns = sc.i + 2, ne = ns + stack[depth - 1].len;
+			if (ne >= n || memcmp(s + ns, s + stack[depth - 1].name, ne - ns) ||
+			    (ccls[(unsigned char)s[ne]] & C_NC))
+				goto fail;
 			size_t g = skip_ws(&sc, ne);
-			if (ne - ns != stack[depth - 1].len ||
-			    memcmp(s + ns, s + stack[depth - 1].name, ne - ns) || g >= n || s[g] != '>')
+			if (g >= n || s[g] != '>')
 				goto fail;
 			depth--;
 			if (depth == tp) {
@@ -464,6 +633,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 					cur->text_off = (uint32_t)text_from;
 					cur->text_len = (uint32_t)(sc.i - text_from);
 					cur->has_text = 1;
+					cur->text_plain = (uint8_t)!sc.cooked;
 					text_open = 0;
 				}
 				tp = -1;
@@ -486,8 +656,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			/* inside a sentence: only its <Text> and <Parse> children */
 			if (depth != sent + 1)
 				goto fail;
-			int is_text = ieq(s + nm, nml, "Text");
-			if (!is_text && !ieq(s + nm, nml, "Parse"))
+			int is_text = name_is(s + nm, nml, "text", 4);
+			if (!is_text && !name_is(s + nm, nml, "parse", 5))
 				goto fail;
 			if (is_text && !cur->has_text) {
 				if (empty) {
@@ -497,21 +667,21 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 				} else {
 					text_open = 1;
 					text_from = sc.i;
+					sc.cooked = 0;
 				}
 			}
 			if (!empty)
 				tp = depth;
-		} else if (ieq(s + nm, nml, "Sentence")) {
+		} else if (name_is(s + nm, nml, "sentence", 8)) {
 			if (nrec == cap) {
 				cap = cap ? cap * 2 : 256;
 				recs = xrealloc(recs, cap * sizeof *recs);
 			}
 			cur = &recs[nrec++];
 			memset(cur, 0, sizeof *cur);
-			cur->line = line_at(&sc, gt);
-			rec_attr(&sc, at, nat, "id", &cur->id_off, &cur->id_len);
-			rec_attr(&sc, at, nat, "source", &cur->src_off, &cur->src_len);
-			rec_attr(&sc, at, nat, "date", &cur->date_off, &cur->date_len);
+			/* the tag ends at gt: the line counted so far is gt's */
+			cur->line = sc.line;
+			rec_attrs(&sc, at, nat, cur);
 			if (!empty)
 				sent = depth;
 			else
@@ -542,9 +712,19 @@ fail:
 
 char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max)
 {
-	int plain = !memchr(p, '&', n) && !memchr(p, '\r', n);
-	if (plain && attr)
-		plain = !memchr(p, '\n', n) && !memchr(p, '\t', n);
+	int plain = 1;
+	if (attr) {
+		/* values are short: one pass for the four bytes, not four calls */
+		for (size_t i = 0; i < n; i++) {
+			char c = p[i];
+			if (c == '&' || c == '\r' || c == '\n' || c == '\t') {
+				plain = 0;
+				break;
+			}
+		}
+	} else {
+		plain = !memchr(p, '&', n) && !memchr(p, '\r', n);
+	}
 	if (plain)
 		return rd_trimdup(a, p, n, max);
 	buf_clear(tmp);

@@ -67,11 +67,34 @@ static void petr_date(dy_reader *r, dy_arena *a, dy_doc *doc, const char *date, 
 		diag_warn(r->dg, r->path, line, "invalid date \"%s\", kept without a date", date);
 }
 
-static char *rec_value(petr_state *st, dy_arena *a, uint32_t off, uint32_t len, size_t max)
+static char *rec_value(petr_state *st, dy_arena *a, uint32_t off, uint32_t len, int plain,
+                       size_t max)
 {
 	if (off == UINT32_MAX)
 		return NULL;
+	if (plain)   /* the scanner saw nothing to decode */
+		return rd_trimdup(a, st->base + off, len, max);
 	return rd_petr_value(a, &st->tmp, st->base + off, len, 1, max);
+}
+
+/* The date attribute straight from its raw bytes when they need no decoding:
+ * what petr_date() would keep, without copying the raw value first. 0 when
+ * the general way must judge it (and maybe warn). */
+static int rec_date_plain(petr_state *st, dy_arena *a, const rd_petr_rec *k, dy_doc *doc)
+{
+	if (k->date_off == UINT32_MAX || !k->date_plain || k->date_len > 64)
+		return 0;
+	const char *p = st->base + k->date_off;
+	size_t n = k->date_len;
+	while (n && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
+		p++, n--;
+	if (!n)
+		return 1;   /* blank: no date, as rd_trimdup() gives NULL */
+	char d[11];
+	if (!date_parse(p, n, d))
+		return 0;
+	doc->date = arena_strndup(a, d, 10);
+	return 1;
 }
 
 static int petr_next_fast(dy_reader *r, petr_state *st, dy_arena *a, dy_doc *doc)
@@ -84,14 +107,18 @@ static int petr_next_fast(dy_reader *r, petr_state *st, dy_arena *a, dy_doc *doc
 			continue;
 		}
 		rd_doc_init(r, doc, k->line);
-		char *text = rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
+		char *text = k->text_plain ?
+			rd_trimdup(a, st->base + k->text_off, k->text_len, 0) :
+			rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
 		doc->text = text ? text : "";
 		doc->text_len = strlen(doc->text);
-		doc->id = rec_value(st, a, k->id_off, k->id_len, RD_MAX_FIELD);
+		doc->id = rec_value(st, a, k->id_off, k->id_len, k->id_plain, RD_MAX_FIELD);
 		if (!doc->id)
 			doc->id = rd_make_id(r, a, k->line);
-		doc->source = rec_value(st, a, k->src_off, k->src_len, RD_MAX_FIELD);
-		petr_date(r, a, doc, rec_value(st, a, k->date_off, k->date_len, 64), k->line);
+		doc->source = rec_value(st, a, k->src_off, k->src_len, k->src_plain, RD_MAX_FIELD);
+		if (!rec_date_plain(st, a, k, doc))
+			petr_date(r, a, doc, rec_value(st, a, k->date_off, k->date_len, k->date_plain, 64),
+			          k->line);
 		return 1;
 	}
 	if (!st->found)

@@ -112,6 +112,10 @@ typedef struct rd_petr_rec {
 	uint32_t id_off, id_len, src_off, src_len, date_off, date_len;
 	uint32_t text_off, text_len;   /* raw content of the first <Text> */
 	int      has_text;
+	/* 1 when the raw bytes are the value as XML reads it (no reference, no
+	 * '\r', and for attributes no tab or newline): then rd_trimdup() of
+	 * them is what rd_petr_value() gives */
+	uint8_t  id_plain, src_plain, date_plain, text_plain;
 } rd_petr_rec;
 int   rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs /* OUT */, size_t *nrec /* OUT */);
 char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max);

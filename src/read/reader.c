@@ -328,13 +328,20 @@ const char *rd_make_id(dy_reader *r, dy_arena *a, long line)
 	return s;
 }
 
+/* isspace() of the C locale (dyad never sets another), without the library
+ * call per byte. */
+static inline int rd_is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
 {
 	if (!s)
 		return NULL;
-	while (n && isspace((unsigned char)*s))
+	while (n && rd_is_space((unsigned char)*s))
 		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && rd_is_space((unsigned char)s[n - 1]))
 		n--;
 	if (!n)
 		return NULL;

@@ -19,6 +19,8 @@
  * -ed/-ing words are kept, since there is no telling "hop" from "hope".
  * Hyphenated words: whole word in the exception lists, else only the plural rule
  * on the last part ("air-strikes" -> AIR-STRIKE). */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -131,10 +133,58 @@ static unsigned cnt_n(long i) { return info_byte(i, 1); }
 static unsigned cnt_v(long i) { return info_byte(i, 2); }
 static unsigned cnt_a(long i) { return info_byte(i, 3); }
 
+/* A bit for every form of the local and exception tables, so that most
+ * words are known to be their own lemma without a lookup (lemma_surely_self).
+ * Built once, by the first caller (pthread_once). */
+static uint64_t exc_filter[LEMMA_FILTER_BITS / 64];
+static pthread_once_t exc_filter_once = PTHREAD_ONCE_INIT;
+static atomic_int exc_filter_ready;   /* set once built: skips pthread_once() */
+
+static void filter_add(const char *k, size_t n)
+{
+	uint32_t h = lemma_filter_hash(k, n);
+	exc_filter[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static void exc_filter_build(void)
+{
+	for (size_t i = 0; i < sizeof lemma_exc_slot / sizeof lemma_exc_slot[0]; i++)
+		if (lemma_exc_slot[i] != UINT32_MAX) {
+			const char *form = lemma_exc_blob + lemma_exc_slot[i];
+			filter_add(form, strlen(form));
+		}
+	for (size_t i = 0; i < sizeof lemma_local / sizeof lemma_local[0]; i++)
+		filter_add(lemma_local[i].form, strlen(lemma_local[i].form));
+	atomic_store_explicit(&exc_filter_ready, 1, memory_order_release);
+}
+
+const uint64_t *lemma_filter(void)
+{
+	if (!atomic_load_explicit(&exc_filter_ready, memory_order_acquire))
+		pthread_once(&exc_filter_once, exc_filter_build);
+	return exc_filter;
+}
+
 void lemma_init(void)
 {
-	/* Nothing to do: every table is static const data. Kept so callers have
-	 * one place to prepare the stage should that ever change. */
+	/* The tables are static const data; only the filter is built. */
+	pthread_once(&exc_filter_once, exc_filter_build);
+}
+
+int lemma_surely_self(const char *word, size_t n)
+{
+	if (n < 2 || n > LEMMA_WORD_MAX)
+		return 1;   /* lemma_of_mode() does not look at it */
+	/* the suffix rules' words (-S, -ED, -ING) and hyphenated words: ask */
+	char last = word[n - 1];
+	if (last == 'S' || last == 'D' || last == 'G')
+		return 0;
+	for (size_t i = 0; i < n; i++)   /* words are short: no memchr() call */
+		if (word[i] == '-')
+			return 0;
+	const uint64_t *f = lemma_filter();
+	uint32_t h = lemma_filter_hash(word, n);
+	return !(f[h >> 6] >> (h & 63) & 1);
 }
 
 int lemma_is_known(const char *word, size_t n)

@@ -35,6 +35,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "normalize.h"
 #include "entities.h"
@@ -507,11 +510,22 @@ static uint64_t bytes_eq(uint64_t x, unsigned char b)
 static size_t count_high(const unsigned char *s, size_t n)
 {
 	size_t h = 0, i = 0;
+#ifdef __SSE2__
+	/* sixteen bytes a round; most text has no high byte at all */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(v);
+		for (; m; m &= m - 1)
+			h++;
+	}
+#endif
 #ifdef NZ_SWAR
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		h += (size_t)__builtin_popcountll(x & HIGHS);
+		/* the high bits moved to the low bit of each byte, summed into the
+		 * top byte by the multiply (no popcount instruction is assumed) */
+		h += (size_t)((((x & HIGHS) >> 7) * ONES) >> 56);
 	}
 #endif
 	for (; i < n; i++)
@@ -531,6 +545,26 @@ static size_t ascii_copy(const unsigned char *s, size_t n, size_t *ip, char *o, 
 {
 	size_t i = *ip;
 	for (;;) {
+#ifdef __SSE2__
+		/* The same test as the eight-byte loop below, sixteen bytes a
+		 * round. Output never outruns its bound: these bytes come out one
+		 * for one. */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			/* signed: controls and bytes >= 0x80 are < 0x20 */
+			__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+				             _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+			if (_mm_movemask_epi8(bad))
+				break;
+			unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+			if ((sp & (sp << 1)) || (sp & 0x8000) || ((sp & 1) && w == 0))
+				break;
+			_mm_storeu_si128((__m128i *)(void *)(o + w), v);
+			w += 16;
+			i += 16;
+		}
+#endif
 #ifdef NZ_SWAR
 		while (i + 8 <= n) {
 			uint64_t x;
@@ -577,14 +611,20 @@ void text_normalize(dy_arena *a, const char *in, size_t n, dy_norm *out)
 	memset(out, 0, sizeof *out);
 	if (!in)
 		n = 0;
+	/* Fields one by one: clearing the whole struct (or the run buffers'
+	 * stack arrays) cost more than normalizing a short sentence. */
 	nz z;
-	memset(&z, 0, sizeof z);
+	z.o = 0;
+	z.pend = z.newlines = z.need_nfc = z.marks = z.moji_seen = 0;
+	z.scan_to = 0;
+	z.n_rep = 0;
+	memset(z.count, 0, sizeof z.count);
 	z.rep = z.rep_stack;
 	z.cap_rep = sizeof z.rep_stack / sizeof z.rep_stack[0];
 	size_t cap = n + 2 * count_high(s, n) + 1;
 	z.out = arena_alloc(a, cap);
 	z.strong_at = SIZE_MAX;
-	run_buf rb = { NULL, 0, { 0 } }, ahead = { NULL, 0, { 0 } };
+	run_buf rb, ahead;
 	rb.p = rb.stack;
 	rb.cap = sizeof rb.stack / sizeof rb.stack[0];
 	ahead.p = ahead.stack;

@@ -40,6 +40,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "split.h"
 #include "../util/xalloc.h"
@@ -48,8 +51,9 @@
 #define SPLIT_WORD_MAX 64
 
 typedef struct split_out {
-	dy_span *v;
+	dy_span *v;          /* stack[] until it is full, then the heap */
 	size_t   n, cap;
+	dy_span  stack[32];  /* most documents have fewer sentences: no malloc */
 } split_out;
 
 static int is_space(unsigned char c)
@@ -330,8 +334,13 @@ static void split_emit(split_out *o, const char *t, size_t b, size_t e)
 	if (b >= e)
 		return;
 	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 32;
-		o->v = xrealloc(o->v, o->cap * sizeof o->v[0]);
+		o->cap *= 2;
+		if (o->v == o->stack) {
+			o->v = xmalloc(o->cap * sizeof o->v[0]);
+			memcpy(o->v, o->stack, o->n * sizeof o->v[0]);
+		} else {
+			o->v = xrealloc(o->v, o->cap * sizeof o->v[0]);
+		}
 	}
 	o->v[o->n].off = (uint32_t)b;
 	o->v[o->n].len = (uint32_t)(e - b);
@@ -359,7 +368,10 @@ static const unsigned char split_stop[256] = {
 
 size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out)
 {
-	split_out o = { NULL, 0, 0 };
+	split_out o;
+	o.v = o.stack;
+	o.n = 0;
+	o.cap = sizeof o.stack / sizeof o.stack[0];
 	/* Offsets are 32-bit: a larger text is split over its first 4 GB only. */
 	if (n > UINT32_MAX)
 		n = UINT32_MAX;
@@ -374,8 +386,29 @@ size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out)
 		unsigned char c = (unsigned char)text[i];
 		if (!split_stop[c]) {
 			size_t lim = start + SPLIT_SENTENCE_MAX < n ? start + SPLIT_SENTENCE_MAX : n;
-			while (++i < lim && !split_stop[(unsigned char)text[i]])
-				;
+			i++;
+#ifdef __SSE2__
+			/* sixteen bytes a round up to the next byte to look at: most
+			 * of a text lies between its terminators */
+			const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.');
+			const __m128i qm = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
+			const __m128i e2 = _mm_set1_epi8((char)0xE2);
+			while (i + 16 <= lim) {
+				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+				__m128i hit = _mm_or_si128(
+					_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+					_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, ex)),
+					             _mm_cmpeq_epi8(v, e2)));
+				unsigned m = (unsigned)_mm_movemask_epi8(hit);
+				if (m) {
+					i += (size_t)__builtin_ctz(m);
+					break;
+				}
+				i += 16;
+			}
+#endif
+			while (i < lim && !split_stop[(unsigned char)text[i]])
+				i++;
 			continue;
 		}
 		if (c == '\n') {
@@ -403,6 +436,7 @@ size_t split_sentences(dy_arena *a, const char *text, size_t n, dy_span **out)
 		*out = arena_alloc(a, o.n * sizeof o.v[0]);
 		memcpy(*out, o.v, o.n * sizeof o.v[0]);
 	}
-	free(o.v);
+	if (o.v != o.stack)
+		free(o.v);
 	return o.n;
 }

@@ -58,9 +58,10 @@ enum { TOK_BYTES_MAX = 1024 };
 enum {
 	X_NONASCII = 1u << 24, /* token has bytes >= 0x80 */
 	X_LOWER    = 1u << 25, /* token has a lower-case letter */
-	X_UPPERS   = 1u << 26  /* token has an upper-case letter after its first */
+	X_UPPERS   = 1u << 26, /* token has an upper-case letter after its first */
+	X_ALNUM    = 1u << 27  /* only ASCII letters and digits (the fast path's words) */
 };
-#define X_ALL (X_NONASCII | X_LOWER | X_UPPERS)
+#define X_ALL (X_NONASCII | X_LOWER | X_UPPERS | X_ALNUM)
 
 typedef struct scan_tok {
 	uint32_t off, len, flags;
@@ -87,9 +88,10 @@ typedef struct uch {
  * tokenizing). Entries are only ever read by the thread that wrote them. */
 enum { LCACHE_SIZE = 2048, LCACHE_WORD = 29 };
 typedef struct lcache_ent {
-	uint8_t used, mode, klen, llen;  /* llen 0: the word is its own lemma */
-	char    key[LCACHE_WORD + 1];
-	char    lem[LCACHE_WORD + 1];
+	uint32_t tag;          /* 0: unused; else lcache_tag(mode, key length) */
+	uint8_t  llen;         /* 0: the word is its own lemma */
+	char     key[32];      /* LCACHE_WORD bytes at most */
+	char     lem[32];      /* copied out 32 bytes at once (no length-dependent call) */
 } lcache_ent;
 static _Thread_local lcache_ent lcache[LCACHE_SIZE];
 
@@ -138,6 +140,22 @@ static const uint8_t word_bits[256] = {
 	U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'),
 	U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z')
 #undef U
+};
+
+/* ASCII bytes that surely end a word (not a number) that starts with a
+ * letter: everything but letters, digits, the apostrophe and hyphen that may
+ * continue it and the '.' that may belong to it; 0 for bytes >= 0x80. (','
+ * continues only numbers: "50,000".) */
+static const uint8_t word_end[256] = {
+#define E8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+	[c + 6] = 1, [c + 7] = 1
+	E8(0), E8(8), E8(16), E8(24),
+	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1,
+	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['/'] = 1,
+	[':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1,
+	['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1,
+	['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [127] = 1
+#undef E8
 };
 
 static uch decode_slow(const unsigned char *p, const unsigned char *end)
@@ -231,14 +249,20 @@ static const char *const abbrevs[] = {
 
 static int abbrev_known(const char *w, size_t n)
 {
+	/* every listed abbreviation has 2 to 6 letters: most words before a
+	 * dot are answered here */
+	if (n < 2 || n > 6)
+		return 0;
 	size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *a = abbrevs[mid];
-		size_t an = strlen(a);
-		int c = memcmp(w, a, n < an ? n : an);
-		if (c == 0)
-			c = n < an ? -1 : n > an;
+		/* byte order of w[0..n) against the C string a, no strlen() */
+		size_t i = 0;
+		while (i < n && a[i] && w[i] == a[i])
+			i++;
+		int c = i < n ? (a[i] ? (unsigned char)w[i] - (unsigned char)a[i] : 1)
+		              : (a[i] ? -1 : 0);
 		if (c == 0)
 			return 1;
 		if (c < 0)
@@ -430,14 +454,99 @@ static inline int after_word(size_t n, uint32_t off)
 	return prev->off + prev->len == off && (prev->flags & (TOK_WORD | TOK_NUMBER));
 }
 
-/* Pass one: boundaries and flags into scratch. Returns the count. */
-static size_t scan(const char *text, dy_span s)
+/* What pass two needs to know about the whole sentence, gathered by pass one
+ * as it goes, so that pass two walks the tokens once. */
+typedef struct scan_sum {
+	size_t   first_word; /* index of the first word or number, or the count */
+	uint32_t any;        /* flags of all tokens or-ed */
+	uint32_t any_wide;   /* flags of the tokens of two or more bytes or-ed */
+	size_t   need;       /* string bytes pass two may write */
+} scan_sum;
+
+/* Bytes pass two may write for a token: upper case takes at most 3 bytes per
+ * 2 (and U+FFFD 3 per bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes.
+ * One-byte ASCII tokens use static strings. */
+static inline size_t token_need(uint32_t len, uint32_t f)
 {
+	if (len <= 1 && !(f & X_NONASCII))
+		return 0;
+	return (f & X_NONASCII ? 3 * (size_t)len : len) + 1 +
+	       (f & TOK_WORD ? LEMMA_WORD_MAX + 10 : 0);
+}
+
+/* Pass one: boundaries and flags into scratch. Returns the count. */
+static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
+{
+	size_t need = 0;
+	uint32_t any = 0, any_wide = 0;
+	scan_tok *const sc = scratch;
+	/* a sentence shorter than a token's cap needs no cap per word */
+	const int capped = s.len > TOK_BYTES_MAX;
 	const unsigned char *base = (const unsigned char *)text;
 	const unsigned char *p = base + s.off, *end = p + s.len;
 	size_t n = 0;
 	int open_single = 0; /* a single quotation mark is open */
 	while (p < end && n < TOK_MAX_PER_SENTENCE) {
+		/* Fast paths for the common ASCII cases, each giving exactly what
+		 * the general code below would: most tokens are plain words and
+		 * one-byte punctuation between single spaces, and skipping the
+		 * decoding and the chain of special cases for them is most of
+		 * the tokenizer's time. */
+		unsigned char c = *p;
+		if (c < 0x80) {
+			unsigned cls = ascii_cls[c];
+			if (cls == C_SPACE) {
+				p++;
+				continue;
+			}
+			if (cls == C_LETTER) {
+				/* a word that a byte surely ends (as scan_word()'s
+				 * fastest path), not followed by '.', not XXX */
+				const unsigned char *lim = !capped || end - p <= TOK_BYTES_MAX ?
+				                           end : p + TOK_BYTES_MAX;
+				const unsigned char *q = p + 1;
+				uint32_t bits = 0, b;
+				while (q < lim && (b = word_bits[*q]) != 0) {
+					bits |= b;
+					q++;
+				}
+				/* a '.' after the word is its own token unless the word
+				 * is an initial or a known abbreviation (or the start of a
+				 * dotted acronym): those go the general way */
+				if ((q == end || (q < lim && (word_end[*q] ||
+				                  (*q == '.' && q - p > 1 &&
+				                   !abbrev_known((const char *)p, (size_t)(q - p)))))) &&
+				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
+					uint32_t f = TOK_WORD | X_ALNUM | (c <= 'Z' ? TOK_CAP : X_LOWER);
+					if (bits & WB_LOWER)
+						f |= X_LOWER;
+					if (bits & WB_UPPER)
+						f |= X_UPPERS;
+					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
+						f |= TOK_UPPER;
+					uint32_t len = (uint32_t)(q - p);
+					any |= f;
+					if (len > 1) {
+						any_wide |= f;
+						need += len + 1 + LEMMA_WORD_MAX + 10;
+					}
+					scan_tok *t = &sc[n++];
+					t->off = (uint32_t)(p - base);
+					t->len = len;
+					t->flags = f;
+					/* the single space after a word, skipped here */
+					p = q + (q < end && *q == ' ');
+					continue;
+				}
+			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
+				scan_tok *t = &sc[n++];
+				t->off = (uint32_t)(p - base);
+				t->len = 1;
+				t->flags = TOK_PUNCT;
+				p++;
+				continue;
+			}
+		}
 		uch u = decode(p, end);
 		if (u.cls == C_SPACE || u.cls == C_IGNORE) {
 			p += u.len;
@@ -529,9 +638,23 @@ static size_t scan(const char *text, dy_span s)
 			}
 		}
 		t->len = len;
+		uint32_t f = t->flags;
+		any |= f;
+		if (len > 1)
+			any_wide |= f;
+		need += token_need(len, f);
 		p += len;
 		n++;
 	}
+	/* the first word is nearly always among the first tokens: found here
+	 * rather than tested for at every word */
+	size_t first_word = 0;
+	while (first_word < n && !(sc[first_word].flags & (TOK_WORD | TOK_NUMBER)))
+		first_word++;
+	sum->first_word = first_word;
+	sum->any = any;
+	sum->any_wide = any_wide;
+	sum->need = need;
 	return n;
 }
 
@@ -629,8 +752,16 @@ static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
  * overlapping four-byte compares cover 4 to 8 bytes. */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
-	if (n > 8)
+	if (n > 16)
 		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		uint64_t a1, b1, a2, b2;
+		memcpy(&a1, a, 8);
+		memcpy(&b1, b, 8);
+		memcpy(&a2, a + n - 8, 8);
+		memcpy(&b2, b + n - 8, 8);
+		return a1 == b1 && a2 == b2;
+	}
 	if (n >= 4) {
 		uint32_t a1, b1, a2, b2;
 		memcpy(&a1, a, 4);
@@ -645,36 +776,45 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes. */
+static inline uint32_t lcache_tag(int mode, size_t n)
+{
+	return 1u | (uint32_t)mode << 8 | (uint32_t)n << 16;
+}
+
+/* lemma_of_mode() through the cache; writes at most LEMMA_WORD_MAX + 10 bytes
+ * (out has room for them). The hash reads the word in two overlapping loads
+ * (no loop per byte); the key is compared in full. */
 static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 {
 	if (n > LCACHE_WORD)
 		return lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
-	uint32_t h = 2166136261u ^ (uint32_t)mode;
-	if (n >= 4 && n <= 8) {
-		/* two overlapping four-byte loads cover the word */
+	uint64_t x, y;
+	if (n >= 8) {
+		memcpy(&x, w, 8);
+		memcpy(&y, w + n - 8, 8);
+	} else if (n >= 4) {
 		uint32_t a, b;
 		memcpy(&a, w, 4);
 		memcpy(&b, w + n - 4, 4);
-		h = (h ^ a) * 16777619u;
-		h = (h ^ b ^ (uint32_t)n) * 0x5bd1e995u;
-		h ^= h >> 13;
+		x = a;
+		y = b;
 	} else {
+		x = y = 0;
 		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)w[i]) * 16777619u;
+			x = x << 8 | (unsigned char)w[i];
 	}
-	lcache_ent *e = &lcache[(h ^ (h >> 16)) & (LCACHE_SIZE - 1)];
-	if (e->used && e->mode == mode && e->klen == n && same_bytes(e->key, w, n)) {
-		if (e->llen)
-			memcpy(out, e->lem, e->llen);
+	uint64_t h = (x ^ (y * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)n << 56 | (uint64_t)mode << 48)) *
+	             0xFF51AFD7ED558CCDull;
+	lcache_ent *e = &lcache[(h >> 40) & (LCACHE_SIZE - 1)];
+	uint32_t tag = lcache_tag(mode, n);
+	if (e->tag == tag && same_bytes(e->key, w, n)) {
+		memcpy(out, e->lem, 32);
 		out[e->llen] = '\0';
 		return e->llen;
 	}
 	size_t m = lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
 	if (m <= LCACHE_WORD) {
-		e->used = 1;
-		e->mode = (uint8_t)mode;
-		e->klen = (uint8_t)n;
+		e->tag = tag;
 		e->llen = (uint8_t)m;
 		memcpy(e->key, w, n);
 		memcpy(e->lem, out, m);
@@ -684,44 +824,46 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 
 size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 {
-	size_t n = scan(text, s);
+	scan_sum sum;
+	size_t n = scan(text, s, &sum);
 	dy_token *toks = arena_alloc(a, (n ? n : 1) * sizeof *toks);
 	*out = toks;
 	if (n == 0)
 		return 0;
 
-	/* The first word, and whether the sentence has any lower-case letter. */
-	size_t first_word = n;
-	int caps_sentence = 1, any_word = 0;
-	size_t need = 0;
-	for (size_t i = 0; i < n; i++) {
-		const scan_tok *t = &scratch[i];
-		if ((t->flags & (TOK_WORD | TOK_NUMBER)) && first_word == n)
-			first_word = i;
-		if (t->flags & X_LOWER)
-			caps_sentence = 0;
-		if ((t->flags & TOK_WORD) && t->len >= 2)
-			any_word = 1;
-		if (t->len > 1 || t->flags & X_NONASCII) {
-			/* Upper case takes at most 3 bytes per 2 (and U+FFFD 3 per
-			 * bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes. */
-			need += (t->flags & X_NONASCII ? 3 * (size_t)t->len : t->len) + 1;
-			if (t->flags & TOK_WORD)
-				need += LEMMA_WORD_MAX + 10;
-		}
-	}
-	caps_sentence = caps_sentence && any_word;
+	/* The first word, and whether the sentence has no lower-case letter
+	 * (and some word of two or more bytes). */
+	size_t first_word = sum.first_word, need = sum.need;
+	int caps_sentence = !(sum.any & X_LOWER) && (sum.any_wide & TOK_WORD);
 	char *buf = need ? arena_alloc(a, need) : NULL;
 	char *bp = buf;
 
+	const unsigned char *send = (const unsigned char *)text + s.off + s.len;
+	const uint64_t *filter = lemma_filter();
+	const scan_tok *sc = scratch;
 	for (size_t i = 0; i < n; i++) {
-		const scan_tok *t = &scratch[i];
+		const scan_tok *t = &sc[i];
 		dy_token *k = &toks[i];
 		const unsigned char *src = (const unsigned char *)text + t->off;
+		uint32_t f = t->flags, len = t->len;
 		k->off = t->off;
-		k->len = t->len;
-		k->flags = t->flags & ~X_ALL;
-		if (t->flags & TOK_MASKED) {
+		k->len = len;
+		k->flags = f & ~X_ALL;
+		if ((f & TOK_WORD) && !(f & (TOK_MASKED | TOK_POSSESS | X_NONASCII)) && len > 1 &&
+		    len <= 8 && src + 8 <= send) {
+			/* The common case, a short ASCII word with eight bytes of
+			 * the sentence from its start: upper-cased in one word (a
+			 * byte past the word, ASCII or not, only carries into
+			 * bytes past it; its room is the lemma's, written after). */
+			uint64_t x;
+			memcpy(&x, src, 8);
+			x = upper8(x & 0x7F7F7F7F7F7F7F7Full);
+			memcpy(bp, &x, 8);
+			bp[len] = '\0';
+			k->norm = bp;
+			k->norm_len = len;
+			bp += len + 1;
+		} else if (f & TOK_MASKED) {
 			k->norm = masked_norm;
 			k->norm_len = (uint32_t)strlen(masked_norm);
 		} else if (t->flags & TOK_POSSESS) {
@@ -755,6 +897,20 @@ size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
 			mode = LEMMA_KNOWN;
 		if (mode < 0)
 			continue;
+		/* Most words are their own lemma, and the filter says so without a
+		 * lookup (lemma_surely_self(), inlined): no rule suffix, no
+		 * hyphen, not a table form. */
+		{
+			const char *w = k->norm;
+			size_t wn = k->norm_len;
+			char last = w[wn - 1];
+			if (wn <= LEMMA_WORD_MAX && last != 'S' && last != 'D' && last != 'G' &&
+			    ((f & X_ALNUM) || !memchr(w, '-', wn))) {
+				uint32_t h = lemma_filter_hash(w, wn);
+				if (!(filter[h >> 6] >> (h & 63) & 1))
+					continue;
+			}
+		}
 		size_t m = lemma_cached(k->norm, k->norm_len, bp, mode);
 		if (m) {
 			k->lemma = bp;

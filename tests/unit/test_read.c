@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "read/read.h"
+#include "read/read_int.h"
 #include "util/arena.h"
 #include "util/diag.h"
 
@@ -461,6 +462,86 @@ static void petrarch_fast_path_matches_libxml2(void **state)
 	got_free(b);
 }
 
+/* The PETRARCH scanner checks every byte it passes, markup and <Parse> trees
+ * included: what libxml2 would report must send the file to libxml2 (scan
+ * returns 0), so that the messages stay libxml2's. Bad bytes are placed deep
+ * in a long <Parse>, where the 32-byte loops run. */
+static void petrarch_scanner_refuses_what_libxml2_reports(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"(NN x) & (NN y)",            /* bare '&' */
+		"(NN x) &bogus; (NN y)",      /* unknown entity */
+		"(NN x) ]]> (NN y)",          /* CDATA end in text */
+		"(NN x) \x01 (NN y)",        /* control character */
+		"(NN x) \xc3 (NN y)",        /* truncated UTF-8 */
+		"(NN x) \xed\xa0\x80 (NN y)", /* surrogate */
+		"(NN x) \r (NN y)",          /* lone CR */
+		"(NN x) <b> (NN y)",          /* element inside <Parse> */
+	};
+	char doc[2048], parse[1024];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char raw[64];
+		/* unescape the \xNN and \r spellings above */
+		size_t m = 0;
+		for (const char *q = bad[i]; *q && m + 1 < sizeof raw; q++) {
+			if (q[0] == '\\' && q[1] == 'x') {
+				raw[m++] = (char)strtol((char[]){ q[2], q[3], 0 }, NULL, 16);
+				q += 3;
+			} else if (q[0] == '\\' && q[1] == 'r') {
+				raw[m++] = '\r';
+				q++;
+			} else {
+				raw[m++] = *q;
+			}
+		}
+		raw[m] = 0;
+		snprintf(parse, sizeof parse, "%s%s%s", "(S (NP (DT The) (NN stopover)) (VP (VBD came)))"
+		         " (S (NP (DT The) (NN stopover)) (VP (VBD came))) (S (NP (DT a)))", raw,
+		         " (S (NP (DT The) (NN stopover)) (VP (VBD came))) (S (NP (DT a) (NN b)))");
+		snprintf(doc, sizeof doc, "<Sentences>\n<Sentence id=\"a\" date=\"20080804\">\n"
+		         "<Text>\nThe stopover came.\n</Text>\n<Parse>\n%s\n</Parse>\n</Sentence>\n"
+		         "</Sentences>\n", parse);
+		rd_petr_rec *recs = NULL;
+		size_t nrec = 0;
+		if (rd_petr_scan(doc, strlen(doc), &recs, &nrec))
+			fail_msg("scanner accepted <Parse> with %s", bad[i]);
+		free(recs);
+	}
+	/* bad bytes in tags and values go to libxml2 too */
+	static const char *const bad_tags[] = {
+		"<Sentences>\n<Sentence id=\"a<b\"><Text>x</Text></Sentence>\n</Sentences>",
+		"<Sentences>\n<Sentence id=\"a\x02-b\"><Text>x</Text></Sentence>\n</Sentences>",
+		"<Sentences>\n<Sentence id=\"a\"\r><Text>x</Text></Sentence>\n</Sentences>",
+		"<Sentences>\n<Sentence id=\"a\"><Text>x</Tex></Sentence>\n</Sentences>",
+		"<Sentences>\n<Sentence id=\"a\"><Text>x</Texts></Sentence>\n</Sentences>",
+		"<Sentences>\n<!-- \x01 --><Sentence><Text>x</Text></Sentence>\n</Sentences>",
+	};
+	for (size_t i = 0; i < sizeof bad_tags / sizeof bad_tags[0]; i++) {
+		rd_petr_rec *recs = NULL;
+		size_t nrec = 0;
+		if (rd_petr_scan(bad_tags[i], strlen(bad_tags[i]), &recs, &nrec))
+			fail_msg("scanner accepted %s", bad_tags[i]);
+		free(recs);
+	}
+	/* accepted: lines of each <Sentence>'s '>', and which values need decoding */
+	static const char good[] =
+		"<Sentences>\r\n<!-- a\n comment -->\n<Sentence id=\"a1\" source=\"A&amp;P\"\n"
+		" date=\"20080804\">\n<Text>\nplain text\n</Text>\n<Parse>(S x)</Parse>\n</Sentence>\n"
+		"<Sentence\tid=\"a\t2\" date=\"2008\"><Text>A &amp; B</Text></Sentence>\n</Sentences>\n";
+	rd_petr_rec *recs = NULL;
+	size_t nrec = 0;
+	assert_true(rd_petr_scan(good, sizeof good - 1, &recs, &nrec));
+	assert_int_equal(nrec, 2);
+	assert_int_equal(recs[0].line, 5);
+	assert_int_equal(recs[1].line, 11);
+	assert_true(recs[0].id_plain && recs[0].date_plain && recs[0].text_plain);
+	assert_false(recs[0].src_plain);
+	assert_false(recs[1].id_plain);
+	assert_false(recs[1].text_plain);
+	free(recs);
+}
+
 /* A flat JSONL object is read without jansson; a nested member sends the same
  * line through jansson. Both must give the same document: escapes, \u, UTF-8,
  * blanks around values, ids as strings, numbers or booleans, dates. */
@@ -772,6 +853,7 @@ int main(void)
 		cmocka_unit_test(petrarch_validation_events_in_comment),
 		cmocka_unit_test(petrarch_malformed_reports_line),
 		cmocka_unit_test(petrarch_fast_path_matches_libxml2),
+		cmocka_unit_test(petrarch_scanner_refuses_what_libxml2_reports),
 		cmocka_unit_test(jsonl_fast_path_matches_jansson),
 		cmocka_unit_test(feed_rss),
 		cmocka_unit_test(feed_atom),

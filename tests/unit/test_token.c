@@ -336,6 +336,53 @@ static void lemma_keeps_base_forms(void **state)
 	assert_false(lemma_is_known("NEGOTIATIONS", 12));
 }
 
+/* lemma_surely_self() is a shortcut: whenever it says "own lemma",
+ * lemma_of_mode() must agree in both modes; irregular forms and table words
+ * (which do change, or are listed) must never be answered by it. */
+static void lemma_shortcut_agrees(void **state)
+{
+	(void)state;
+	static const char *const words[] = {
+		"THE", "PRESIDENT", "TABLE", "OFFICIAL", "WEDNESDAY", "BEIJING", "ABOUT",
+		"AGAINST", "MILITARY", "GOVERNMENT", "COUNTRY", "WHICH", "THEIR", "BETWEEN",
+		"AL-QAEDA", "TALKS", "KILLED", "SAYING", "UP", "X",
+		/* exception forms and local-table words: the shortcut must not apply */
+		"MET", "WENT", "CHILDREN", "MEN", "WOMEN", "BETTER", "WORSE", "FELL", "LEFT",
+		"FOUGHT", "TOOK", "GAVE", "HELD", "THIS", "WOUND", "GROUND", "COLA", "ABODE",
+	};
+	static const char *const changing[] = {
+		"MET", "WENT", "CHILDREN", "MEN", "FOUGHT", "TOOK", "GAVE", "HELD",
+	};
+	char out[80];
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		if (!lemma_surely_self(words[i], n))
+			continue;
+		if (lemma_of_mode(words[i], n, out, sizeof out, LEMMA_FULL) != 0 ||
+		    lemma_of_mode(words[i], n, out, sizeof out, LEMMA_KNOWN) != 0)
+			fail_msg("shortcut kept %s, the lookup changes it to %s", words[i], out);
+	}
+	for (size_t i = 0; i < sizeof changing / sizeof changing[0]; i++) {
+		assert_false(lemma_surely_self(changing[i], strlen(changing[i])));
+		assert_true(lemma_of(changing[i], strlen(changing[i]), out, sizeof out) > 0);
+	}
+	/* plain words with no rule suffix are mostly answered by it (the filter
+	 * lets a few through to the lookup) */
+	static const char *const plain[] = {
+		"THE", "PRESIDENT", "TABLE", "OFFICIAL", "WEDNESDAY", "BEIJING", "ABOUT",
+		"AGAINST", "MILITARY", "GOVERNMENT", "COUNTRY", "WHICH", "THEIR", "BETWEEN",
+		"MINISTER", "FOREIGN", "POLICE", "ATTACK", "NORTHERN", "PEACE",
+	};
+	int answered = 0;
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		answered += lemma_surely_self(plain[i], strlen(plain[i]));
+	assert_true(answered >= 16);
+	/* rule suffixes and hyphens always go to the lookup */
+	assert_false(lemma_surely_self("TALKS", 5));
+	assert_false(lemma_surely_self("KILLED", 6));
+	assert_false(lemma_surely_self("AIR-STRIKE", 10));
+}
+
 /* Threads tokenizing at once get what one thread gets (per-thread scratch and
  * lemma cache). */
 static const char *const thread_texts[] = {
@@ -407,6 +454,7 @@ int main(void)
 		cmocka_unit_test(token_threads),
 		cmocka_unit_test(lemma_cases),
 		cmocka_unit_test(lemma_keeps_base_forms),
+		cmocka_unit_test(lemma_shortcut_agrees),
 	};
 	return cmocka_run_group_tests_name("token", tests, NULL, NULL);
 }
