@@ -276,52 +276,50 @@ void write_actor_split(const char *code, char *entity, char *role, char *attr, s
 		put_part(attr, cap, &na, code + n - n % 3, n % 3);
 }
 
-/* v with `dec` decimals (1 or 4), without printf: the writers format several
- * numbers per event and printf's float path showed in profiles. |v| must be
- * below 1e9 (Goldstein values and coordinates are). */
-/* Writes tmp[0..n) last byte first into out (digits are made units first). */
-static size_t reversed(char *out, const char *tmp, int n)
-{
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	return (size_t)n;
-}
+/* Numbers without printf: the writers format several per event and printf
+ * showed in profiles. Digits are made units first, backwards into the first
+ * half of a scratch array that ends at its middle, so the result is moved out
+ * with one fixed-size copy of WRITE_NUM_DIGITS bytes (out has WRITE_NUM_MAX). */
+enum { WRITE_NUM_DIGITS = 24 };
 
+/* v with `dec` decimals (1 or 4), rounded half away from zero. |v| must be
+ * below 1e9 (Goldstein values and coordinates are). */
 size_t write_fixed(char *out, double v, int dec)
 {
-	long long scale = dec == 1 ? 10 : 10000;
-	double x = v * (double)scale;
+	char tmp[2 * WRITE_NUM_DIGITS];
+	char *end = tmp + WRITE_NUM_DIGITS, *p = end;
+	double x = v * (dec == 1 ? 10.0 : 10000.0);
 	long long q = (long long)(x < 0 ? x - 0.5 : x + 0.5);
-	char tmp[32];
-	int n = 0;
 	int neg = q < 0;
-	unsigned long long u = neg ? (unsigned long long)-q : (unsigned long long)q;
+	unsigned long long u = neg ? 0ULL - (unsigned long long)q : (unsigned long long)q;
 	for (int i = 0; i < dec; i++) {
-		tmp[n++] = (char)('0' + u % 10);
+		*--p = (char)('0' + u % 10);
 		u /= 10;
 	}
-	tmp[n++] = '.';
+	*--p = '.';
 	do {
-		tmp[n++] = (char)('0' + u % 10);
+		*--p = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
 	if (neg)
-		tmp[n++] = '-';
-	return reversed(out, tmp, n);
+		*--p = '-';
+	memcpy(out, p, WRITE_NUM_DIGITS);
+	return (size_t)(end - p);
 }
 
 size_t write_long(char *out, long v)
 {
-	char tmp[24];
-	int n = 0;
+	char tmp[2 * WRITE_NUM_DIGITS];
+	char *end = tmp + WRITE_NUM_DIGITS, *p = end;
 	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 	do {
-		tmp[n++] = (char)('0' + u % 10);
+		*--p = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
 	if (v < 0)
-		tmp[n++] = '-';
-	return reversed(out, tmp, n);
+		*--p = '-';
+	memcpy(out, p, WRITE_NUM_DIGITS);
+	return (size_t)(end - p);
 }
 
 /* Numbers appended in one piece: these run for several fields of every event. */
