@@ -190,7 +190,7 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
  * list at every step (word_in(); the phrase matchers ask for each token
  * again and again). Made once, on first use; read-only afterwards. */
 enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
-       WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_LISTS };
+       WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_OTHER_START, WL_LISTS };
 enum { VOCAB_MAX = 160, VOCAB_SLOTS = 512, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
 typedef struct when_word {
 	char   w[VOCAB_WORD];
@@ -200,14 +200,29 @@ typedef struct when_word {
 static when_word vocab[VOCAB_MAX];
 static size_t n_vocab;
 static uint8_t vocab_slot[VOCAB_SLOTS]; /* 1 + vocab index; 0: empty */
+/* Bit n of vocab_lens[c - 'A']: some word of the lists starts with c and is n
+ * bytes long. Most tokens (names, ordinary words) fail this test, which
+ * costs less than hashing them. */
+static uint16_t vocab_lens[26];
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
+/* Of the first two bytes, the last and the length only: the lists' words
+ * are few and short, so this spreads them well at the price of a few
+ * bytes rather than a loop over the word. */
 static uint32_t vocab_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	unsigned a = (unsigned char)w[0], b = (unsigned char)w[n > 1], z = (unsigned char)w[n - 1];
+	return (uint32_t)(a * 7u + b * 31u + z * 13u + n * 101u);
+}
+
+static int vocab_same(const when_word *v, const char *w, size_t n)
+{
+	if (v->n != n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (v->w[k] != w[k])
+			return 0;
+	return 1;
 }
 
 /* Token i's entry in vocab[], or NULL: its word as word_is() reads it. */
@@ -225,11 +240,11 @@ static const when_word *word_entry(const when_ctx *cx, size_t i)
 		if (w && n && w[0] >= 'A' && w[0] <= 'Z') {
 			if (n > 1 && w[n - 1] == '.')
 				n--;
-			if (n < VOCAB_WORD) {
+			if (n < VOCAB_WORD && (vocab_lens[w[0] - 'A'] >> n & 1)) {
 				uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1);
 				for (; vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
 					const when_word *v = &vocab[vocab_slot[h] - 1];
-					if (v->n == n && !memcmp(v->w, w, n)) {
+					if (vocab_same(v, w, n)) {
 						c = vocab_slot[h];
 						break;
 					}
@@ -514,17 +529,29 @@ static const char *const starter_words[] = {
 	"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", NULL
 };
 
+/* Words other than those of the lists above that a core can start with:
+ * "Sept." and the weekday abbreviations (weekday_at(), month_at()). */
+static const char *const other_start_words[] = {
+	"SEPT", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", NULL
+};
+
 /* Most tokens cannot open a date phrase; telling so first spares them the
- * dozens of comparisons of the matchers below. */
+ * dozens of comparisons of the matchers below. A core starts with a digit
+ * or with a word of the lists (a capitalised month or weekday or its
+ * abbreviation, or a starter word in any case): match_core() finds nothing
+ * at any other token, capitalised names included. */
 static int may_start_date(const when_ctx *cx, size_t i)
 {
 	const char *w;
 	size_t n;
 	if (!word_at(cx, i, &w, &n) || n == 0)
 		return 0;
-	if ((w[0] >= '0' && w[0] <= '9') || capitalized(cx, i))
+	if (w[0] >= '0' && w[0] <= '9')
 		return 1;
-	return word_in(cx, i, WL_STARTER) >= 0;
+	const when_word *v = word_entry(cx, i);
+	if (!v)
+		return 0;
+	return capitalized(cx, i) || v->at[WL_STARTER] >= 0;
 }
 
 /* The core of a date phrase starting at token i; returns its end or 0. */
@@ -715,7 +742,7 @@ static int is_boundary(const when_ctx *cx, size_t i)
 
 static const char *const *const vocab_lists[WL_LISTS] = {
 	month_names, month_abbrevs, day_names, starter_words, count_words, part_words,
-	prefix_words, limit_words, saying_words, clause_words
+	prefix_words, limit_words, saying_words, clause_words, other_start_words
 };
 
 static void vocab_make(void)
@@ -736,6 +763,7 @@ static void vocab_make(void)
 				when_word *v = &vocab[n_vocab++];
 				memcpy(v->w, list[k], n);
 				v->n = n;
+				vocab_lens[list[k][0] - 'A'] |= (uint16_t)(1u << n);
 				memset(v->at, -1, sizeof v->at);
 				vocab_slot[h] = (uint8_t)n_vocab;
 			}
