@@ -191,7 +191,7 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
  * again and again). Made once, on first use; read-only afterwards. */
 enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
        WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_OTHER_START, WL_LISTS };
-enum { VOCAB_MAX = 160, VOCAB_SLOTS = 512, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
+enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
 typedef struct when_word {
 	char   w[VOCAB_WORD];
 	size_t n;
@@ -200,19 +200,16 @@ typedef struct when_word {
 static when_word vocab[VOCAB_MAX];
 static size_t n_vocab;
 static uint8_t vocab_slot[VOCAB_SLOTS]; /* 1 + vocab index; 0: empty */
-/* Bit n of vocab_lens[c - 'A']: some word of the lists starts with c and is n
- * bytes long. Most tokens (names, ordinary words) fail this test, which
- * costs less than hashing them. */
-static uint16_t vocab_lens[26];
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
-/* Of the first two bytes, the last and the length only: the lists' words
- * are few and short, so this spreads them well at the price of a few
- * bytes rather than a loop over the word. */
+/* Of the first two bytes, the last and the length only (multiplicative
+ * hashing, the top bits): no loop over the word. The lists' ~150 words
+ * fill few of the VOCAB_SLOTS, so nearly every other word lands on an empty
+ * slot and is rejected by this hash and one load. */
 static uint32_t vocab_hash(const char *w, size_t n)
 {
-	unsigned a = (unsigned char)w[0], b = (unsigned char)w[n > 1], z = (unsigned char)w[n - 1];
-	return (uint32_t)(a * 7u + b * 31u + z * 13u + n * 101u);
+	uint32_t a = (unsigned char)w[0], b = (unsigned char)w[n > 1], z = (unsigned char)w[n - 1];
+	return ((a << 24 | b << 16 | z << 8 | (uint32_t)n) * 2654435761u) >> 20;
 }
 
 static int vocab_same(const when_word *v, const char *w, size_t n)
@@ -240,7 +237,7 @@ static const when_word *word_entry(const when_ctx *cx, size_t i)
 		if (w && n && w[0] >= 'A' && w[0] <= 'Z') {
 			if (n > 1 && w[n - 1] == '.')
 				n--;
-			if (n < VOCAB_WORD && (vocab_lens[w[0] - 'A'] >> n & 1)) {
+			if (n < VOCAB_WORD) {
 				uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1);
 				for (; vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
 					const when_word *v = &vocab[vocab_slot[h] - 1];
@@ -254,6 +251,20 @@ static const when_word *word_entry(const when_ctx *cx, size_t i)
 		cx->vocab[i] = c;
 	}
 	return c == WORD_NONE ? NULL : &vocab[c - 1];
+}
+
+/* 0 when token t's word is surely in no list (word_entry() would return
+ * NULL), without hashing or caching: the scans below ask this of every
+ * token first. */
+static inline int vocab_maybe(const dy_token *t)
+{
+	const char *w = t->norm;
+	size_t n = t->norm_len;
+	if (!w || n == 0 || w[0] < 'A' || w[0] > 'Z')
+		return 0;
+	if (n > 1 && w[n - 1] == '.')
+		n--;
+	return n < VOCAB_WORD && vocab_slot[vocab_hash(w, n) & (VOCAB_SLOTS - 1)];
 }
 
 /* Index of token i's word in list l (WL_*), else -1. */
@@ -619,6 +630,14 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 {
 	size_t nc = 0;
 	for (size_t i = 0; i < cx->n && nc < cap;) {
+		/* may_start_date()'s answer for most tokens, before any call: a
+		 * core starts with a digit or a word of the lists */
+		const dy_token *t = &cx->toks[i];
+		if (!(t->norm && t->norm_len && t->norm[0] >= '0' && t->norm[0] <= '9') &&
+		    !vocab_maybe(t)) {
+			i++;
+			continue;
+		}
 		when_cand c;
 		memset(&c, 0, sizeof c);
 		size_t e = match_core(cx, i, &c);
@@ -737,6 +756,12 @@ static int is_hard_boundary(const when_ctx *cx, size_t i)
 
 static int is_boundary(const when_ctx *cx, size_t i)
 {
+	/* most tokens are none: not ';' or ':' and in no list */
+	if (i >= cx->n)
+		return 0;
+	const dy_token *t = &cx->toks[i];
+	if (!(t->norm && t->norm_len && (t->norm[0] == ';' || t->norm[0] == ':')) && !vocab_maybe(t))
+		return 0;
 	return is_hard_boundary(cx, i) || word_in(cx, i, WL_CLAUSE) >= 0;
 }
 
@@ -763,7 +788,6 @@ static void vocab_make(void)
 				when_word *v = &vocab[n_vocab++];
 				memcpy(v->w, list[k], n);
 				v->n = n;
-				vocab_lens[list[k][0] - 'A'] |= (uint16_t)(1u << n);
 				memset(v->at, -1, sizeof v->at);
 				vocab_slot[h] = (uint8_t)n_vocab;
 			}
