@@ -46,6 +46,25 @@ static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size
 			continue;
 		if (w && n == 3 && !memcmp(s, "N'T", 3))
 			continue;
+		/* Most tokens have no hyphen: one word when they hold a letter or
+		 * digit (nearly always their first byte). */
+		uint32_t h = 0;
+		while (h < n && s[h] != '-')
+			h++;
+		if (h == n) {
+			uint32_t q = 0;
+			while (q < n && !is_alnum(s[q]))
+				q++;
+			if (q < n) {
+				if (map)
+					map[w] = i;
+				if (w == last)
+					return i;
+				if (++w >= ENG_MAX_WORDS)
+					return n_toks;
+			}
+			continue;
+		}
 		uint32_t b = 0;
 		for (uint32_t k = 0; k <= n; k++) {
 			if (k < n && s[k] != '-')

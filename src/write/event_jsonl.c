@@ -42,9 +42,32 @@ static void put_cstr(dy_buf *b, const char *s)
 	buf_reserve(b, SHORT_STR + 2);
 	char *o = b->p + b->n + 1;
 	size_t i = 0;
-	while (i < SHORT_STR && !stop_byte[(unsigned char)s[i]]) {
-		o[i] = s[i];
-		i++;
+	/* four bytes a step; each is read only once the one before is known
+	 * not to be the NUL */
+	while (i < SHORT_STR) {
+		unsigned char c = (unsigned char)s[i];
+		if (stop_byte[c])
+			break;
+		o[i] = (char)c;
+		c = (unsigned char)s[i + 1];
+		if (stop_byte[c]) {
+			i += 1;
+			break;
+		}
+		o[i + 1] = (char)c;
+		c = (unsigned char)s[i + 2];
+		if (stop_byte[c]) {
+			i += 2;
+			break;
+		}
+		o[i + 2] = (char)c;
+		c = (unsigned char)s[i + 3];
+		if (stop_byte[c]) {
+			i += 3;
+			break;
+		}
+		o[i + 3] = (char)c;
+		i += 4;
 	}
 	if (s[i] == '\0') {
 		o[-1] = '"';
