@@ -39,13 +39,24 @@ const dy_code_info *codebook_nearest(const char *code)
 {
 	if (!code)
 		return NULL;
-	size_t n = strnlen(code, 5);
-	if (codebook_slot_of(code, n) < 0)
+	size_t n = 0;
+	while (n < 5 && code[n])
+		n++;
+	int slot = codebook_slot_of(code, n);
+	if (slot < 0)
 		return NULL;
-	for (; n >= 2; n--) {
-		const dy_code_info *ci = codebook_lookup_n(code, n);
-		if (ci)
-			return ci;
+	/* nearly every code has a row of its own; else its prefixes', whose
+	 * slots are sums of its digits (it was checked once, above) */
+	unsigned own = codebook_slot[slot];
+	if (own)
+		return &codebook_rows[own - 1];
+	int base = slot - slot % CODEBOOK_SLOTS_PER_ROOT;
+	for (n--; n >= 2; n--) {
+		int s = n == 2 ? base : n == 3 ? base + 1 + (code[2] - '0') :
+		        base + 11 + (code[2] - '0') * 10 + (code[3] - '0');
+		unsigned row = codebook_slot[s];
+		if (row)
+			return &codebook_rows[row - 1];
 	}
 	return NULL;
 }

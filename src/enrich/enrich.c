@@ -189,16 +189,26 @@ static const anchor *const anchors_by_letter[26] = {
  * must stay a superset of when.c's anchors (test_enrich checks the phrases of
  * docs/codebook.md). A token is compared with the anchors of its first
  * letter only. */
-/* Bit n of anchor_lens[c - 'A']: an anchor starting with c is n bytes long.
- * Most words fail this test and are never compared with the anchors. */
-static uint16_t anchor_lens[26];
+/* A bit per hash of an anchor's first two bytes, last byte and length: a
+ * word whose bit is clear is no anchor. Nearly every word fails this test
+ * and is never compared with the anchors. */
+enum { ANCHOR_BITS = 1024 };
+static uint32_t anchor_bits[ANCHOR_BITS / 32];
 static pthread_once_t anchor_once = PTHREAD_ONCE_INIT;
 
-static void anchor_lens_make(void)
+static uint32_t anchor_hash(const char *w, size_t n)
+{
+	uint32_t a = (unsigned char)w[0], b = (unsigned char)w[1], z = (unsigned char)w[n - 1];
+	return ((a << 24 | b << 16 | z << 8 | (uint32_t)n) * 2654435761u) >> 22;
+}
+
+static void anchor_bits_make(void)
 {
 	for (int c = 0; c < 26; c++)
-		for (const anchor *a = anchors_by_letter[c]; a && a->w; a++)
-			anchor_lens[c] |= (uint16_t)(1u << a->n);
+		for (const anchor *a = anchors_by_letter[c]; a && a->w; a++) {
+			uint32_t h = anchor_hash(a->w, a->n);
+			anchor_bits[h / 32] |= 1u << (h % 32);
+		}
 }
 
 static int anchor_eq(const anchor *a, const char *w, size_t n)
@@ -211,7 +221,7 @@ static int anchor_eq(const anchor *a, const char *w, size_t n)
 
 int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 {
-	pthread_once(&anchor_once, anchor_lens_make);
+	pthread_once(&anchor_once, anchor_bits_make);
 	for (size_t i = 0; i < n_toks; i++) {
 		const dy_token *t = &toks[i];
 		size_t n = t->norm_len;
@@ -225,7 +235,10 @@ int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 		if (!(t->flags & TOK_WORD) || n < 3 || n > 9)
 			continue;
 		char c0 = text[t->off], f = t->norm[0];
-		if (f < 'A' || f > 'Z' || !(anchor_lens[f - 'A'] >> n & 1))
+		if (f < 'A' || f > 'Z' || !anchors_by_letter[f - 'A'])
+			continue;
+		uint32_t h = anchor_hash(t->norm, n);
+		if (!(anchor_bits[h / 32] >> (h % 32) & 1))
 			continue;
 		int cap = c0 >= 'A' && c0 <= 'Z';
 		for (const anchor *a = anchors_by_letter[f - 'A']; a->w; a++)

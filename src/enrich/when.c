@@ -115,19 +115,19 @@ void when_date_format(dy_date d, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	int v[3] = {d.year, d.month, d.day};
-	int w[3] = {4, 2, 2};
-	char *p = out;
-	for (int k = 0; k < 3; k++) {
-		if (k)
-			*p++ = '-';
-		for (int i = w[k] - 1; i >= 0; i--) {
-			p[i] = (char)('0' + v[k] % 10);
-			v[k] /= 10;
-		}
-		p += w[k];
-	}
-	*p = '\0';
+	/* digit by digit, no loop: this runs for every event written */
+	int y = d.year;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + d.month / 10);
+	out[6] = (char)('0' + d.month % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d.day / 10);
+	out[9] = (char)('0' + d.day % 10);
+	out[10] = '\0';
 }
 
 const char *when_kind_name(int kind)
@@ -152,7 +152,7 @@ typedef struct when_ctx {
 	const char     *text;
 	const dy_token *toks;
 	size_t          n;
-	uint8_t        *vocab;  /* per token: WORD_UNSEEN, WORD_NONE or 1 + its vocab[] entry */
+	const uint8_t  *vocab;  /* per token: WORD_NONE or 1 + its vocab[] entry */
 } when_ctx;
 
 /* Token i's word: its upper-case norm without a trailing dot, so that "Feb."
@@ -191,7 +191,7 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
  * again and again). Made once, on first use; read-only afterwards. */
 enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
        WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_OTHER_START, WL_LISTS };
-enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
+enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12, WORD_NONE = 255 };
 typedef struct when_word {
 	char   w[VOCAB_WORD];
 	size_t n;
@@ -222,49 +222,33 @@ static int vocab_same(const when_word *v, const char *w, size_t n)
 	return 1;
 }
 
-/* Token i's entry in vocab[], or NULL: its word as word_is() reads it. */
-static const when_word *word_entry(const when_ctx *cx, size_t i)
-{
-	if (i >= cx->n)
-		return NULL;
-	uint8_t c = cx->vocab[i];
-	if (c == WORD_UNSEEN) {
-		const dy_token *t = &cx->toks[i];
-		const char *w = t->norm;
-		size_t n = t->norm_len;
-		c = WORD_NONE;
-		/* every list word starts with a capital letter */
-		if (w && n && w[0] >= 'A' && w[0] <= 'Z') {
-			if (n > 1 && w[n - 1] == '.')
-				n--;
-			if (n < VOCAB_WORD) {
-				uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1);
-				for (; vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
-					const when_word *v = &vocab[vocab_slot[h] - 1];
-					if (vocab_same(v, w, n)) {
-						c = vocab_slot[h];
-						break;
-					}
-				}
-			}
-		}
-		cx->vocab[i] = c;
-	}
-	return c == WORD_NONE ? NULL : &vocab[c - 1];
-}
-
-/* 0 when token t's word is surely in no list (word_entry() would return
- * NULL), without hashing or caching: the scans below ask this of every
- * token first. */
-static inline int vocab_maybe(const dy_token *t)
+/* The vocab code of token t: 1 + its vocab[] entry, or WORD_NONE. Its word
+ * as word_is() reads it. */
+static uint8_t vocab_code(const dy_token *t)
 {
 	const char *w = t->norm;
 	size_t n = t->norm_len;
+	/* every list word starts with a capital letter */
 	if (!w || n == 0 || w[0] < 'A' || w[0] > 'Z')
-		return 0;
+		return WORD_NONE;
 	if (n > 1 && w[n - 1] == '.')
 		n--;
-	return n < VOCAB_WORD && vocab_slot[vocab_hash(w, n) & (VOCAB_SLOTS - 1)];
+	if (n >= VOCAB_WORD)
+		return WORD_NONE;
+	for (uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1); vocab_slot[h];
+	     h = (h + 1) & (VOCAB_SLOTS - 1))
+		if (vocab_same(&vocab[vocab_slot[h] - 1], w, n))
+			return vocab_slot[h];
+	return WORD_NONE;
+}
+
+/* Token i's entry in vocab[], or NULL (when_resolve() looked every token up
+ * once, into cx->vocab). */
+static inline const when_word *word_entry(const when_ctx *cx, size_t i)
+{
+	if (i >= cx->n || cx->vocab[i] == WORD_NONE)
+		return NULL;
+	return &vocab[cx->vocab[i] - 1];
 }
 
 /* Index of token i's word in list l (WL_*), else -1. */
@@ -633,8 +617,8 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 		/* may_start_date()'s answer for most tokens, before any call: a
 		 * core starts with a digit or a word of the lists */
 		const dy_token *t = &cx->toks[i];
-		if (!(t->norm && t->norm_len && t->norm[0] >= '0' && t->norm[0] <= '9') &&
-		    !vocab_maybe(t)) {
+		if (cx->vocab[i] == WORD_NONE &&
+		    !(t->norm && t->norm_len && t->norm[0] >= '0' && t->norm[0] <= '9')) {
 			i++;
 			continue;
 		}
@@ -760,7 +744,8 @@ static int is_boundary(const when_ctx *cx, size_t i)
 	if (i >= cx->n)
 		return 0;
 	const dy_token *t = &cx->toks[i];
-	if (!(t->norm && t->norm_len && (t->norm[0] == ';' || t->norm[0] == ':')) && !vocab_maybe(t))
+	if (cx->vocab[i] == WORD_NONE &&
+	    !(t->norm && t->norm_len && (t->norm[0] == ';' || t->norm[0] == ':')))
 		return 0;
 	return is_hard_boundary(cx, i) || word_in(cx, i, WL_CLAUSE) >= 0;
 }
@@ -824,8 +809,11 @@ int when_resolve(const char *text, const dy_token *toks, size_t n_toks,
 	if (n_toks > TOK_MAX_PER_SENTENCE)
 		n_toks = TOK_MAX_PER_SENTENCE;
 	pthread_once(&vocab_once, vocab_make);
+	/* every token's list word, looked up once: the matchers ask for each
+	 * token again and again */
 	uint8_t seen[TOK_MAX_PER_SENTENCE];
-	memset(seen, WORD_UNSEEN, n_toks);
+	for (size_t i = 0; i < n_toks; i++)
+		seen[i] = vocab_code(&toks[i]);
 	when_ctx cx = {text, toks, n_toks, seen};
 	when_cand cand[WHEN_MAX_CAND];
 	size_t nc = find_candidates(&cx, cand, WHEN_MAX_CAND);
