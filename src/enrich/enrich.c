@@ -125,7 +125,10 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 	 * also visit", "would not go"), not across punctuation */
 	for (size_t k = verb, seen = 0; k > 0 && seen < 3; k--, seen++) {
 		const dy_token *t = &toks[k - 1];
-		if (tok_in(t, modal, sizeof modal / sizeof *modal))
+		/* every modal above is 3-5 bytes long and starts with W, S or ' */
+		char c0 = t->norm_len >= 3 && t->norm_len <= 5 ? t->norm[0] : 0;
+		if ((c0 == 'W' || c0 == 'S' || c0 == '\'') &&
+		    tok_in(t, modal, sizeof modal / sizeof *modal))
 			return WHEN_TENSE_FUTURE;
 		if (t->flags & TOK_PUNCT)
 			break;

@@ -177,9 +177,13 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 	char key[SPAN_BYTES];
 	size_t kfirst = 0, kn = 0, kend[GAZ_MAX_WORDS + 2];
 	for (size_t i = 0; i < n && found < cap;) {
-		/* usable() and capitalised, in one test: most tokens stop here */
-		if ((toks[i].flags & (TOK_WORD | TOK_CAP | TOK_MASKED | TOK_POSSESS | TOK_PUNCT)) !=
-		    (TOK_WORD | TOK_CAP)) { i++; continue; }
+		/* to the next token usable() and capitalised, in one test a token:
+		 * most tokens are skipped here */
+		while (i < n && (toks[i].flags & (TOK_WORD | TOK_CAP | TOK_MASKED | TOK_POSSESS |
+		                                  TOK_PUNCT)) != (TOK_WORD | TOK_CAP))
+			i++;
+		if (i == n)
+			break;
 		size_t reuse = 0;
 		if (i > kfirst && i < kfirst + kn) {
 			size_t skip = i - kfirst, base = kend[skip] + 1; /* past the space */
@@ -353,9 +357,11 @@ int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t ver
 int place_choose(const dy_place_scan *s, size_t n, size_t verb_index,
                  const char *const *actors, size_t n_actors, dy_location *out)
 {
-	place_location(NULL, out);
 	int rank, best = mention_best(s->m, s->n, n, verb_index, &rank);
-	if (best < 0) return 0;
+	if (best < 0) {
+		place_location(NULL, out);
+		return 0;
+	}
 	const dy_gaz_hit *h = s->hits + s->hit_first[best];
 	int pick = gaz_pick(h, s->n_hits[best], actors, n_actors);
 	location_of(h[pick].place, &s->m[best], rank, out);

@@ -33,7 +33,7 @@ enum { SHORT_STR = 64 };
  * sentence are short (codes, names): one loop copies and checks each byte
  * until the NUL, so there is no strlen pass and no call; a longer string or
  * one to escape goes to json_string(). */
-static void put_cstr(dy_buf *b, const char *s)
+static inline void put_cstr(dy_buf *b, const char *s)
 {
 	if (!s) {
 		PUT_LIT(b, "null");
@@ -190,13 +190,12 @@ static void put_value(const dy_record *r, dy_field f, dy_buf *b)
 /* A key of writer_init(): keys[i] is ',"label":' in a 32-byte array, so
  * copying 31 bytes of it is one fixed-size move whatever the label; the
  * first key starts after its comma. */
-static void put_key(const dy_writer *w, int i, dy_buf *b)
+static inline void put_key(const dy_writer *w, int i, dy_buf *b)
 {
 	size_t skip = i == 0;
 	buf_reserve(b, sizeof w->keys[i]);
 	memcpy(b->p + b->n, w->keys[i] + skip, sizeof w->keys[i] - 1);
-	b->n += (size_t)w->key_len[i] - skip;
-	b->p[b->n] = '\0';
+	b->n += (size_t)w->key_len[i] - skip; /* the NUL comes with the next value */
 }
 
 void write_jsonl(const dy_writer *w, const dy_record *r, dy_buf *b)
