@@ -196,6 +196,7 @@ typedef struct when_word {
 	char   w[VOCAB_WORD];
 	size_t n;
 	int8_t at[WL_LISTS];  /* index in each list, -1 when absent */
+	uint8_t starts;       /* 1: a date core can start with it (may_start_date()) */
 } when_word;
 static when_word vocab[VOCAB_MAX];
 static size_t n_vocab;
@@ -532,9 +533,10 @@ static const char *const other_start_words[] = {
 
 /* Most tokens cannot open a date phrase; telling so first spares them the
  * dozens of comparisons of the matchers below. A core starts with a digit
- * or with a word of the lists (a capitalised month or weekday or its
- * abbreviation, or a starter word in any case): match_core() finds nothing
- * at any other token, capitalised names included. */
+ * or with a word of the month, weekday, starter, count or other-start lists
+ * (capitalised, or a starter word in any case): match_core() finds nothing
+ * at any other token, capitalised names and the lists' other words ("On",
+ * "Said", "When") included. */
 static int may_start_date(const when_ctx *cx, size_t i)
 {
 	const char *w;
@@ -544,7 +546,7 @@ static int may_start_date(const when_ctx *cx, size_t i)
 	if (w[0] >= '0' && w[0] <= '9')
 		return 1;
 	const when_word *v = word_entry(cx, i);
-	if (!v)
+	if (!v || !v->starts)
 		return 0;
 	return capitalized(cx, i) || v->at[WL_STARTER] >= 0;
 }
@@ -617,7 +619,8 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 		/* may_start_date()'s answer for most tokens, before any call: a
 		 * core starts with a digit or a word of the lists */
 		const dy_token *t = &cx->toks[i];
-		if (cx->vocab[i] == WORD_NONE &&
+		uint8_t vc = cx->vocab[i];
+		if ((vc == WORD_NONE || !vocab[vc - 1].starts) &&
 		    !(t->norm && t->norm_len && t->norm[0] >= '0' && t->norm[0] <= '9')) {
 			i++;
 			continue;
@@ -780,6 +783,11 @@ static void vocab_make(void)
 			if (v->at[l] < 0)
 				v->at[l] = (int8_t)k; /* the first of equal words, as a list scan finds */
 		}
+	}
+	for (size_t k = 0; k < n_vocab; k++) {
+		const int8_t *at = vocab[k].at;
+		vocab[k].starts = at[WL_MONTH] >= 0 || at[WL_MONTH_ABBREV] >= 0 || at[WL_DAY] >= 0 ||
+		                  at[WL_STARTER] >= 0 || at[WL_COUNT] >= 0 || at[WL_OTHER_START] >= 0;
 	}
 }
 
