@@ -37,12 +37,8 @@ int codebook_is_valid(const char *code)
 
 const dy_code_info *codebook_nearest(const char *code)
 {
-	if (!code)
-		return NULL;
-	size_t n = 0;
-	while (n < 5 && code[n])
-		n++;
-	int slot = codebook_slot_of(code, n);
+	size_t n;
+	int slot = codebook_slot_of_str(code, &n);
 	if (slot < 0)
 		return NULL;
 	/* nearly every code has a row of its own; else its prefixes', whose
@@ -59,6 +55,31 @@ const dy_code_info *codebook_nearest(const char *code)
 			return &codebook_rows[row - 1];
 	}
 	return NULL;
+}
+
+int codebook_slot_of_str(const char *code, size_t *n_out)
+{
+	*n_out = 0;
+	if (!code)
+		return -1;
+	int d[4];
+	size_t n = 0;
+	while (n < 4 && code[n] >= '0' && code[n] <= '9') {
+		d[n] = code[n] - '0';
+		n++;
+	}
+	if (code[n] != '\0' || n < 2)
+		return -1;
+	int root = d[0] * 10 + d[1];
+	if (root < 1 || root > 20)
+		return -1;
+	*n_out = n;
+	int slot = root * CODEBOOK_SLOTS_PER_ROOT;
+	if (n == 3)
+		slot += 1 + d[2];
+	else if (n == 4)
+		slot += 11 + d[2] * 10 + d[3];
+	return slot;
 }
 
 int codebook_slot_of(const char *code, size_t n)

@@ -48,10 +48,9 @@ static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size
 			continue;
 		/* Most tokens have no hyphen: one word when they hold a letter or
 		 * digit (nearly always their first byte). */
-		uint32_t h = 0;
-		while (h < n && s[h] != '-')
-			h++;
-		if (h == n) {
+		if (n == 0)
+			continue;
+		if (s[0] != '-' && (n == 1 || !memchr(s + 1, '-', n - 1))) {
 			uint32_t q = 0;
 			while (q < n && !is_alnum(s[q]))
 				q++;

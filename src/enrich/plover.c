@@ -43,8 +43,8 @@ const dy_plover *plover_lookup_exact(const char *cameo_code)
 
 const dy_plover *plover_lookup(const char *cameo_code)
 {
-	size_t n = plover_code_len(cameo_code);
-	int slot = n ? codebook_slot_of(cameo_code, n) : -1;
+	size_t n;
+	int slot = codebook_slot_of_str(cameo_code, &n);
 	if (slot < 0)
 		return NULL;
 	/* 4 -> 3 -> 2 digits: a narrower code inherits its parent's mapping.
