@@ -276,74 +276,12 @@ void write_actor_split(const char *code, char *entity, char *role, char *attr, s
 		put_part(attr, cap, &na, code + n - n % 3, n % 3);
 }
 
-/* Numbers without printf: the writers format several per event and printf
- * showed in profiles. Digits are made units first, two at a time from a
- * table of the pairs 00..99, backwards into the first half of a scratch
- * array that ends at its middle, so the result is moved out with one
- * fixed-size copy of WRITE_NUM_DIGITS bytes (out has WRITE_NUM_MAX). */
-enum { WRITE_NUM_DIGITS = 24 };
-
-static const char digit_pairs[201] =
+/* The pairs 00..99 for write_fixed() and write_long() (write_int.h). */
+const char write_digit_pairs[201] =
 	"00010203040506070809101112131415161718192021222324"
 	"25262728293031323334353637383940414243444546474849"
 	"50515253545556575859606162636465666768697071727374"
 	"75767778798081828384858687888990919293949596979899";
-
-/* Writes u's digits ending at p; returns where they start. */
-static char *digits_before(char *p, unsigned long long u)
-{
-	while (u >= 100) {
-		p -= 2;
-		memcpy(p, digit_pairs + 2 * (u % 100), 2);
-		u /= 100;
-	}
-	if (u >= 10) {
-		p -= 2;
-		memcpy(p, digit_pairs + 2 * u, 2);
-	} else {
-		*--p = (char)('0' + u);
-	}
-	return p;
-}
-
-/* v with `dec` decimals (1 or 4), rounded half away from zero. |v| must be
- * below 1e9 (Goldstein values and coordinates are). */
-size_t write_fixed(char *out, double v, int dec)
-{
-	char tmp[2 * WRITE_NUM_DIGITS];
-	char *end = tmp + WRITE_NUM_DIGITS, *p = end;
-	double x = v * (dec == 1 ? 10.0 : 10000.0);
-	long long q = (long long)(x < 0 ? x - 0.5 : x + 0.5);
-	int neg = q < 0;
-	unsigned long long u = neg ? 0ULL - (unsigned long long)q : (unsigned long long)q;
-	if (dec == 1) {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} else {
-		unsigned f = (unsigned)(u % 10000);
-		p -= 4;
-		memcpy(p, digit_pairs + 2 * (f / 100), 2);
-		memcpy(p + 2, digit_pairs + 2 * (f % 100), 2);
-		u /= 10000;
-	}
-	*--p = '.';
-	p = digits_before(p, u);
-	if (neg)
-		*--p = '-';
-	memcpy(out, p, WRITE_NUM_DIGITS);
-	return (size_t)(end - p);
-}
-
-size_t write_long(char *out, long v)
-{
-	char tmp[2 * WRITE_NUM_DIGITS];
-	char *end = tmp + WRITE_NUM_DIGITS;
-	char *p = digits_before(end, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
-	if (v < 0)
-		*--p = '-';
-	memcpy(out, p, WRITE_NUM_DIGITS);
-	return (size_t)(end - p);
-}
 
 /* Numbers appended in one piece: these run for several fields of every event. */
 static void put_fixed(dy_buf *b, double v, int dec)
