@@ -152,7 +152,7 @@ typedef struct when_ctx {
 	const char     *text;
 	const dy_token *toks;
 	size_t          n;
-	const uint8_t  *vocab;  /* per token: WORD_NONE or 1 + its vocab[] entry */
+	const uint8_t  *vocab;  /* per token: 1 + its vocab[] entry, or WORD_NONE/DIGIT/COLON */
 } when_ctx;
 
 /* Token i's word: its upper-case norm without a trailing dot, so that "Feb."
@@ -191,7 +191,10 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
  * again and again). Made once, on first use; read-only afterwards. */
 enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
        WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_OTHER_START, WL_LISTS };
-enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12, WORD_NONE = 255 };
+enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12 };
+/* Per-token codes besides 1 + a vocab[] index: no list word, and no list
+ * word but what the scans below look for (a number, ';' or ':'). */
+enum { WORD_NONE = 255, WORD_DIGIT = 254, WORD_COLON = 253 };
 typedef struct when_word {
 	char   w[VOCAB_WORD];
 	size_t n;
@@ -223,14 +226,22 @@ static int vocab_same(const when_word *v, const char *w, size_t n)
 	return 1;
 }
 
-/* The vocab code of token t: 1 + its vocab[] entry, or WORD_NONE. Its word
+/* The vocab code of token t: 1 + its vocab[] entry, else WORD_DIGIT (it
+ * starts with a digit), WORD_COLON (with ';' or ':') or WORD_NONE. Its word
  * as word_is() reads it. */
-static uint8_t vocab_code(const dy_token *t)
+static inline uint8_t vocab_code(const dy_token *t)
 {
 	const char *w = t->norm;
 	size_t n = t->norm_len;
-	/* every list word starts with a capital letter */
-	if (!w || n == 0 || w[0] < 'A' || w[0] > 'Z')
+	if (!w || n == 0)
+		return WORD_NONE;
+	if (w[0] >= '0' && w[0] <= '9')
+		return WORD_DIGIT;
+	if (w[0] == ';' || w[0] == ':')
+		return WORD_COLON;
+	/* no list word is longer (a trailing dot aside), and every one starts
+	 * with a capital letter: most tokens stop at these tests */
+	if (n - 1 >= VOCAB_WORD || (unsigned)(w[0] - 'A') > 'Z' - 'A')
 		return WORD_NONE;
 	if (n > 1 && w[n - 1] == '.')
 		n--;
@@ -247,7 +258,7 @@ static uint8_t vocab_code(const dy_token *t)
  * once, into cx->vocab). */
 static inline const when_word *word_entry(const when_ctx *cx, size_t i)
 {
-	if (i >= cx->n || cx->vocab[i] == WORD_NONE)
+	if (i >= cx->n || cx->vocab[i] > VOCAB_MAX)
 		return NULL;
 	return &vocab[cx->vocab[i] - 1];
 }
@@ -618,10 +629,8 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 	for (size_t i = 0; i < cx->n && nc < cap;) {
 		/* may_start_date()'s answer for most tokens, before any call: a
 		 * core starts with a digit or a word of the lists */
-		const dy_token *t = &cx->toks[i];
 		uint8_t vc = cx->vocab[i];
-		if ((vc == WORD_NONE || !vocab[vc - 1].starts) &&
-		    !(t->norm && t->norm_len && t->norm[0] >= '0' && t->norm[0] <= '9')) {
+		if (vc != WORD_DIGIT && (vc > VOCAB_MAX || !vocab[vc - 1].starts)) {
 			i++;
 			continue;
 		}
@@ -746,9 +755,7 @@ static int is_boundary(const when_ctx *cx, size_t i)
 	/* most tokens are none: not ';' or ':' and in no list */
 	if (i >= cx->n)
 		return 0;
-	const dy_token *t = &cx->toks[i];
-	if (cx->vocab[i] == WORD_NONE &&
-	    !(t->norm && t->norm_len && (t->norm[0] == ';' || t->norm[0] == ':')))
+	if (cx->vocab[i] == WORD_NONE || cx->vocab[i] == WORD_DIGIT)
 		return 0;
 	return is_hard_boundary(cx, i) || word_in(cx, i, WL_CLAUSE) >= 0;
 }
