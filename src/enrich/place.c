@@ -154,6 +154,18 @@ static size_t span_lookup(const dy_gazetteer *g, const dy_token *toks, size_t b,
 	return gaz_lookup(g, raw, o, out, cap);
 }
 
+/* The bytes span_lookup() joins for tokens [b, e), or SIZE_MAX when they do
+ * not fit its buffer. Asked only for a run that names a place. */
+static size_t span_bytes(const dy_token *toks, size_t b, size_t e)
+{
+	size_t raw = 0;
+	for (size_t i = b; i < e; i++) {
+		if (raw + toks[i].norm_len + 2 > SPAN_BYTES) return SIZE_MAX;
+		raw += (i > b) + toks[i].norm_len;
+	}
+	return raw;
+}
+
 static int usable(const dy_token *t)
 {
 	return (t->flags & TOK_WORD) && !(t->flags & (TOK_MASKED | TOK_POSSESS | TOK_PUNCT));
@@ -196,10 +208,9 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 		kn = 0;
 		/* grow the run word by word while some name goes on; note every
 		 * length that is a whole name ending in a capitalised word, with its
-		 * folded key's length and the bytes span_lookup() would join */
-		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], klens[GAZ_MAX_WORDS + 1], raws[GAZ_MAX_WORDS + 1];
-		size_t n_lens = 0, raw = 0;
-		int raw_ok = 1;
+		 * folded key's length */
+		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], klens[GAZ_MAX_WORDS + 1];
+		size_t n_lens = 0;
 		for (size_t k = 1; k <= maxw && i + k <= n && usable(&toks[i + k - 1]); k++) {
 			const dy_token *t = &toks[i + k - 1];
 			if (k <= reuse) {
@@ -214,13 +225,11 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 				kend[k] = kl;
 				kn = k;
 			}
-			if (raw + t->norm_len + 2 > SPAN_BYTES) raw_ok = 0;
-			raw += (k > 1) + t->norm_len;
 			unsigned pr = gaz_probe(g, key, kl);
 			if ((pr & GAZ_PROBE_NAME) && (t->flags & TOK_CAP) && n_lens <= GAZ_MAX_WORDS) {
 				lens[n_lens] = k;
 				klens[n_lens] = kl;
-				raws[n_lens++] = raw_ok ? raw : SIZE_MAX;
+				n_lens++;
 			}
 			if (!(pr & GAZ_PROBE_PREFIX)) break;
 		}
@@ -233,7 +242,8 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 			size_t nh, nk = 0;
 			/* the run's key is the key gaz_lookup() would fold from the
 			 * joined words, when that fits gaz_lookup()'s own limits */
-			if (raws[n_lens] <= GAZ_MAX_NAME * 2 && klens[n_lens] + 8 < GAZ_MAX_NAME * 2)
+			if (span_bytes(toks, i, i + k) <= GAZ_MAX_NAME * 2 &&
+			    klens[n_lens] + 8 < GAZ_MAX_NAME * 2)
 				nh = gaz_lookup_key(g, key, klens[n_lens], hits, 64);
 			else
 				nh = span_lookup(g, toks, i, i + k, hits, 64);
