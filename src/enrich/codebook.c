@@ -59,27 +59,37 @@ const dy_code_info *codebook_nearest(const char *code)
 
 int codebook_slot_of_str(const char *code, size_t *n_out)
 {
+	/* digit by digit, each read only once the one before is known to be a
+	 * digit (so never past the NUL) */
 	*n_out = 0;
 	if (!code)
 		return -1;
-	int d[4];
-	size_t n = 0;
-	while (n < 4 && code[n] >= '0' && code[n] <= '9') {
-		d[n] = code[n] - '0';
-		n++;
-	}
-	if (code[n] != '\0' || n < 2)
+	unsigned d0 = (unsigned)((unsigned char)code[0] - '0');
+	if (d0 > 9)
 		return -1;
-	int root = d[0] * 10 + d[1];
+	unsigned d1 = (unsigned)((unsigned char)code[1] - '0');
+	if (d1 > 9)
+		return -1;
+	int root = (int)(d0 * 10 + d1);
 	if (root < 1 || root > 20)
 		return -1;
-	*n_out = n;
 	int slot = root * CODEBOOK_SLOTS_PER_ROOT;
-	if (n == 3)
-		slot += 1 + d[2];
-	else if (n == 4)
-		slot += 11 + d[2] * 10 + d[3];
-	return slot;
+	if (code[2] == '\0') {
+		*n_out = 2;
+		return slot;
+	}
+	unsigned d2 = (unsigned)((unsigned char)code[2] - '0');
+	if (d2 > 9)
+		return -1;
+	if (code[3] == '\0') {
+		*n_out = 3;
+		return slot + 1 + (int)d2;
+	}
+	unsigned d3 = (unsigned)((unsigned char)code[3] - '0');
+	if (d3 > 9 || code[4] != '\0')
+		return -1;
+	*n_out = 4;
+	return slot + 11 + (int)(d2 * 10 + d3);
 }
 
 int codebook_slot_of(const char *code, size_t n)
