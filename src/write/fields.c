@@ -238,12 +238,13 @@ void writer_record(const dy_writer *w, const dy_record *r, dy_buf *b)
 	}
 }
 
-/* Roles of the Phoenix actor split (phoenixdata.org's list of entity types). */
+/* Roles of the Phoenix actor split (phoenixdata.org's list of entity types).
+ * Compared byte by byte, no memcmp call: six actor columns a TSV line ask. */
 static int is_role(const char *s)
 {
 	static const char roles[] = "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ";
 	for (const char *p = roles; *p; p += 4)
-		if (!memcmp(p, s, 3))
+		if (p[0] == s[0] && p[1] == s[1] && p[2] == s[2])
 			return 1;
 	return 0;
 }
