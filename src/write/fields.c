@@ -238,15 +238,25 @@ void writer_record(const dy_writer *w, const dy_record *r, dy_buf *b)
 	}
 }
 
-/* Roles of the Phoenix actor split (phoenixdata.org's list of entity types).
- * Compared byte by byte, no memcmp call: six actor columns a TSV line ask. */
+/* Roles of the Phoenix actor split (phoenixdata.org's list of entity types):
+ * GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL. A switch on the first
+ * letter: a TSV line splits its two actors for six columns. */
 static int is_role(const char *s)
 {
-	static const char roles[] = "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ";
-	for (const char *p = roles; *p; p += 4)
-		if (p[0] == s[0] && p[1] == s[1] && p[2] == s[2])
-			return 1;
-	return 0;
+	char b = s[1], c = s[2];
+	switch (s[0]) {
+	case 'B': return b == 'U' && c == 'S';
+	case 'C': return (b == 'O' && c == 'P') || (b == 'R' && c == 'M') || (b == 'V' && c == 'L');
+	case 'E': return b == 'D' && c == 'U';
+	case 'G': return b == 'O' && c == 'V';
+	case 'J': return b == 'U' && c == 'D';
+	case 'M': return (b == 'I' && c == 'L') || (b == 'E' && c == 'D');
+	case 'O': return b == 'P' && c == 'P';
+	case 'P': return b == 'T' && c == 'Y';
+	case 'R': return b == 'E' && c == 'B';
+	case 'S': return b == 'P' && c == 'Y';
+	default:  return 0;
+	}
 }
 
 static void put_part(char *out, size_t cap, size_t *len, const char *s, size_t n)
