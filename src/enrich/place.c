@@ -85,7 +85,7 @@ static void pw_make(void)
 }
 
 /* The lists (PW_*) token t's word is in; 0 for most words. */
-static unsigned word_class(const dy_token *t)
+static inline unsigned word_class(const dy_token *t)
 {
 	size_t n = t->norm_len;
 	const char *w = t->norm;

@@ -850,8 +850,9 @@ int when_resolve(const char *text, const dy_token *toks, size_t n_toks,
 	while (k < nc && cand[k].first <= verb_index)
 		k++;
 	size_t limit = verb_index + WHEN_SCAN_MAX;
-	for (size_t j = verb_index + 1; j < n_toks && j <= limit; j++) {
-		if (k < nc && cand[k].first == j) {
+	/* (once no candidate is left the clause's end no longer matters) */
+	for (size_t j = verb_index + 1; j < n_toks && j <= limit && k < nc; j++) {
+		if (cand[k].first == j) {
 			if (cand[k].usable && resolve_cand(&cand[k], doc_date, tense, &d)) {
 				when_fill(out, &cx, &cand[k], d);
 				return 1;
