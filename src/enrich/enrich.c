@@ -182,15 +182,6 @@ static const anchor *const anchors_by_letter[26] = {
 	['T' - 'A'] = anchors_t, ['W' - 'A'] = anchors_w, ['Y' - 'A'] = anchors_y,
 };
 
-/* Whether a sentence may hold a date phrase at all: every phrase when.h
- * resolves has an anchor: a capitalised month or weekday (when.c reads
- * lower-case "may" and "march" as a modal and a verb), yesterday, today,
- * tonight, tomorrow, night, week(s), morning, afternoon, evening, ago, or an
- * ISO date (one 10-byte token, or a 4-digit year token starting one). Most
- * sentences have none, and this scan costs far less than when_resolve(); it
- * must stay a superset of when.c's anchors (test_enrich checks the phrases of
- * docs/codebook.md). A token is compared with the anchors of its first
- * letter only. */
 /* A bit per hash of an anchor's first two bytes, last byte and length: a
  * word whose bit is clear is no anchor. Nearly every word fails this test
  * and is never compared with the anchors. */
@@ -221,6 +212,15 @@ static int anchor_eq(const anchor *a, const char *w, size_t n)
 	return 1;
 }
 
+/* Whether a sentence may hold a date phrase at all: every phrase when.h
+ * resolves has an anchor: a capitalised month or weekday (when.c reads
+ * lower-case "may" and "march" as a modal and a verb), yesterday, today,
+ * tonight, tomorrow, night, week(s), morning, afternoon, evening, ago, or an
+ * ISO date (one 10-byte token, or a 4-digit year token starting one). Most
+ * sentences have none, and this scan costs far less than when_resolve(); it
+ * must stay a superset of when.c's anchors (test_enrich checks the phrases of
+ * docs/codebook.md). A token is compared with the anchors of its first
+ * letter only. */
 int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 {
 	pthread_once(&anchor_once, anchor_bits_make);

@@ -21,7 +21,6 @@ static int norm_is(const dy_token *t, const char *w)
  * slot instead of being compared with each list. */
 enum { PW_AT = 1, PW_FROM = 2, PW_TOWN = 4, PW_DIR = 8 };
 enum { PW_SLOTS = 256, PW_MAX = 64, PW_WORD = 16 };
-typedef struct pword { const char *w; uint8_t cls; } pword;
 
 /* after these a place is where the event happened ("in Syria") */
 static const char *const at_words[] = { "IN", "AT", "NEAR", "TO", "INTO", "ON", "OVER",
