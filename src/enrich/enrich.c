@@ -22,6 +22,18 @@ static int is_alnum(char ch)
 	return is_alpha(ch) || (ch >= '0' && ch <= '9');
 }
 
+/* Whether s[0..n) holds a '-': a short token is looked at in place, a
+ * longer one by memchr (the call costs more than a few compares). */
+static inline int has_hyphen(const char *s, uint32_t n)
+{
+	if (n > 8)
+		return memchr(s, '-', n) != NULL;
+	for (uint32_t k = 0; k < n; k++)
+		if (s[k] == '-')
+			return 1;
+	return 0;
+}
+
 /* The engine's input filter (engine.c, build_words), counting words instead
  * of making them: it must stay in step with that function. Walks the words
  * up to word `last` and returns its token (n_toks when there is none); with
@@ -50,7 +62,7 @@ static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size
 		 * digit (nearly always their first byte). */
 		if (n == 0)
 			continue;
-		if (s[0] != '-' && (n == 1 || !memchr(s + 1, '-', n - 1))) {
+		if (!has_hyphen(s, n)) {
 			uint32_t q = 0;
 			while (q < n && !is_alnum(s[q]))
 				q++;
