@@ -37,17 +37,59 @@ int codebook_is_valid(const char *code)
 
 const dy_code_info *codebook_nearest(const char *code)
 {
-	if (!code)
+	size_t n;
+	int slot = codebook_slot_of_str(code, &n);
+	if (slot < 0)
 		return NULL;
-	size_t n = strnlen(code, 5);
-	if (codebook_slot_of(code, n) < 0)
-		return NULL;
-	for (; n >= 2; n--) {
-		const dy_code_info *ci = codebook_lookup_n(code, n);
-		if (ci)
-			return ci;
+	/* nearly every code has a row of its own; else its prefixes', whose
+	 * slots are sums of its digits (it was checked once, above) */
+	unsigned own = codebook_slot[slot];
+	if (own)
+		return &codebook_rows[own - 1];
+	int base = slot - slot % CODEBOOK_SLOTS_PER_ROOT;
+	for (n--; n >= 2; n--) {
+		int s = n == 2 ? base : n == 3 ? base + 1 + (code[2] - '0') :
+		        base + 11 + (code[2] - '0') * 10 + (code[3] - '0');
+		unsigned row = codebook_slot[s];
+		if (row)
+			return &codebook_rows[row - 1];
 	}
 	return NULL;
+}
+
+int codebook_slot_of_str(const char *code, size_t *n_out)
+{
+	/* digit by digit, each read only once the one before is known to be a
+	 * digit (so never past the NUL) */
+	*n_out = 0;
+	if (!code)
+		return -1;
+	unsigned d0 = (unsigned)((unsigned char)code[0] - '0');
+	if (d0 > 9)
+		return -1;
+	unsigned d1 = (unsigned)((unsigned char)code[1] - '0');
+	if (d1 > 9)
+		return -1;
+	int root = (int)(d0 * 10 + d1);
+	if (root < 1 || root > 20)
+		return -1;
+	int slot = root * CODEBOOK_SLOTS_PER_ROOT;
+	if (code[2] == '\0') {
+		*n_out = 2;
+		return slot;
+	}
+	unsigned d2 = (unsigned)((unsigned char)code[2] - '0');
+	if (d2 > 9)
+		return -1;
+	if (code[3] == '\0') {
+		*n_out = 3;
+		return slot + 1 + (int)d2;
+	}
+	unsigned d3 = (unsigned)((unsigned char)code[3] - '0');
+	if (d3 > 9 || code[4] != '\0')
+		return -1;
+	*n_out = 4;
+	return slot + 11 + (int)(d2 * 10 + d3);
 }
 
 int codebook_slot_of(const char *code, size_t n)

@@ -61,6 +61,11 @@ const dy_code_info *codebook_at(size_t i); /* NULL when i >= codebook_count() */
 enum { CODEBOOK_SLOTS_PER_ROOT = 111, CODEBOOK_SLOTS = 21 * CODEBOOK_SLOTS_PER_ROOT };
 int codebook_slot_of(const char *code, size_t n);
 
+/* codebook_slot_of() of a whole NUL-terminated code, read in one pass: -1
+ * unless code is 2-4 digits (of a root 01-20) followed by its NUL; *n gets
+ * the code's length. */
+int codebook_slot_of_str(const char *code, size_t *n /* OUT */);
+
 /* Quad class of a root number 1..20, or 0 outside that range. */
 int codebook_quad_of_root(int root);
 

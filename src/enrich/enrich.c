@@ -2,6 +2,7 @@
 /* Enrichment glue (see enrich.h): codebook, PLOVER, event date and place of one
  * coded event, and the writers' record made from them. Exports enrich_init(),
  * enrich_event(), enrich_record(), enrich_word_token() and enrich_tense(). */
+#include <pthread.h>
 #include <string.h>
 
 #include "enrich.h"
@@ -21,9 +22,23 @@ static int is_alnum(char ch)
 	return is_alpha(ch) || (ch >= '0' && ch <= '9');
 }
 
+/* Whether s[0..n) holds a '-': a short token is looked at in place, a
+ * longer one by memchr (the call costs more than a few compares). */
+static inline int has_hyphen(const char *s, uint32_t n)
+{
+	if (n > 8)
+		return memchr(s, '-', n) != NULL;
+	for (uint32_t k = 0; k < n; k++)
+		if (s[k] == '-')
+			return 1;
+	return 0;
+}
+
 /* The engine's input filter (engine.c, build_words), counting words instead
- * of making them: it must stay in step with that function. */
-size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
+ * of making them: it must stay in step with that function. Walks the words
+ * up to word `last` and returns its token (n_toks when there is none); with
+ * map, map[w] is set to the token of each word w it passes (from 0 to last). */
+static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size_t *map)
 {
 	uint32_t w = 0;
 	for (size_t i = 0; i < n_toks && w < ENG_MAX_WORDS; i++) {
@@ -33,7 +48,9 @@ size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
 		if (t->flags & (TOK_MASKED | TOK_POSSESS))
 			continue;
 		if (n == 1 && (s[0] == ',' || s[0] == ';')) {
-			if (w++ == word)
+			if (map)
+				map[w] = i;
+			if (w++ == last)
 				return i;
 			continue;
 		}
@@ -41,6 +58,24 @@ size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
 			continue;
 		if (w && n == 3 && !memcmp(s, "N'T", 3))
 			continue;
+		/* Most tokens have no hyphen: one word when they hold a letter or
+		 * digit (nearly always their first byte). */
+		if (n == 0)
+			continue;
+		if (!has_hyphen(s, n)) {
+			uint32_t q = 0;
+			while (q < n && !is_alnum(s[q]))
+				q++;
+			if (q < n) {
+				if (map)
+					map[w] = i;
+				if (w == last)
+					return i;
+				if (++w >= ENG_MAX_WORDS)
+					return n_toks;
+			}
+			continue;
+		}
 		uint32_t b = 0;
 		for (uint32_t k = 0; k <= n; k++) {
 			if (k < n && s[k] != '-')
@@ -49,7 +84,9 @@ size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
 			for (uint32_t q = b; q < k && !has; q++)
 				has = is_alnum(s[q]);
 			if (has) {
-				if (w == word)
+				if (map)
+					map[w] = i;
+				if (w == last)
 					return i;
 				if (++w >= ENG_MAX_WORDS)
 					return n_toks;
@@ -60,26 +97,38 @@ size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
 	return n_toks;
 }
 
-static int tok_is(const dy_token *t, const char *w)
+size_t enrich_word_token(const dy_token *toks, size_t n_toks, uint32_t word)
 {
-	size_t n = strlen(w);
-	return t->norm_len == n && !memcmp(t->norm, w, n);
+	return word_walk(toks, n_toks, word, NULL);
 }
 
-static int tok_in(const dy_token *t, const char *const *list)
+/* Words with their lengths: a token is compared by length and first byte
+ * before the bytes (this runs for the tokens before every event's verb). */
+typedef struct tword { const char *w; uint32_t n; } tword;
+#define TW(s) { s, sizeof s - 1 }
+
+static int tok_eq(const dy_token *t, const char *w, uint32_t n)
 {
-	for (; *list; list++)
-		if (tok_is(t, *list))
+	return t->norm_len == n && t->norm[0] == w[0] && !memcmp(t->norm, w, n);
+}
+
+#define tok_is(t, lit) tok_eq((t), (lit), sizeof(lit) - 1)
+
+static int tok_in(const dy_token *t, const tword *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (tok_eq(t, list[k].w, list[k].n))
 			return 1;
 	return 0;
 }
 
 int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 {
-	static const char *const modal[] = { "WILL", "WOULD", "SHALL", "'LL", "WON'T", NULL };
-	static const char *const before_to[] = {
-		"IS", "ARE", "WAS", "WERE", "BE", "PLANS", "PLAN", "PLANNED", "PLANNING",
-		"DUE", "EXPECTED", "SCHEDULED", "SET", "GOING", "INTENDS", "AIMS", NULL
+	static const tword modal[] = { TW("WILL"), TW("WOULD"), TW("SHALL"), TW("'LL"), TW("WON'T") };
+	static const tword before_to[] = {
+		TW("IS"), TW("ARE"), TW("WAS"), TW("WERE"), TW("BE"), TW("PLANS"), TW("PLAN"),
+		TW("PLANNED"), TW("PLANNING"), TW("DUE"), TW("EXPECTED"), TW("SCHEDULED"), TW("SET"),
+		TW("GOING"), TW("INTENDS"), TW("AIMS")
 	};
 	if (verb >= n_toks)
 		return WHEN_TENSE_UNKNOWN;
@@ -87,7 +136,10 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 	 * also visit", "would not go"), not across punctuation */
 	for (size_t k = verb, seen = 0; k > 0 && seen < 3; k--, seen++) {
 		const dy_token *t = &toks[k - 1];
-		if (tok_in(t, modal))
+		/* every modal above is 3-5 bytes long and starts with W, S or ' */
+		char c0 = t->norm_len >= 3 && t->norm_len <= 5 ? t->norm[0] : 0;
+		if ((c0 == 'W' || c0 == 'S' || c0 == '\'') &&
+		    tok_in(t, modal, sizeof modal / sizeof *modal))
 			return WHEN_TENSE_FUTURE;
 		if (t->flags & TOK_PUNCT)
 			break;
@@ -97,7 +149,8 @@ int enrich_tense(const dy_token *toks, size_t n_toks, size_t verb)
 	if (k >= 1 && !tok_is(&toks[k - 1], "TO") && k >= 2 && tok_is(&toks[k - 2], "TO") &&
 	    (toks[k - 1].flags & TOK_WORD))
 		k--;
-	if (k >= 2 && tok_is(&toks[k - 1], "TO") && tok_in(&toks[k - 2], before_to))
+	if (k >= 2 && tok_is(&toks[k - 1], "TO") &&
+	    tok_in(&toks[k - 2], before_to, sizeof before_to / sizeof *before_to))
 		return WHEN_TENSE_FUTURE;
 	const dy_token *v = &toks[verb];
 	if (v->norm_len > 3 && !memcmp(v->norm + v->norm_len - 2, "ED", 2))
@@ -141,6 +194,36 @@ static const anchor *const anchors_by_letter[26] = {
 	['T' - 'A'] = anchors_t, ['W' - 'A'] = anchors_w, ['Y' - 'A'] = anchors_y,
 };
 
+/* A bit per hash of an anchor's first two bytes, last byte and length: a
+ * word whose bit is clear is no anchor. Nearly every word fails this test
+ * and is never compared with the anchors. */
+enum { ANCHOR_BITS = 1024 };
+static uint32_t anchor_bits[ANCHOR_BITS / 32];
+static pthread_once_t anchor_once = PTHREAD_ONCE_INIT;
+
+static uint32_t anchor_hash(const char *w, size_t n)
+{
+	uint32_t a = (unsigned char)w[0], b = (unsigned char)w[1], z = (unsigned char)w[n - 1];
+	return ((a << 24 | b << 16 | z << 8 | (uint32_t)n) * 2654435761u) >> 22;
+}
+
+static void anchor_bits_make(void)
+{
+	for (int c = 0; c < 26; c++)
+		for (const anchor *a = anchors_by_letter[c]; a && a->w; a++) {
+			uint32_t h = anchor_hash(a->w, a->n);
+			anchor_bits[h / 32] |= 1u << (h % 32);
+		}
+}
+
+static int anchor_eq(const anchor *a, const char *w, size_t n)
+{
+	for (size_t k = 1; k < n; k++) /* the first letter picked the list */
+		if (a->w[k] != w[k])
+			return 0;
+	return 1;
+}
+
 /* Whether a sentence may hold a date phrase at all: every phrase when.h
  * resolves has an anchor: a capitalised month or weekday (when.c reads
  * lower-case "may" and "march" as a modal and a verb), yesterday, today,
@@ -152,6 +235,7 @@ static const anchor *const anchors_by_letter[26] = {
  * letter only. */
 int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 {
+	pthread_once(&anchor_once, anchor_bits_make);
 	for (size_t i = 0; i < n_toks; i++) {
 		const dy_token *t = &toks[i];
 		size_t n = t->norm_len;
@@ -167,9 +251,12 @@ int enrich_may_have_date(const char *text, const dy_token *toks, size_t n_toks)
 		char c0 = text[t->off], f = t->norm[0];
 		if (f < 'A' || f > 'Z' || !anchors_by_letter[f - 'A'])
 			continue;
+		uint32_t h = anchor_hash(t->norm, n);
+		if (!(anchor_bits[h / 32] >> (h % 32) & 1))
+			continue;
 		int cap = c0 >= 'A' && c0 <= 'Z';
 		for (const anchor *a = anchors_by_letter[f - 'A']; a->w; a++)
-			if (a->n == n && (cap || !a->named) && !memcmp(a->w, t->norm, n))
+			if (a->n == n && (cap || !a->named) && anchor_eq(a, t->norm, n))
 				return 1;
 	}
 	return 0;
@@ -264,14 +351,14 @@ static void date_event(const dy_enricher *en, const char *text, const dy_token *
 }
 
 static void enrich_one(const dy_enricher *en, const char *text, const dy_token *toks,
-                       size_t n_toks, const dy_event *e, dy_date doc_date, int may_date,
-                       const dy_event *prev_e, const dy_enriched *prev, size_t n_prev,
-                       sent_places *sp, dy_enriched *out)
+                       size_t n_toks, const dy_event *e, size_t verb_tok, dy_date doc_date,
+                       int may_date, const dy_event *prev_e, const dy_enriched *prev,
+                       size_t n_prev, sent_places *sp, dy_enriched *out)
 {
 	memset(out, 0, sizeof *out);
 	out->info = codebook_nearest(e->code);
 	out->plover = plover_lookup(e->code);
-	out->verb_tok = enrich_word_token(toks, n_toks, e->verb_word);
+	out->verb_tok = verb_tok;
 	out->tense = enrich_tense(toks, n_toks, out->verb_tok);
 	/* Events of one sentence often share their verb (compound actors): the
 	 * date depends only on the verb, the place on the verb and the actors'
@@ -304,8 +391,8 @@ static void enrich_one(const dy_enricher *en, const char *text, const dy_token *
 void enrich_event(const dy_enricher *en, const char *text, const dy_token *toks,
                   size_t n_toks, const dy_event *e, dy_date doc_date, dy_enriched *out)
 {
-	enrich_one(en, text, toks, n_toks, e, doc_date, enrich_may_have_date(text, toks, n_toks),
-	           NULL, NULL, 0, NULL, out);
+	enrich_one(en, text, toks, n_toks, e, enrich_word_token(toks, n_toks, e->verb_word), doc_date,
+	           enrich_may_have_date(text, toks, n_toks), NULL, NULL, 0, NULL, out);
 }
 
 void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *toks,
@@ -315,10 +402,29 @@ void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *to
 	if (!n_ev)
 		return;
 	int may_date = enrich_may_have_date(text, toks, n_toks);
+	/* The verbs' tokens in one walk of the sentence for all its events
+	 * (enrich_word_token() would walk it again for each). */
+	uint32_t last = 0;
+	int any = 0;
+	for (size_t k = 0; k < n_ev; k++)
+		if (ev[k].verb_word < ENG_MAX_WORDS && ev[k].verb_word >= last) {
+			last = ev[k].verb_word;
+			any = 1;
+		}
+	size_t word_tok[ENG_MAX_WORDS];
+	if (any) {
+		for (uint32_t w = 0; w <= last; w++)
+			word_tok[w] = n_toks;
+		word_walk(toks, n_toks, last, word_tok);
+	}
 	sent_places sp;
 	sp.scanned = 0;
-	for (size_t k = 0; k < n_ev; k++)
-		enrich_one(en, text, toks, n_toks, &ev[k], doc_date, may_date, ev, out, k, &sp, &out[k]);
+	for (size_t k = 0; k < n_ev; k++) {
+		uint32_t vw = ev[k].verb_word;
+		size_t verb_tok = vw < ENG_MAX_WORDS ? word_tok[vw] : n_toks;
+		enrich_one(en, text, toks, n_toks, &ev[k], verb_tok, doc_date, may_date, ev, out, k,
+		           &sp, &out[k]);
+	}
 }
 
 void enrich_record(const dy_enriched *x, const dy_event *e, const char *text,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Place names in a sentence and the choice of an event's place (place.h). */
 #include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "enrich/place.h"
@@ -13,53 +15,114 @@ static int norm_is(const dy_token *t, const char *w)
 	return t->norm_len == strlen(w) && !memcmp(t->norm, w, t->norm_len);
 }
 
-/* Word lists with their lengths: these run for the words before every name,
- * so a word is compared by length and first byte before memcmp. */
-typedef struct pword { const char *w; uint32_t n; } pword;
-#define PW(s) { s, sizeof s - 1 }
-#define PW_COUNT(l) (sizeof l / sizeof l[0])
+/* The word lists below, each word with the lists it is in, in one small
+ * hash table made once: prep_before() asks up to seven tokens before every
+ * name, so a token is looked up by one hash and (nearly always) one empty
+ * slot instead of being compared with each list. */
+enum { PW_AT = 1, PW_FROM = 2, PW_TOWN = 4, PW_DIR = 8 };
+enum { PW_SLOTS = 256, PW_MAX = 64, PW_WORD = 16 };
 
-static int word_among(const dy_token *t, const pword *l, size_t n)
+/* after these a place is where the event happened ("in Syria") */
+static const char *const at_words[] = { "IN", "AT", "NEAR", "TO", "INTO", "ON", "OVER",
+	"INSIDE", "OUTSIDE", "ACROSS", "TOWARD", "TOWARDS", "AROUND", "THROUGHOUT", "WITHIN",
+	"NEARBY", NULL };
+/* after these, where it came from */
+static const char *const from_words[] = { "FROM", "VIA", NULL };
+/* The prepositions after which an English word that is also a town is read
+ * as the town: "in Nice", "from Reading", but not "on Sale day". */
+static const char *const town_words[] = { "IN", "AT", "NEAR", "TO", "INTO", "FROM", "INSIDE",
+	"OUTSIDE", NULL };
+/* Words that may stand between a preposition and its place besides
+ * lower-case ones: "in the southern port city of Basra", "in Northern Iraq". */
+static const char *const dir_words[] = { "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN",
+	"SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN",
+	"SOUTHEASTERN", "SOUTHWESTERN", "UPPER", "LOWER", "GREATER", NULL };
+
+static struct {
+	char    w[PW_WORD];
+	uint8_t n, cls;
+} pw_words[PW_MAX];
+static uint8_t pw_slot[PW_SLOTS]; /* 1 + pw_words index; 0: empty */
+static pthread_once_t pw_once = PTHREAD_ONCE_INIT;
+
+/* The first two bytes, the last and the length (multiplicative hashing, top
+ * bits): no loop over the word. */
+static uint32_t pw_hash(const char *w, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (l[i].n == t->norm_len && l[i].w[0] == t->norm[0] && !memcmp(l[i].w, t->norm, l[i].n))
-			return 1;
+	uint32_t a = (unsigned char)w[0], b = (unsigned char)w[n > 1], z = (unsigned char)w[n - 1];
+	return ((a << 24 | b << 16 | z << 8 | (uint32_t)n) * 2654435761u) >> 24;
+}
+
+static void pw_add(const char *const *list, uint8_t cls)
+{
+	static size_t n_words;
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		uint32_t h = pw_hash(*list, n) % PW_SLOTS;
+		for (; pw_slot[h]; h = (h + 1) % PW_SLOTS) {
+			if (pw_words[pw_slot[h] - 1].n == n && !memcmp(pw_words[pw_slot[h] - 1].w, *list, n))
+				break;
+		}
+		if (!pw_slot[h]) {
+			/* the lists above are fixed: one that outgrows these fails here */
+			if (n_words >= PW_MAX || n >= PW_WORD)
+				abort();
+			memcpy(pw_words[n_words].w, *list, n);
+			pw_words[n_words].n = (uint8_t)n;
+			pw_slot[h] = (uint8_t)++n_words;
+		}
+		pw_words[pw_slot[h] - 1].cls |= cls;
+	}
+}
+
+static void pw_make(void)
+{
+	pw_add(at_words, PW_AT);
+	pw_add(from_words, PW_FROM);
+	pw_add(town_words, PW_TOWN);
+	pw_add(dir_words, PW_DIR);
+}
+
+/* The lists (PW_*) token t's word is in; 0 for most words. */
+static inline unsigned word_class(const dy_token *t)
+{
+	size_t n = t->norm_len;
+	const char *w = t->norm;
+	if (n == 0 || n >= PW_WORD)
+		return 0;
+	for (uint32_t h = pw_hash(w, n) % PW_SLOTS; pw_slot[h]; h = (h + 1) % PW_SLOTS) {
+		const char *v = pw_words[pw_slot[h] - 1].w;
+		size_t k = 0;
+		if (pw_words[pw_slot[h] - 1].n != n)
+			continue;
+		while (k < n && v[k] == w[k])
+			k++;
+		if (k == n)
+			return pw_words[pw_slot[h] - 1].cls;
+	}
 	return 0;
 }
 
 static int prep_kind(const dy_token *t)
 {
-	static const pword at[] = { PW("IN"), PW("AT"), PW("NEAR"), PW("TO"), PW("INTO"), PW("ON"),
-		PW("OVER"), PW("INSIDE"), PW("OUTSIDE"), PW("ACROSS"), PW("TOWARD"), PW("TOWARDS"),
-		PW("AROUND"), PW("THROUGHOUT"), PW("WITHIN"), PW("NEARBY") };
-	static const pword from[] = { PW("FROM"), PW("VIA") };
 	if (!(t->flags & TOK_WORD)) return PREP_NONE;
-	if (word_among(t, at, PW_COUNT(at))) return PREP_AT;
-	if (word_among(t, from, PW_COUNT(from))) return PREP_FROM;
+	unsigned c = word_class(t);
+	if (c & PW_AT) return PREP_AT;
+	if (c & PW_FROM) return PREP_FROM;
 	return PREP_NONE;
 }
 
-/* The prepositions after which an English word that is also a town is read
- * as the town: "in Nice", "from Reading", but not "on Sale day". */
 static int town_prep(const dy_token *t)
 {
-	static const pword w[] = { PW("IN"), PW("AT"), PW("NEAR"), PW("TO"), PW("INTO"), PW("FROM"),
-		PW("INSIDE"), PW("OUTSIDE") };
 	if (!(t->flags & TOK_WORD)) return 0;
-	return word_among(t, w, PW_COUNT(w));
+	return (word_class(t) & PW_TOWN) != 0;
 }
 
-/* Words that may stand between a preposition and its place: "in the
- * southern port city of Basra", "in Northern Iraq". */
 static int gap_word(const dy_token *t)
 {
-	static const pword dir[] = { PW("NORTH"), PW("SOUTH"), PW("EAST"), PW("WEST"),
-		PW("NORTHERN"), PW("SOUTHERN"), PW("EASTERN"), PW("WESTERN"), PW("CENTRAL"),
-		PW("NORTHEASTERN"), PW("NORTHWESTERN"), PW("SOUTHEASTERN"), PW("SOUTHWESTERN"),
-		PW("UPPER"), PW("LOWER"), PW("GREATER") };
 	if (!(t->flags & TOK_WORD) || (t->flags & TOK_MASKED)) return 0;
 	if (!(t->flags & TOK_CAP)) return 1;
-	return word_among(t, dir, PW_COUNT(dir));
+	return (word_class(t) & PW_DIR) != 0;
 }
 
 /* The preposition governing a name that starts at token i, or PREP_NONE. */
@@ -90,6 +153,18 @@ static size_t span_lookup(const dy_gazetteer *g, const dy_token *toks, size_t b,
 	return gaz_lookup(g, raw, o, out, cap);
 }
 
+/* The bytes span_lookup() joins for tokens [b, e), or SIZE_MAX when they do
+ * not fit its buffer. Asked only for a run that names a place. */
+static size_t span_bytes(const dy_token *toks, size_t b, size_t e)
+{
+	size_t raw = 0;
+	for (size_t i = b; i < e; i++) {
+		if (raw + toks[i].norm_len + 2 > SPAN_BYTES) return SIZE_MAX;
+		raw += (i > b) + toks[i].norm_len;
+	}
+	return raw;
+}
+
 static int usable(const dy_token *t)
 {
 	return (t->flags & TOK_WORD) && !(t->flags & (TOK_MASKED | TOK_POSSESS | TOK_PUNCT));
@@ -104,28 +179,56 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 {
 	size_t found = 0, maxw = gaz_max_words(g), used = 0;
 	if (!maxw) return 0;
+	pthread_once(&pw_once, pw_make);
+	/* The key of the last run: its first word is token kfirst, and with k
+	 * words it is key[0..kend[k]), k <= kn. A run that starts inside the
+	 * last one ("Prime Minister ...": no name at "Prime", the next run at
+	 * "Minister") takes those words' folded keys from it instead of
+	 * folding them again: a word's key does not depend on what precedes. */
+	char key[SPAN_BYTES];
+	size_t kfirst = 0, kn = 0, kend[GAZ_MAX_WORDS + 2];
 	for (size_t i = 0; i < n && found < cap;) {
-		if (!usable(&toks[i]) || !(toks[i].flags & TOK_CAP)) { i++; continue; }
+		/* to the next token usable() and capitalised, in one test a token:
+		 * most tokens are skipped here */
+		while (i < n && (toks[i].flags & (TOK_WORD | TOK_CAP | TOK_MASKED | TOK_POSSESS |
+		                                  TOK_PUNCT)) != (TOK_WORD | TOK_CAP))
+			i++;
+		if (i == n)
+			break;
+		size_t reuse = 0;
+		if (i > kfirst && i < kfirst + kn) {
+			size_t skip = i - kfirst, base = kend[skip] + 1; /* past the space */
+			reuse = kn - skip;
+			memmove(key, key + base, kend[kn] - base);
+			for (size_t k = 1; k <= reuse; k++)
+				kend[k] = kend[skip + k] - base;
+		}
+		kfirst = i;
+		kn = 0;
 		/* grow the run word by word while some name goes on; note every
 		 * length that is a whole name ending in a capitalised word, with its
-		 * folded key's length and the bytes span_lookup() would join */
-		char key[SPAN_BYTES];
-		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], klens[GAZ_MAX_WORDS + 1], raws[GAZ_MAX_WORDS + 1];
-		size_t n_lens = 0, raw = 0;
-		int raw_ok = 1;
+		 * folded key's length */
+		size_t kl = 0, lens[GAZ_MAX_WORDS + 1], klens[GAZ_MAX_WORDS + 1];
+		size_t n_lens = 0;
 		for (size_t k = 1; k <= maxw && i + k <= n && usable(&toks[i + k - 1]); k++) {
 			const dy_token *t = &toks[i + k - 1];
-			if (kl && kl + 1 < sizeof key) key[kl++] = ' ';
-			size_t w = kl + 1 < sizeof key ? gaz_key(t->norm, t->norm_len, key + kl, sizeof key - kl) : 0;
-			if (!w) break;
-			kl += w;
-			if (raw + t->norm_len + 2 > SPAN_BYTES) raw_ok = 0;
-			raw += (k > 1) + t->norm_len;
+			if (k <= reuse) {
+				kl = kend[k];
+			} else {
+				if (kl && kl + 1 < sizeof key) key[kl++] = ' ';
+				size_t w = kl + 1 < sizeof key ? gaz_key(t->norm, t->norm_len, key + kl, sizeof key - kl) : 0;
+				if (!w) break;
+				kl += w;
+			}
+			if (k <= GAZ_MAX_WORDS + 1) {
+				kend[k] = kl;
+				kn = k;
+			}
 			unsigned pr = gaz_probe(g, key, kl);
 			if ((pr & GAZ_PROBE_NAME) && (t->flags & TOK_CAP) && n_lens <= GAZ_MAX_WORDS) {
 				lens[n_lens] = k;
 				klens[n_lens] = kl;
-				raws[n_lens++] = raw_ok ? raw : SIZE_MAX;
+				n_lens++;
 			}
 			if (!(pr & GAZ_PROBE_PREFIX)) break;
 		}
@@ -138,7 +241,8 @@ static size_t scan_names(const dy_gazetteer *g, const dy_token *toks, size_t n,
 			size_t nh, nk = 0;
 			/* the run's key is the key gaz_lookup() would fold from the
 			 * joined words, when that fits gaz_lookup()'s own limits */
-			if (raws[n_lens] <= GAZ_MAX_NAME * 2 && klens[n_lens] + 8 < GAZ_MAX_NAME * 2)
+			if (span_bytes(toks, i, i + k) <= GAZ_MAX_NAME * 2 &&
+			    klens[n_lens] + 8 < GAZ_MAX_NAME * 2)
 				nh = gaz_lookup_key(g, key, klens[n_lens], hits, 64);
 			else
 				nh = span_lookup(g, toks, i, i + k, hits, 64);
@@ -262,9 +366,11 @@ int place_find(const dy_gazetteer *g, const dy_token *toks, size_t n, size_t ver
 int place_choose(const dy_place_scan *s, size_t n, size_t verb_index,
                  const char *const *actors, size_t n_actors, dy_location *out)
 {
-	place_location(NULL, out);
 	int rank, best = mention_best(s->m, s->n, n, verb_index, &rank);
-	if (best < 0) return 0;
+	if (best < 0) {
+		place_location(NULL, out);
+		return 0;
+	}
 	const dy_gaz_hit *h = s->hits + s->hit_first[best];
 	int pick = gaz_pick(h, s->n_hits[best], actors, n_actors);
 	location_of(h[pick].place, &s->m[best], rank, out);

@@ -43,12 +43,23 @@ const dy_plover *plover_lookup_exact(const char *cameo_code)
 
 const dy_plover *plover_lookup(const char *cameo_code)
 {
-	size_t n = plover_code_len(cameo_code);
-	/* 4 -> 3 -> 2 digits: a narrower code inherits its parent's mapping. */
-	for (; n >= 2; n--) {
-		const dy_plover *p = plover_find(cameo_code, n);
-		if (p)
-			return p;
+	size_t n;
+	int slot = codebook_slot_of_str(cameo_code, &n);
+	if (slot < 0)
+		return NULL;
+	/* 4 -> 3 -> 2 digits: a narrower code inherits its parent's mapping.
+	 * Nearly every code has a row of its own; else its prefixes', whose
+	 * slots are sums of its digits (it was checked once, above). */
+	unsigned own = plover_slot[slot];
+	if (own)
+		return &plover_rows[own - 1];
+	int base = slot - slot % CODEBOOK_SLOTS_PER_ROOT;
+	for (n--; n >= 2; n--) {
+		int s = n == 2 ? base : n == 3 ? base + 1 + (cameo_code[2] - '0') :
+		        base + 11 + (cameo_code[2] - '0') * 10 + (cameo_code[3] - '0');
+		unsigned row = plover_slot[s];
+		if (row)
+			return &plover_rows[row - 1];
 	}
 	return NULL;
 }

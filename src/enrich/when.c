@@ -115,19 +115,19 @@ void when_date_format(dy_date d, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	int v[3] = {d.year, d.month, d.day};
-	int w[3] = {4, 2, 2};
-	char *p = out;
-	for (int k = 0; k < 3; k++) {
-		if (k)
-			*p++ = '-';
-		for (int i = w[k] - 1; i >= 0; i--) {
-			p[i] = (char)('0' + v[k] % 10);
-			v[k] /= 10;
-		}
-		p += w[k];
-	}
-	*p = '\0';
+	/* digit by digit, no loop: this runs for every event written */
+	int y = d.year;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + d.month / 10);
+	out[6] = (char)('0' + d.month % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d.day / 10);
+	out[9] = (char)('0' + d.day % 10);
+	out[10] = '\0';
 }
 
 const char *when_kind_name(int kind)
@@ -152,7 +152,7 @@ typedef struct when_ctx {
 	const char     *text;
 	const dy_token *toks;
 	size_t          n;
-	uint8_t        *vocab;  /* per token: WORD_UNSEEN, WORD_NONE or 1 + its vocab[] entry */
+	const uint8_t  *vocab;  /* per token: 1 + its vocab[] entry, or WORD_NONE/DIGIT/COLON */
 } when_ctx;
 
 /* Token i's word: its upper-case norm without a trailing dot, so that "Feb."
@@ -190,55 +190,77 @@ static inline int word_is(const when_ctx *cx, size_t i, const char *lit)
  * list at every step (word_in(); the phrase matchers ask for each token
  * again and again). Made once, on first use; read-only afterwards. */
 enum { WL_MONTH, WL_MONTH_ABBREV, WL_DAY, WL_STARTER, WL_COUNT, WL_PART, WL_PREFIX,
-       WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_LISTS };
-enum { VOCAB_MAX = 160, VOCAB_SLOTS = 512, VOCAB_WORD = 12, WORD_UNSEEN = 0, WORD_NONE = 255 };
+       WL_LIMIT, WL_SAYING, WL_CLAUSE, WL_OTHER_START, WL_LISTS };
+enum { VOCAB_MAX = 160, VOCAB_SLOTS = 4096, VOCAB_WORD = 12 };
+/* Per-token codes besides 1 + a vocab[] index: no list word, and no list
+ * word but what the scans below look for (a number, ';' or ':'). */
+enum { WORD_NONE = 255, WORD_DIGIT = 254, WORD_COLON = 253 };
 typedef struct when_word {
 	char   w[VOCAB_WORD];
 	size_t n;
 	int8_t at[WL_LISTS];  /* index in each list, -1 when absent */
+	uint8_t starts;       /* 1: a date core can start with it (may_start_date()) */
 } when_word;
 static when_word vocab[VOCAB_MAX];
 static size_t n_vocab;
 static uint8_t vocab_slot[VOCAB_SLOTS]; /* 1 + vocab index; 0: empty */
 static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
 
+/* Of the first two bytes, the last and the length only (multiplicative
+ * hashing, the top bits): no loop over the word. The lists' ~150 words
+ * fill few of the VOCAB_SLOTS, so nearly every other word lands on an empty
+ * slot and is rejected by this hash and one load. */
 static uint32_t vocab_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	uint32_t a = (unsigned char)w[0], b = (unsigned char)w[n > 1], z = (unsigned char)w[n - 1];
+	return ((a << 24 | b << 16 | z << 8 | (uint32_t)n) * 2654435761u) >> 20;
 }
 
-/* Token i's entry in vocab[], or NULL: its word as word_is() reads it. */
-static const when_word *word_entry(const when_ctx *cx, size_t i)
+static int vocab_same(const when_word *v, const char *w, size_t n)
 {
-	if (i >= cx->n)
+	if (v->n != n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (v->w[k] != w[k])
+			return 0;
+	return 1;
+}
+
+/* The vocab code of token t: 1 + its vocab[] entry, else WORD_DIGIT (it
+ * starts with a digit), WORD_COLON (with ';' or ':') or WORD_NONE. Its word
+ * as word_is() reads it. */
+static inline uint8_t vocab_code(const dy_token *t)
+{
+	const char *w = t->norm;
+	size_t n = t->norm_len;
+	if (!w || n == 0)
+		return WORD_NONE;
+	if (w[0] >= '0' && w[0] <= '9')
+		return WORD_DIGIT;
+	if (w[0] == ';' || w[0] == ':')
+		return WORD_COLON;
+	/* no list word is longer (a trailing dot aside), and every one starts
+	 * with a capital letter: most tokens stop at these tests */
+	if (n - 1 >= VOCAB_WORD || (unsigned)(w[0] - 'A') > 'Z' - 'A')
+		return WORD_NONE;
+	if (n > 1 && w[n - 1] == '.')
+		n--;
+	if (n >= VOCAB_WORD)
+		return WORD_NONE;
+	for (uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1); vocab_slot[h];
+	     h = (h + 1) & (VOCAB_SLOTS - 1))
+		if (vocab_same(&vocab[vocab_slot[h] - 1], w, n))
+			return vocab_slot[h];
+	return WORD_NONE;
+}
+
+/* Token i's entry in vocab[], or NULL (when_resolve() looked every token up
+ * once, into cx->vocab). */
+static inline const when_word *word_entry(const when_ctx *cx, size_t i)
+{
+	if (i >= cx->n || cx->vocab[i] > VOCAB_MAX)
 		return NULL;
-	uint8_t c = cx->vocab[i];
-	if (c == WORD_UNSEEN) {
-		const dy_token *t = &cx->toks[i];
-		const char *w = t->norm;
-		size_t n = t->norm_len;
-		c = WORD_NONE;
-		/* every list word starts with a capital letter */
-		if (w && n && w[0] >= 'A' && w[0] <= 'Z') {
-			if (n > 1 && w[n - 1] == '.')
-				n--;
-			if (n < VOCAB_WORD) {
-				uint32_t h = vocab_hash(w, n) & (VOCAB_SLOTS - 1);
-				for (; vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
-					const when_word *v = &vocab[vocab_slot[h] - 1];
-					if (v->n == n && !memcmp(v->w, w, n)) {
-						c = vocab_slot[h];
-						break;
-					}
-				}
-			}
-		}
-		cx->vocab[i] = c;
-	}
-	return c == WORD_NONE ? NULL : &vocab[c - 1];
+	return &vocab[cx->vocab[i] - 1];
 }
 
 /* Index of token i's word in list l (WL_*), else -1. */
@@ -514,17 +536,30 @@ static const char *const starter_words[] = {
 	"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", NULL
 };
 
+/* Words other than those of the lists above that a core can start with:
+ * "Sept." and the weekday abbreviations (weekday_at(), month_at()). */
+static const char *const other_start_words[] = {
+	"SEPT", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN", NULL
+};
+
 /* Most tokens cannot open a date phrase; telling so first spares them the
- * dozens of comparisons of the matchers below. */
+ * dozens of comparisons of the matchers below. A core starts with a digit
+ * or with a word of the month, weekday, starter, count or other-start lists
+ * (capitalised, or a starter word in any case): match_core() finds nothing
+ * at any other token, capitalised names and the lists' other words ("On",
+ * "Said", "When") included. */
 static int may_start_date(const when_ctx *cx, size_t i)
 {
 	const char *w;
 	size_t n;
 	if (!word_at(cx, i, &w, &n) || n == 0)
 		return 0;
-	if ((w[0] >= '0' && w[0] <= '9') || capitalized(cx, i))
+	if (w[0] >= '0' && w[0] <= '9')
 		return 1;
-	return word_in(cx, i, WL_STARTER) >= 0;
+	const when_word *v = word_entry(cx, i);
+	if (!v || !v->starts)
+		return 0;
+	return capitalized(cx, i) || v->at[WL_STARTER] >= 0;
 }
 
 /* The core of a date phrase starting at token i; returns its end or 0. */
@@ -592,6 +627,13 @@ static size_t find_candidates(const when_ctx *cx, when_cand *out, size_t cap)
 {
 	size_t nc = 0;
 	for (size_t i = 0; i < cx->n && nc < cap;) {
+		/* may_start_date()'s answer for most tokens, before any call: a
+		 * core starts with a digit or a word of the lists */
+		uint8_t vc = cx->vocab[i];
+		if (vc != WORD_DIGIT && (vc > VOCAB_MAX || !vocab[vc - 1].starts)) {
+			i++;
+			continue;
+		}
 		when_cand c;
 		memset(&c, 0, sizeof c);
 		size_t e = match_core(cx, i, &c);
@@ -710,12 +752,17 @@ static int is_hard_boundary(const when_ctx *cx, size_t i)
 
 static int is_boundary(const when_ctx *cx, size_t i)
 {
+	/* most tokens are none: not ';' or ':' and in no list */
+	if (i >= cx->n)
+		return 0;
+	if (cx->vocab[i] == WORD_NONE || cx->vocab[i] == WORD_DIGIT)
+		return 0;
 	return is_hard_boundary(cx, i) || word_in(cx, i, WL_CLAUSE) >= 0;
 }
 
 static const char *const *const vocab_lists[WL_LISTS] = {
 	month_names, month_abbrevs, day_names, starter_words, count_words, part_words,
-	prefix_words, limit_words, saying_words, clause_words
+	prefix_words, limit_words, saying_words, clause_words, other_start_words
 };
 
 static void vocab_make(void)
@@ -743,6 +790,11 @@ static void vocab_make(void)
 			if (v->at[l] < 0)
 				v->at[l] = (int8_t)k; /* the first of equal words, as a list scan finds */
 		}
+	}
+	for (size_t k = 0; k < n_vocab; k++) {
+		const int8_t *at = vocab[k].at;
+		vocab[k].starts = at[WL_MONTH] >= 0 || at[WL_MONTH_ABBREV] >= 0 || at[WL_DAY] >= 0 ||
+		                  at[WL_STARTER] >= 0 || at[WL_COUNT] >= 0 || at[WL_OTHER_START] >= 0;
 	}
 }
 
@@ -772,8 +824,11 @@ int when_resolve(const char *text, const dy_token *toks, size_t n_toks,
 	if (n_toks > TOK_MAX_PER_SENTENCE)
 		n_toks = TOK_MAX_PER_SENTENCE;
 	pthread_once(&vocab_once, vocab_make);
+	/* every token's list word, looked up once: the matchers ask for each
+	 * token again and again */
 	uint8_t seen[TOK_MAX_PER_SENTENCE];
-	memset(seen, WORD_UNSEEN, n_toks);
+	for (size_t i = 0; i < n_toks; i++)
+		seen[i] = vocab_code(&toks[i]);
 	when_ctx cx = {text, toks, n_toks, seen};
 	when_cand cand[WHEN_MAX_CAND];
 	size_t nc = find_candidates(&cx, cand, WHEN_MAX_CAND);
@@ -795,8 +850,9 @@ int when_resolve(const char *text, const dy_token *toks, size_t n_toks,
 	while (k < nc && cand[k].first <= verb_index)
 		k++;
 	size_t limit = verb_index + WHEN_SCAN_MAX;
-	for (size_t j = verb_index + 1; j < n_toks && j <= limit; j++) {
-		if (k < nc && cand[k].first == j) {
+	/* (once no candidate is left the clause's end no longer matters) */
+	for (size_t j = verb_index + 1; j < n_toks && j <= limit && k < nc; j++) {
+		if (cand[k].first == j) {
 			if (cand[k].usable && resolve_cand(&cand[k], doc_date, tense, &d)) {
 				when_fill(out, &cx, &cand[k], d);
 				return 1;

@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "xalloc.h"
 
-void buf_reserve(dy_buf *b, size_t extra)
+void buf_grow(dy_buf *b, size_t extra)
 {
 	size_t need = b->n + extra + 1;
 	if (need <= b->cap)
@@ -20,25 +20,9 @@ void buf_reserve(dy_buf *b, size_t extra)
 	b->p[b->n] = '\0';
 }
 
-void buf_append(dy_buf *b, const char *s, size_t n)
-{
-	buf_reserve(b, n);
-	if (n)
-		memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
 void buf_puts(dy_buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));
-}
-
-void buf_putc(dy_buf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->p[b->n++] = c;
-	b->p[b->n] = '\0';
 }
 
 void buf_vprintf(dy_buf *b, const char *fmt, va_list ap)

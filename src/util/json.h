@@ -14,4 +14,8 @@ void json_string(dy_buf *b, const char *s, size_t n); /* writes "..." */
 void json_cstring(dy_buf *b, const char *s);          /* NULL writes null */
 void json_key(dy_buf *b, const char *key, int first); /* writes ,"key": */
 
+/* The length of the longest prefix of s[0..n) that json_string() copies
+ * unchanged (no control byte, '"' or '\\'); n when the whole string is. */
+size_t json_safe_len(const char *s, size_t n);
+
 #endif

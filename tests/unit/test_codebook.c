@@ -184,6 +184,25 @@ static void codebook_table_is_consistent(void **state)
 	assert_int_equal(codebook_slot_of("21", 2), -1);
 	assert_int_equal(codebook_slot_of("0a1", 3), -1);
 	assert_int_equal(codebook_slot_of(NULL, 3), -1);
+	/* the one-pass reading of a whole code agrees, and rejects what is more
+	 * or less than 2-4 digits before the NUL */
+	for (size_t i = 0; i < n; i++) {
+		const char *c = codebook_at(i)->code;
+		size_t len = 99;
+		assert_int_equal(codebook_slot_of_str(c, &len), codebook_slot_of(c, strlen(c)));
+		assert_int_equal(len, strlen(c));
+	}
+	static const char *const bad[] = { "", "4", "04x", "0400x", "04000", "00", "21", "0a",
+		"2a99", "-04" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		size_t len = 99;
+		assert_int_equal(codebook_slot_of_str(bad[i], &len), -1);
+		assert_int_equal(len, 0);
+	}
+	size_t len = 99;
+	assert_int_equal(codebook_slot_of_str(NULL, &len), -1);
+	assert_int_equal(codebook_slot_of_str("2099", &len), CODEBOOK_SLOTS - 1);
+	assert_int_equal(len, 4);
 }
 
 /* PLOVER: exact rows, as the 2021 mapping gives them. */

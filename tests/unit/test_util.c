@@ -59,12 +59,62 @@ static void json_escapes_what_json_requires(void **state)
 	buf_free(&b);
 }
 
+/* The escape scan reads sixteen or eight bytes at a time: a byte to escape
+ * is found at every position of strings of every length around those steps,
+ * and bytes 0x20, 0x7f and above are never escaped. */
+static void json_safe_len_finds_every_position(void **state)
+{
+	(void)state;
+	static const unsigned char bad[] = { '"', '\\', 0x00, 0x01, 0x0a, 0x1f };
+	char s[80] = { 0 };
+	for (size_t n = 0; n < 70; n++) {
+		for (size_t i = 0; i < n; i++)
+			s[i] = (char)(i % 3 == 0 ? 0x20 : i % 3 == 1 ? 0x7f : 0xe9);
+		assert_int_equal(json_safe_len(s, n), n);
+		for (size_t at = 0; at < n; at++) {
+			char keep = s[at];
+			s[at] = (char)bad[(n + at) % sizeof bad];
+			assert_int_equal(json_safe_len(s, n), at);
+			s[at] = keep;
+		}
+	}
+	/* and json_string() escapes from there on: a quote in a long run */
+	dy_buf b = DY_BUF_INIT;
+	memset(s, 'x', 40);
+	s[33] = '"';
+	json_string(&b, s, 40);
+	assert_int_equal(b.n, 43);
+	assert_memory_equal(b.p + 33, "x\\\"x", 4);
+	assert_int_equal(b.p[b.n], '\0');
+	buf_free(&b);
+}
+
+static void buf_grows_by_every_path(void **state)
+{
+	(void)state;
+	dy_buf b = DY_BUF_INIT;
+	for (int i = 0; i < 300; i++) {
+		buf_putc(&b, (char)('a' + i % 26));
+		buf_append(&b, "0123456789", (size_t)(i % 11));
+		assert_int_equal(b.p[b.n], '\0');
+		assert_true(b.n < b.cap);
+	}
+	buf_reserve(&b, 5000);
+	assert_true(b.cap - b.n > 5000);
+	size_t n = b.n;
+	buf_append(&b, NULL, 0);
+	assert_int_equal(b.n, n);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(arena_aligns_and_survives_growth),
 		cmocka_unit_test(buf_printf_appends),
 		cmocka_unit_test(json_escapes_what_json_requires),
+		cmocka_unit_test(json_safe_len_finds_every_position),
+		cmocka_unit_test(buf_grows_by_every_path),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

@@ -205,6 +205,45 @@ static void test_jsonl_escaping(void **state)
 	buf_free(&b);
 }
 
+/* Strings of every length around the writer's short-string and word steps,
+ * with a byte to escape at every position, in the fields written straight
+ * into the line (codes, names, plover, location) and in the sentence: each
+ * reads back unchanged. */
+static void test_jsonl_strings_of_every_length(void **state)
+{
+	(void)state;
+	static const char esc[] = "\"\\\n\t\x01\x1f";
+	for (size_t len = 0; len <= 90; len++) {
+		for (size_t at = 0; at <= len; at += len < 20 ? 1 : 7) {
+			char s[128];
+			for (size_t i = 0; i < len; i++)
+				s[i] = (char)('a' + i % 26);
+			if (at < len)
+				s[at] = esc[(len + at) % (sizeof esc - 1)];
+			s[len] = '\0';
+			dy_record r = sample();
+			r.source = r.event_name = r.plover_context = r.loc_admin1 = s;
+			r.text = s;
+			r.text_len = len;
+			dy_buf b = DY_BUF_INIT;
+			line_of(OUT_JSONL, NULL, 0, &r, &b);
+			json_error_t je;
+			json_t *o = json_loadb(b.p, b.n, 0, &je);
+			if (!o)
+				fail_msg("not JSON: %s (%s)", je.text, b.p);
+			assert_string_equal(json_string_value(json_object_get(o, "source")), s);
+			assert_string_equal(json_string_value(json_object_get(o, "event_name")), s);
+			assert_string_equal(json_string_value(json_object_get(o, "text")), s);
+			json_t *pl = json_object_get(o, "plover"), *loc = json_object_get(o, "location");
+			assert_string_equal(json_string_value(json_object_get(pl, "context")), s);
+			if (len)
+				assert_string_equal(json_string_value(json_object_get(loc, "admin1")), s);
+			json_decref(o);
+			buf_free(&b);
+		}
+	}
+}
+
 static void test_goldstein_format(void **state)
 {
 	(void)state;
@@ -439,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_nulls),
 		cmocka_unit_test(test_jsonl_objects_escaped),
 		cmocka_unit_test(test_jsonl_escaping),
+		cmocka_unit_test(test_jsonl_strings_of_every_length),
 		cmocka_unit_test(test_goldstein_format),
 		cmocka_unit_test(test_tsv_phoenix),
 		cmocka_unit_test(test_tsv_escaping),
