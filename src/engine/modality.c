@@ -207,8 +207,11 @@ static int pattern_spells(const dy_dict *d, const dy_event *e, const dy_token *c
 
 size_t news_verb_token(const dy_token *toks, size_t n, const dy_event *e)
 {
-	/* the engine numbers words after its own input filter; enrich keeps the
-	 * one replay of that filter, so there is one place to follow it */
+	/* the engine records the token of its events' verbs; for any other
+	 * event the word number is mapped back by enrich's one replay of the
+	 * engine's input filter, so there is one place to follow it */
+	if (e->tok_known)
+		return e->verb_tok < n ? e->verb_tok : n;
 	return enrich_word_token(toks, n, e->verb_word);
 }
 

@@ -402,12 +402,13 @@ void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *to
 	if (!n_ev)
 		return;
 	int may_date = enrich_may_have_date(text, toks, n_toks);
-	/* The verbs' tokens in one walk of the sentence for all its events
+	/* The verbs' tokens: the engine's own record where it left one
+	 * (tok_known), else one walk of the sentence for all the other events
 	 * (enrich_word_token() would walk it again for each). */
 	uint32_t last = 0;
 	int any = 0;
 	for (size_t k = 0; k < n_ev; k++)
-		if (ev[k].verb_word < ENG_MAX_WORDS && ev[k].verb_word >= last) {
+		if (!ev[k].tok_known && ev[k].verb_word < ENG_MAX_WORDS && ev[k].verb_word >= last) {
 			last = ev[k].verb_word;
 			any = 1;
 		}
@@ -421,7 +422,11 @@ void enrich_sentence(const dy_enricher *en, const char *text, const dy_token *to
 	sp.scanned = 0;
 	for (size_t k = 0; k < n_ev; k++) {
 		uint32_t vw = ev[k].verb_word;
-		size_t verb_tok = vw < ENG_MAX_WORDS ? word_tok[vw] : n_toks;
+		size_t verb_tok;
+		if (ev[k].tok_known)
+			verb_tok = ev[k].verb_tok < n_toks ? ev[k].verb_tok : n_toks;
+		else
+			verb_tok = vw < ENG_MAX_WORDS ? word_tok[vw] : n_toks;
 		enrich_one(en, text, toks, n_toks, &ev[k], verb_tok, doc_date, may_date, ev, out, k,
 		           &sp, &out[k]);
 	}
