@@ -1078,12 +1078,8 @@ typedef struct wc_ent {
 	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
 	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare */
-	uint32_t at;         /* first candidate in wpool */
-	uint16_t bat;        /* first head in bpool */
-	uint16_t nc;
-	uint8_t  nb;
-	uint8_t  ftag;       /* eg_wlist.ftag */
-	uint64_t bkmask;     /* eg_wlist.bkmask */
+	eg_wlist l;          /* the list, in wpool and bpool: a hit hands out a
+	                      * pointer to it, with nothing copied */
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
 static _Thread_local eg_cent wpool[WC_POOL];
@@ -1150,8 +1146,9 @@ static void cand_sort(eg_cent *c, uint32_t n, eg_cent *tmp)
 	memcpy(c, tmp, n * sizeof *c);
 }
 
-/* The list of word s[0..n) into *out (valid until the next call). */
-static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
+/* The list of word s[0..n): the cache's, or *out filled (valid until the
+ * next call). */
+static const eg_wlist *word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 {
 	const dy_engine *eng = c->eng;
 	wc_ent *ce = NULL;
@@ -1171,15 +1168,8 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		for (int way = 0; way < 2; way++) {
 			const wc_ent *h = ce + way;
 			if (h->stamp == stamp && h->eng == id && h->key[0] == kw[0] &&
-			    h->key[1] == kw[1] && h->key[2] == kw[2]) {
-				out->c = wpool + h->at;
-				out->n = h->nc;
-				out->nb = h->nb;
-				out->bh = bpool + h->bat;
-				out->bkmask = h->bkmask;
-				out->ftag = h->ftag;
-				return;
-			}
+			    h->key[1] == kw[1] && h->key[2] == kw[2])
+				return &h->l;
 		}
 	}
 	const dy_head *heads[WL_HEADS];
@@ -1243,7 +1233,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	ew fw = { .s = s, .len = n };
 	out->ftag = (uint8_t)function_word(&fw);
 	if (!ce || m > WC_POOL / 8)
-		return;
+		return out;
 	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
 		wpool_gen++;   /* every cached list goes */
 		wpool_n = bpool_n = 0;
@@ -1256,15 +1246,13 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		ce[1] = ce[0];
 	ce->eng = eng->id;
 	ce->stamp = (uint64_t)wpool_gen << 8 | n;
-	ce->at = wpool_n;
-	ce->bat = (uint16_t)bpool_n;
-	ce->nc = (uint16_t)m;
-	ce->nb = (uint8_t)nb;
-	ce->bkmask = bkmask;
-	ce->ftag = out->ftag;
+	ce->l = *out;
+	ce->l.c = wpool + wpool_n;
+	ce->l.bh = bpool + bpool_n;
 	memcpy(ce->key, kw, sizeof kw);
 	wpool_n += m;
 	bpool_n += nb;
+	return &ce->l;
 }
 
 static void tag_words(ctx *c)
@@ -1275,13 +1263,17 @@ static void tag_words(ctx *c)
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
-	eg_wlist wl;
+	eg_wlist wl_own;   /* a list word_list() made and did not cache */
 	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n * 3);
 	c->al = c->vl + c->n;
 	c->gl = c->al + c->n;
 	c->nvl = c->nal = c->ngl = 0;
-	for (int i = 0; i < c->n; i++) {
-		ew *w = &c->w[i];
+	/* locals for what the loop reads: its stores of one-byte tags may
+	 * alias anything, so fields of *c would be loaded again each time */
+	ew *const W = c->w;
+	const int nw = c->n;
+	for (int i = 0; i < nw; i++) {
+		ew *w = &W[i];
 		if (w->tag != T_NONE)
 			continue;   /* a later word of a phrase already taken */
 		if (w->flags & EW_COMMA) {
@@ -1291,7 +1283,13 @@ static void tag_words(ctx *c)
 			c->ntag[T_COMMA]++;
 			continue;
 		}
-		word_list(c, w->s, w->len, &wl);
+		const eg_wlist *wl = word_list(c, w->s, w->len, &wl_own);
+		if (!(wl->n | wl->nb)) {
+			/* no entry starts with the word (most words) */
+			w->tag = wl->ftag;   /* function_word(w), from the word's list */
+			c->ntag[w->tag]++;
+			continue;
+		}
 		/* The longest phrase wins (elements, then characters); among equals
 		 * the first met, heads in the lookup's order, in each head its
 		 * bucket before its other entries. bkey/brank: the best so far. */
@@ -1301,13 +1299,13 @@ static void tag_words(ctx *c)
 		int best_last = -1;
 		/* key of the next word, for entries whose second word follows at once */
 		unsigned nk = 0xFFFF;
-		if (wl.nb && i + 1 < c->n && ((wl.bkmask >> (c->w[i + 1].key & 63)) & 1) &&
-		    c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 && !(w->flags & EW_POSS))
-			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
-		for (uint32_t b = 0; nk != 0xFFFF && b < wl.nb; b++) {
-			if (!((wl.bh[b].bkmask >> (nk & 63)) & 1))
+		if (wl->nb && i + 1 < nw && ((wl->bkmask >> (W[i + 1].key & 63)) & 1) &&
+		    W[i + 1].tag == T_NONE && W[i + 1].len >= 2 && !(w->flags & EW_POSS))
+			nk = W[i + 1].key;   /* bikey(), from bi_build */
+		for (uint32_t b = 0; nk != 0xFFFF && b < wl->nb; b++) {
+			if (!((wl->bh[b].bkmask >> (nk & 63)) & 1))
 				continue;
-			const eg_head *hd = wl.bh[b].h;
+			const eg_head *hd = wl->bh[b].h;
 			const eg_bkt *bk = bkt_find(hd, nk);
 			if (!bk)
 				continue;
@@ -1320,8 +1318,8 @@ static void tag_words(ctx *c)
 					continue;
 				if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
 					continue;
-				if ((ce[k].f0 & DY_EL_EXACT) && !wl.bh[b].mex &&
-				    !((ce[k].f0 & DY_EL_ENDINGS) && wl.bh[b].mend))
+				if ((ce[k].f0 & DY_EL_EXACT) && !wl->bh[b].mex &&
+				    !((ce[k].f0 & DY_EL_ENDINGS) && wl->bh[b].mend))
 					continue;   /* the first word does not match */
 				if ((w->flags & EW_POSS) || !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
 					continue;   /* a possessive only ends a phrase */
@@ -1331,7 +1329,7 @@ static void tag_words(ctx *c)
 					continue;
 				best = &ce[k];
 				bkey = key;
-				brank = wl.bh[b].rank;
+				brank = wl->bh[b].rank;
 				best_last = last;
 				int *t = best_pos;
 				best_pos = pos;
@@ -1339,8 +1337,8 @@ static void tag_words(ctx *c)
 				break;
 			}
 		}
-		for (uint32_t k = 0; k < wl.n; k++) {
-			const eg_cent *x = &wl.c[k];
+		for (uint32_t k = 0; k < wl->n; k++) {
+			const eg_cent *x = &wl->c[k];
 			uint32_t key = ((uint32_t)x->n << 16) | x->chars;
 			if (key < bkey || (key == bkey && x->f0 >= brank))
 				break;   /* no later entry beats the bucket's */
@@ -1381,10 +1379,10 @@ static void tag_words(ctx *c)
 			w->entry = best->ei;
 			w->last = best_last;
 			for (int k = 1; k < best->n; k++)
-				c->w[best_pos[k]].tag = T_PART;
+				W[best_pos[k]].tag = T_PART;
 			continue;
 		}
-		w->tag = wl.ftag;   /* function_word(w), from the word's list */
+		w->tag = wl->ftag;   /* function_word(w), from the word's list */
 		c->ntag[w->tag]++;
 	}
 }
