@@ -767,16 +767,6 @@ static int is_alpha(char ch)
 	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (unsigned char)ch >= 0x80;
 }
 
-static inline void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
-{
-	if (c->n >= c->capw || len == 0)
-		return;
-	/* one store of the whole record (the fields not named are zero) */
-	c->w[c->n] = (ew){ .s = s, .len = len, .flags = flags, .entry = DY_NONE,
-	                   .last = c->n, .unit = -1, .tok = tok };
-	c->n++;
-}
-
 /* Whether s[0..n) has a '-': eight bytes a step (a zero byte of x ^ "--------"
  * is a hyphen), with loads that overlap at the end instead of a call to
  * memchr for words of a few bytes. Never reads outside s[0..n). */
@@ -810,12 +800,16 @@ static int has_hyphen(const char *s, uint32_t n)
 }
 
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
- * and semicolons goes, hyphens split words, "'s" marks the word before. */
+ * and semicolons goes, hyphens split words, "'s" marks the word before.
+ * The words array and its count are locals: a store of a word (one-byte
+ * fields among them) may alias any field of *c, which would then be loaded
+ * again for every token. */
 static void build_words(ctx *c, size_t ntok)
 {
+	const dy_token *const toks = c->toks;
 	int lower_seen = 0;
 	for (size_t i = 0; i < ntok && !lower_seen; i++) {
-		const dy_token *t = &c->toks[i];
+		const dy_token *t = &toks[i];
 		for (uint32_t k = 0; k < t->len; k++) {
 			char ch = c->text[t->off + k];
 			if (ch >= 'a' && ch <= 'z') {
@@ -824,41 +818,53 @@ static void build_words(ctx *c, size_t ntok)
 			}
 		}
 	}
-	c->allcaps = !lower_seen;
+	const int allcaps = !lower_seen;
+	c->allcaps = allcaps;
 	/* TABARI drops a last comma clause only in a sentence that ends with a full
 	 * stop (the suite's MARK-06: a record without one keeps it) */
 	for (size_t i = ntok; i-- > 0;) {
-		const dy_token *t = &c->toks[i];
+		const dy_token *t = &toks[i];
 		if (t->norm_len == 1 && (t->norm[0] == '"' || t->norm[0] == '\''))
 			continue;
 		c->period = t->norm_len >= 1 && t->norm[t->norm_len - 1] == '.';
 		break;
 	}
-	for (size_t i = 0; i < ntok && c->n < c->capw; i++) {
-		const dy_token *t = &c->toks[i];
+	ew *const W = c->w;
+	const int capw = c->capw;
+	int nw = 0;
+#define PUSH(s_, len_, flags_, tok_) do { \
+		if ((len_) != 0) { \
+			/* one store of the whole record (the fields not named are zero) */ \
+			W[nw] = (ew){ .s = (s_), .len = (len_), .flags = (flags_), .entry = DY_NONE, \
+			              .last = nw, .unit = -1, .tok = (tok_) }; \
+			nw++; \
+		} \
+	} while (0)
+	for (size_t i = 0; i < ntok && nw < capw; i++) {
+		const dy_token *t = &toks[i];
 		const char *s = t->norm;
 		uint32_t n = t->norm_len, tf = t->flags;
 		if (tf & (TOK_MASKED | TOK_POSSESS)) {
-			if (!(tf & TOK_MASKED) && c->n)
-				c->w[c->n - 1].flags |= EW_POSS;
+			if (!(tf & TOK_MASKED) && nw)
+				W[nw - 1].flags |= EW_POSS;
 			continue;
 		}
 		/* a comma or an apostrophe opens no word or number: the common
 		 * case tests neither */
 		if (!(tf & (TOK_WORD | TOK_NUMBER))) {
 			if (n == 1 && (s[0] == ',' || s[0] == ';')) {
-				word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
+				PUSH(",", 1, EW_COMMA, (uint32_t)i);
 				continue;
 			}
 			/* "'S" or "S'" written apart */
-			if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
-				c->w[c->n - 1].flags |= EW_POSS;
+			if (nw && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
+				W[nw - 1].flags |= EW_POSS;
 				continue;
 			}
 		}
 		/* "N'T" of a contraction */
-		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && c->n) {
-			ew *p = &c->w[c->n - 1];
+		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && nw) {
+			ew *p = &W[nw - 1];
 			char *m = arena_alloc(c->a, p->len + 4);
 			memcpy(m, p->s, p->len);
 			memcpy(m + p->len, "N'T", 4);
@@ -867,22 +873,22 @@ static void build_words(ctx *c, size_t ntok)
 			continue;
 		}
 		uint16_t fl = 0;
-		if (t->flags & TOK_NUMBER)
+		if (tf & TOK_NUMBER)
 			fl |= EW_NUM;
-		if ((t->flags & TOK_CAP) && c->n > 0 && !c->allcaps)
+		if ((tf & TOK_CAP) && nw > 0 && !allcaps)
 			fl |= EW_CAP;
 		/* a word or number without a hyphen is one word (it starts with a
 		 * letter or digit): the common case, without the piece loop below */
 		if ((tf & (TOK_WORD | TOK_NUMBER)) && !has_hyphen(s, n)) {
 			uint32_t e = n;
-			if (e > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+			if (e > 1 && s[e - 1] == '.' && !(tf & TOK_ABBREV))
 				e--;
-			word_push(c, s, e, fl, (uint32_t)i);
+			PUSH(s, e, fl, (uint32_t)i);
 			continue;
 		}
 		/* split on hyphens; drop pieces without a letter or digit */
 		uint32_t b = 0;
-		for (uint32_t k = 0; k <= n; k++) {
+		for (uint32_t k = 0; k <= n && nw < capw; k++) {
 			if (k == n || s[k] == '-') {
 				uint32_t e = k;
 				/* trailing possessive mark written "S'" (plural) */
@@ -893,15 +899,16 @@ static void build_words(ctx *c, size_t ntok)
 				if (has) {
 					/* strip a final sentence period after a lower-case word;
 					 * keep abbreviations (U.S.) */
-					if (e - b > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+					if (e - b > 1 && s[e - 1] == '.' && !(tf & TOK_ABBREV))
 						e--;
-					word_push(c, s + b, e - b, b ? (uint16_t)(fl & ~EW_CAP) : fl,
-					          (uint32_t)i);
+					PUSH(s + b, e - b, b ? (uint16_t)(fl & ~EW_CAP) : fl, (uint32_t)i);
 				}
 				b = k + 1;
 			}
 		}
 	}
+#undef PUSH
+	c->n = nw;
 }
 
 /* ---- Tagging ---------------------------------------------------------------- */
