@@ -1076,15 +1076,15 @@ typedef struct eg_wlist {
  * one hash over the word instead of a probe per stem length and a merge.
  * The lists and their heads with buckets live in per-thread pools that are
  * emptied together when one is full (wpool_gen counts the emptyings, so
- * that older entries miss). Keyed by the engine's id, so that no entry
- * outlives its dictionary; direct-mapped; words longer than WC_KEY bytes
- * are not kept. */
+ * that older entries miss); a thread that codes with another engine than
+ * the last one empties them too (wc_engine), so that no entry outlives its
+ * dictionary. Two ways a set; words longer than WC_KEY bytes are not kept. */
 enum { WC_SIZE = 4096, WC_KEY = 24, WC_POOL = 16384, WC_BPOOL = 8192 };
 _Static_assert(WC_SIZE == 1 << 12, "word_list() takes 12 bits of the hash");
 typedef struct wc_ent {
-	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
-	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare */
+	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare
+	                      * (0: empty; wpool_gen is 1 or more once used) */
 	eg_wlist l;          /* the list, in wpool and bpool: a hit hands out a
 	                      * pointer to it, with nothing copied */
 } wc_ent;
@@ -1092,6 +1092,17 @@ static _Thread_local wc_ent wcache[WC_SIZE];
 static _Thread_local eg_cent wpool[WC_POOL];
 static _Thread_local eg_bh bpool[WC_BPOOL];
 static _Thread_local uint32_t wpool_n, bpool_n, wpool_gen;
+static _Thread_local uint64_t wc_engine;   /* id of the engine the cache is for */
+
+/* Empties the cache when this thread last coded with another engine. */
+static void wc_claim(const dy_engine *eng)
+{
+	if (wc_engine == eng->id)
+		return;
+	wc_engine = eng->id;
+	wpool_gen++;   /* every cached list goes */
+	wpool_n = bpool_n = 0;
+}
 
 static uint64_t load_le(const char *s, unsigned n)   /* n = 1, 2, 4 or 8 */
 {
@@ -1164,18 +1175,26 @@ static const eg_wlist *word_list(ctx *c, const char *s, uint32_t n, eg_wlist *ou
 		/* the word as three zero-padded 64-bit words: hashed and compared
 		 * a word at a time instead of a byte at a time */
 		word_key(s, n, kw);
-		uint64_t x = kw[0] * 0x9E3779B97F4A7C15u;
-		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
-		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
+		uint64_t x;
+		if (n <= 8)   /* kw[1] = kw[2] = 0: the three multiplies in one */
+			x = kw[0] * (uint64_t)(0x9E3779B97F4A7C15u * 0xC2B2AE3D27D4EB4Fu *
+			                       0x165667B19E3779F9u);
+		else {
+			x = kw[0] * 0x9E3779B97F4A7C15u;
+			x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
+			x = (x ^ kw[2]) * 0x165667B19E3779F9u;
+		}
 		/* two ways a set, the top bits (every byte reaches them) pick the
 		 * set: news repeats a few hundred words, and two of them sharing one
 		 * slot would miss at every turn */
 		ce = &wcache[(x >> 52) & ~(uint64_t)1];
-		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n, id = eng->id;
+		/* the stamp holds the length: a word of 8 bytes or fewer has
+		 * key[1] = key[2] = 0 in both */
+		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n;
 		for (int way = 0; way < 2; way++) {
 			const wc_ent *h = ce + way;
-			if (h->stamp == stamp && h->eng == id && h->key[0] == kw[0] &&
-			    h->key[1] == kw[1] && h->key[2] == kw[2])
+			if (h->stamp == stamp && h->key[0] == kw[0] &&
+			    (n <= 8 || (h->key[1] == kw[1] && h->key[2] == kw[2])))
 				return &h->l;
 		}
 	}
@@ -1249,9 +1268,8 @@ static const eg_wlist *word_list(ctx *c, const char *s, uint32_t n, eg_wlist *ou
 	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
 	/* the new word takes the first way; what was there moves to the
 	 * second unless the first was empty or stale */
-	if (ce->eng == eng->id && ce->stamp >> 8 == wpool_gen)
+	if (ce->stamp >> 8 == wpool_gen)
 		ce[1] = ce[0];
-	ce->eng = eng->id;
 	ce->stamp = (uint64_t)wpool_gen << 8 | n;
 	ce->l = *out;
 	ce->l.c = wpool + wpool_n;
@@ -1266,6 +1284,7 @@ static void tag_words(ctx *c)
 {
 	const int no_time = !c->o->time_shift;   /* time entries are passed over */
 	const uint64_t sig = c->sig;
+	wc_claim(c->eng);
 	/* the words of the phrase being tried and of the best one so far: a
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
