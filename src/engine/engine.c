@@ -60,7 +60,7 @@ typedef struct ew {
 	int         last;     /* head words: index of the phrase's last word */
 	int         unit;     /* actor unit that starts here, or -1 */
 	uint32_t    tok;      /* token index (for explain) */
-	uint16_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    key;      /* bikey() of the word (build_words) */
 	uint16_t    k3;       /* trikey() of a word of three bytes or more, else 0xFFFF */
 } ew;
 
@@ -836,7 +836,9 @@ static void build_words(ctx *c, size_t ntok)
 		if ((len_) != 0) { \
 			/* one store of the whole record (the fields not named are zero) */ \
 			W[nw] = (ew){ .s = (s_), .len = (len_), .flags = (flags_), .entry = DY_NONE, \
-			              .last = nw, .unit = -1, .tok = (tok_) }; \
+			              .last = nw, .unit = -1, .tok = (tok_), \
+			              .key = (uint16_t)bikey((s_), (len_)), \
+			              .k3 = (len_) >= 3 ? (uint16_t)trikey(s_) : 0xFFFF }; \
 			nw++; \
 		} \
 	} while (0)
@@ -870,6 +872,8 @@ static void build_words(ctx *c, size_t ntok)
 			memcpy(m + p->len, "N'T", 4);
 			p->s = m;
 			p->len += 3;
+			p->key = (uint16_t)bikey(m, p->len);   /* a word of one byte gained */
+			p->k3 = (uint16_t)trikey(m);          /* a second and third */
 			continue;
 		}
 		uint16_t fl = 0;
@@ -1417,23 +1421,23 @@ static void bi_build(ctx *c)
 {
 	/* bi, b3 and sig start zeroed: engine_code() clears the whole ctx */
 	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
+	/* the words' keys were worked out as they were made (build_words) */
+	const ew *const W = c->w;
+	uint16_t *const wk = c->wk;
+	uint64_t sig = 0;
 	for (int i = 0; i < c->n; i++) {
-		ew *w = &c->w[i];
-		unsigned k = bikey(w->s, w->len);
-		w->key = k;
-		c->wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
+		const ew *w = &W[i];
+		unsigned k = w->key, k3 = w->k3;
+		wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
 		if (!((c->bi[k >> 6] >> (k & 63)) & 1))
 			kfirst[k] = (uint16_t)i;
 		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
-		w->k3 = 0xFFFF;
-		if (w->len >= 3) {
-			unsigned k3 = trikey(w->s);
-			w->k3 = (uint16_t)k3;
+		if (k3 != 0xFFFF)
 			c->b3[k3 >> 6] |= (uint64_t)1 << (k3 & 63);
-		}
-		c->sig |= (uint64_t)1 << (k & 63);
+		sig |= (uint64_t)1 << (k & 63);
 	}
+	c->sig = sig;
 }
 
 /* The verb record of a verb word, and its root code (NULL: null-coded). */
