@@ -2806,16 +2806,24 @@ static void code_sentence(ctx *c)
 	/* clauses */
 	clause cls[128];
 	int ncl = 0, lo = 0;
-	for (int i = 0; i <= c->n && ncl < 128; i++) {
-		if (i == c->n || (c->w[i].tag == T_CONJ && !c->w[i].incomp)) {
-			if (i > lo) {
-				cls[ncl].lo = lo;
-				cls[ncl].hi = i;
-				ncl++;
-			}
-			lo = i + 1;
+	if (!c->ntag[T_CONJ]) {
+		/* no conjunction: one clause, without a walk over the words */
+		if (c->n > 0) {
+			cls[0].lo = 0;
+			cls[0].hi = c->n;
+			ncl = 1;
 		}
-	}
+	} else
+		for (int i = 0; i <= c->n && ncl < 128; i++) {
+			if (i == c->n || (c->w[i].tag == T_CONJ && !c->w[i].incomp)) {
+				if (i > lo) {
+					cls[ncl].lo = lo;
+					cls[ncl].hi = i;
+					ncl++;
+				}
+				lo = i + 1;
+			}
+		}
 	actor_ref carry = no_actor();
 	int dominant_seen = 0;
 	int any_main = 0;
@@ -2826,20 +2834,30 @@ static void code_sentence(ctx *c)
 	int has_sub[128];
 	memset(has_sub, 0, sizeof(int) * (size_t)ncl);   /* only clauses' slots are read */
 	int stop = 0;
+	/* A clause's verbs are found in tag_words' list (c->vl, ascending), not
+	 * by a walk over its words: no stage after it makes a word a verb. */
+	const int *const vl = c->vl;
+	const int nvl = c->nvl;
+	int vq = 0;   /* vl[vq ..]: the verbs from the current clause on */
 	for (int ci = 0; ci < ncl && !stop; ci++) {
 		const clause *cl = &cls[ci];
 		tr(c, "  clause %d: words %d..%d\n", ci, cl->lo, cl->hi - 1);
 		int got = 0;
 		int clause_first_actor = -1, clause_has_verb = 0;
-		for (int i = cl->lo; i < cl->hi; i++)
-			if (c->w[i].tag == T_VERB && !c->w[i].del)
+		while (vq < nvl && vl[vq] < cl->lo)
+			vq++;
+		for (int q = vq; q < nvl && vl[q] < cl->hi; q++)
+			if (c->w[vl[q]].tag == T_VERB && !c->w[vl[q]].del) {
 				clause_has_verb = 1;
+				break;
+			}
 		for (int x = 0; x < c->nu; x++)
 			if (unit_live(c, x) && c->u[x].start >= cl->lo && c->u[x].start < cl->hi) {
 				clause_first_actor = x;
 				break;
 			}
-		for (int i = cl->lo; i < cl->hi; i++) {
+		for (int q = vq; q < nvl && vl[q] < cl->hi; q++) {
+			const int i = vl[q];
 			const ew *w = &c->w[i];
 			if (w->tag != T_VERB || w->del)
 				continue;
