@@ -1947,14 +1947,19 @@ static void drop_commas(ctx *c)
 	if (o->comma_off || !c->ntag[T_COMMA])
 		return;   /* no comma: nothing to drop */
 	int prev = -1;   /* index of the comma that opened the current phrase */
-	for (int i = 0; i <= c->n; i++) {
-		int is_end = (i == c->n);
-		if (!is_end && !(c->w[i].tag == T_COMMA && !c->w[i].incomp))
-			continue;
-		int words = 0;
-		for (int k = prev + 1; k < i; k++)
-			if (c->w[k].tag != T_COMMA)
-				words += (c->w[k].flags & EW_POSS) ? 2 : 1;   /* "'s" is a word */
+	int words = 0;   /* its words so far, counted in the same walk */
+	const ew *const W = c->w;
+	const int n = c->n;
+	for (int i = 0; i <= n; i++) {
+		int is_end = (i == n);
+		if (!is_end) {
+			if (W[i].tag != T_COMMA) {
+				words += (W[i].flags & EW_POSS) ? 2 : 1;   /* "'s" is a word */
+				continue;
+			}
+			if (W[i].incomp)
+				continue;   /* a comma inside a compound: no phrase ends */
+		}
 		if (is_end && c->period)
 			words++;   /* the full stop counts (suite: DEMO-19 keeps 9 words + '.') */
 		int lo, hi;
@@ -1980,6 +1985,7 @@ static void drop_commas(ctx *c)
 			tr(c, "  comma clause dropped: words %d..%d\n", prev + 1, i - 1);
 		}
 		prev = i;
+		words = 0;
 	}
 }
 
