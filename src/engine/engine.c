@@ -2653,7 +2653,6 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	pm p;
 	memset(&p, 0, sizeof p);
 	p.c = c;
-	window_of(c, cl, vs, ve, &p.lo, &p.hi);
 	p.alo = cl->lo;
 	p.vs = vs;
 	p.ve = ve;
@@ -2661,14 +2660,24 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	const eg_verb *vx = verb_get(c->eng, vi);
 	const eg_pat *pk = vx->pk;
 	uint32_t npk = vx->npk;
-	/* the keys of the words on each side of the verb, within the window that
-	 * pattern matching looks at: a pattern's words before '*' are matched in
-	 * [lo, vs), those after it in [ve, hi) */
+	/* The window (window_of()), and in the same walks the keys of the words
+	 * on each side of the verb within it: a pattern's words before '*' are
+	 * matched in [lo, vs), those after it in [ve, hi). */
 	uint64_t nsig_b = 0, nsig_a = 0;
-	for (int q = p.lo; q < vs; q++)
-		nsig_b |= (uint64_t)1 << (c->w[q].key & 63);
-	for (int q = ve; q < p.hi; q++)
-		nsig_a |= (uint64_t)1 << (c->w[q].key & 63);
+	{
+		const ew *const W = c->w;
+		int a = vs, b = ve;
+		while (a > cl->lo && W[a - 1].tag != T_COMMA && !W[a - 1].del) {
+			a--;
+			nsig_b |= (uint64_t)1 << (W[a].key & 63);
+		}
+		while (b < cl->hi && W[b].tag != T_COMMA && !W[b].del) {
+			nsig_a |= (uint64_t)1 << (W[b].key & 63);
+			b++;
+		}
+		p.lo = a;
+		p.hi = b;
+	}
 	nsig_b = ~nsig_b;
 	nsig_a = ~nsig_a;
 	/* A verb with many patterns: only those whose indexed word has its key
