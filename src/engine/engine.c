@@ -1314,8 +1314,16 @@ static void tag_words(ctx *c)
 			continue;
 		}
 		const eg_wlist *wl = word_list(c, w->s, w->len, &wl_own);
-		if (!(wl->n | wl->nb)) {
-			/* no entry starts with the word (most words) */
+		/* key of the next word, for entries whose second word follows at once */
+		unsigned nk = 0xFFFF;
+		if (wl->nb && i + 1 < nw) {
+			const ew *nx = &W[i + 1];
+			if (((wl->bkmask >> (nx->key & 63)) & 1) && nx->tag == T_NONE && nx->len >= 2 &&
+			    !(w->flags & EW_POSS))
+				nk = nx->key;   /* bikey(), from build_words */
+		}
+		if (nk == 0xFFFF && !wl->n) {
+			/* no entry can start here (most words) */
 			w->tag = wl->ftag;   /* function_word(w), from the word's list */
 			c->ntag[w->tag]++;
 			continue;
@@ -1327,11 +1335,6 @@ static void tag_words(ctx *c)
 		uint32_t bkey = 0;
 		unsigned brank = 0;
 		int best_last = -1;
-		/* key of the next word, for entries whose second word follows at once */
-		unsigned nk = 0xFFFF;
-		if (wl->nb && i + 1 < nw && ((wl->bkmask >> (W[i + 1].key & 63)) & 1) &&
-		    W[i + 1].tag == T_NONE && W[i + 1].len >= 2 && !(w->flags & EW_POSS))
-			nk = W[i + 1].key;   /* bikey(), from bi_build */
 		for (uint32_t b = 0; nk != 0xFFFF && b < wl->nb; b++) {
 			if (!((wl->bh[b].bkmask >> (nk & 63)) & 1))
 				continue;
