@@ -1349,7 +1349,7 @@ static void tag_words(ctx *c)
 					break;   /* longest first; an earlier head wins a tie */
 				if (ce[k].kind == DY_ENT_TIME && no_time)
 					continue;
-				if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
+				if ((ce[k].sig & ~sig) || !bi_test(c->bi, ce[k].k2))
 					continue;
 				if ((ce[k].f0 & DY_EL_EXACT) && !wl->bh[b].mex &&
 				    !((ce[k].f0 & DY_EL_ENDINGS) && wl->bh[b].mend))
@@ -1377,7 +1377,7 @@ static void tag_words(ctx *c)
 				break;   /* no later entry beats the bucket's */
 			if (x->kind == DY_ENT_TIME && no_time)
 				continue;
-			if (!bi_test(c->bi, x->k2) || (x->sig & ~sig))
+			if ((x->sig & ~sig) || !bi_test(c->bi, x->k2))
 				continue;
 			int last;
 			if (x->n == 1) {
