@@ -1294,7 +1294,7 @@ static void tag_words(ctx *c)
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
 	eg_wlist wl_own;   /* a list word_list() made and did not cache */
-	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n * 3);
+	/* c->vl has room for 3 * c->capw (engine_code()) */
 	c->al = c->vl + c->n;
 	c->gl = c->al + c->n;
 	c->nvl = c->nal = c->ngl = 0;
@@ -1423,7 +1423,7 @@ static void tag_words(ctx *c)
 static void bi_build(ctx *c)
 {
 	/* bi, b3 and sig start zeroed: engine_code() clears the whole ctx */
-	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
+	/* c->wk has room for c->capw words (engine_code()) */
 	/* the words' keys were worked out as they were made (build_words) */
 	const ew *const W = c->w;
 	uint16_t *const wk = c->wk;
@@ -3129,7 +3129,12 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 	size_t cap = n < ENG_MAX_WORDS ? n * 2 + 1 : ENG_MAX_WORDS;
 	if (cap > ENG_MAX_WORDS)
 		cap = ENG_MAX_WORDS;
-	c.w = arena_alloc(a, sizeof(ew) * cap);
+	/* the words, tag_words' lists of verbs, actors and agents, and the
+	 * words' keys for pattern matching: one allocation, not three */
+	char *blk = arena_alloc(a, (sizeof(ew) + 3 * sizeof(int) + sizeof(uint16_t)) * cap);
+	c.w = (ew *)blk;
+	c.vl = (int *)(blk + sizeof(ew) * cap);
+	c.wk = (uint16_t *)(blk + (sizeof(ew) + 3 * sizeof(int)) * cap);
 	c.capw = (int)cap;   /* hyphens may split a token into more words: cut there */
 	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
 	c.carry = carry;
