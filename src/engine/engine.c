@@ -793,10 +793,14 @@ static int has_hyphen(const char *s, uint32_t n)
 		v = ((uint64_t)a << 32 | b) ^ hy;
 		return ((v - ones) & ~v & highs) != 0;
 	}
-	for (uint32_t i = 0; i < n; i++)
-		if (s[i] == '-')
-			return 1;
-	return 0;
+	if (n >= 2) {   /* two loads of two bytes cover two or three bytes */
+		uint16_t a, b;
+		memcpy(&a, s, 2);
+		memcpy(&b, s + n - 2, 2);
+		uint32_t x = ((uint32_t)a << 16 | b) ^ 0x2D2D2D2Du;
+		return ((x - 0x01010101u) & ~x & 0x80808080u) != 0;
+	}
+	return n == 1 && s[0] == '-';
 }
 
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
