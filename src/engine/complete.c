@@ -572,9 +572,11 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		                          e->tok_known ? e->verb_tok : UINT32_MAX), cue;
 		dy_news_mood m = news_mood(d, toks, n, e, verb, &cue);
 		if (m != NEWS_DONE) {
-			snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
-			         toks[cue].norm, cue);
-			trace_drop(trace, e, why);
+			if (trace) {   /* the message only for a trace: no formatting otherwise */
+				snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
+				         toks[cue].norm, cue);
+				trace_drop(trace, e, why);
+			}
 			continue;
 		}
 		/* the source's token, found once for the rules below */
@@ -584,17 +586,22 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		    !is_passive(toks, n, verb)) {
 			size_t p = news_place_actor(toks, n, src);
 			if (p < n && !unknown_attacker(toks, n, e, p, verb)) {
-				snprintf(why, sizeof why, "the source is a place ('%s %s')",
-				         toks[p].norm, toks[src].norm);
-				trace_drop(trace, e, why);
+				if (trace) {
+					snprintf(why, sizeof why, "the source is a place ('%s %s')",
+					         toks[p].norm, toks[src].norm);
+					trace_drop(trace, e, why);
+				}
 				continue;
 			}
 		}
 		size_t sp = speaker_source(d, toks, n, date, e, verb, src);
 		if (sp < n) {
-			snprintf(why, sizeof why, "the source is the speaker ('%s') of another subject's verb",
-			         toks[sp].norm);
-			trace_drop(trace, e, why);
+			if (trace) {
+				snprintf(why, sizeof why,
+				         "the source is the speaker ('%s') of another subject's verb",
+				         toks[sp].norm);
+				trace_drop(trace, e, why);
+			}
 			continue;
 		}
 		if (lone_equipment(toks, n, e->source, src) ||
