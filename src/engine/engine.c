@@ -2983,7 +2983,8 @@ static void check_complex(ctx *c)
 				first_verb = i;
 		}
 	}
-	for (int i = 0; i < c->n && c->ntag[T_CONJ]; i++)
+	/* conjunctions are counted only for the option that reads them */
+	for (int i = 0; o->cx_conj && i < c->n && c->ntag[T_CONJ]; i++)
 		if (c->w[i].tag == T_CONJ && !c->w[i].incomp)
 			conj++;
 	if (c->status != ENG_CODED)
