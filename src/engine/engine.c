@@ -2717,7 +2717,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		}
 	}
 	pm found;
-	int actual = -1;
+	int actual = -1, in_p = 0;
 	/* the candidates in order: the bits of bm, else every pattern */
 	uint32_t wi = 0, ci = 0;
 	uint64_t m = bm ? bm[0] : 0;
@@ -2765,17 +2765,19 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 			continue;
 		k = &c->d->codes[pt->code];
 		r->pattern = pi;
-		found = p;
 		tr(c, "    pattern %s matched -> %s\n", where(c, pt->file, pt->line, wb, sizeof wb),
 		   code_is_null(k) ? "---" : (k->flags & DY_CODE_DISCARD) ? "###" :
 		   (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
 		/* a match through alternatives or a synset is only as long as what it
 		 * matched: longer patterns get their turn first (manual 5.7.1) */
-		if (!pk[i].var || p.mchars >= pk[i].len)
+		if (!pk[i].var || p.mchars >= pk[i].len) {
+			in_p = 1;   /* the match is in p: no copy either way */
 			break;
+		}
+		found = p;   /* later patterns that fail change p */
 		actual = p.mchars;
 	}
-	if (r->pattern != DY_NONE)
+	if (r->pattern != DY_NONE && !in_p)
 		p = found;
 	if (r->pattern == DY_NONE) {
 		k = verb_root_code(c, v);
