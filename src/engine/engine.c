@@ -1738,10 +1738,26 @@ static void make_units(ctx *c)
 	}
 }
 
-static int unit_cmp(const void *x, const void *y)
+/* Puts the units in text order. No two units start at one word, so any
+ * sort gives this order; an insertion sort of their indexes (stable, like
+ * glibc's qsort) and one copy of each unit cost less than qsort moving
+ * records of 400 bytes about. */
+static void units_sort(ctx *c)
 {
-	const unit *a = x, *b = y;
-	return a->start - b->start;
+	const int n = c->nu;
+	int *ix = arena_alloc(c->a, sizeof *ix * (size_t)n);
+	for (int x = 0; x < n; x++) {
+		int y = x, s = c->u[x].start;
+		while (y > 0 && c->u[ix[y - 1]].start > s) {
+			ix[y] = ix[y - 1];
+			y--;
+		}
+		ix[y] = x;
+	}
+	unit *u = arena_alloc(c->a, sizeof(unit) * (size_t)c->capu);
+	for (int x = 0; x < n; x++)
+		memcpy(&u[x], &c->u[ix[x]], sizeof(unit));
+	c->u = u;
 }
 
 /* Units are mostly made in text order already: then no sort (no two units
@@ -1778,7 +1794,7 @@ static int conj_opens_clause(const ctx *c, int from, int next)
 static void find_compounds(ctx *c)
 {
 	if (!units_sorted(c))
-		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+		units_sort(c);
 	for (int x = 0; x < c->nu; x++)
 		c->w[c->u[x].start].unit = x;
 	c->g = arena_alloc(c->a, sizeof(group) * (size_t)(c->nu + 1));
@@ -1929,7 +1945,7 @@ static void add_pronouns(ctx *c)
 			if (c->u[x].group >= 0)
 				c->u[x].group = c->u[x].group * 1;
 		if (!units_sorted(c))
-			qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+			units_sort(c);
 		for (int gi = 0; gi < c->ng; gi++) {
 			int first = -1, n = 0;
 			for (int x = 0; x < c->nu; x++)
