@@ -159,7 +159,7 @@ static int bit_test(const uint64_t *set, unsigned key)
 	return (set[key >> 6] >> (key & 63)) & 1;
 }
 
-static int bi_all(const ctx *c, uint32_t first, uint32_t n)
+static inline int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
 	const uint16_t *ek = c->eng->ekey + first, *e3 = c->eng->e3 + first;
 	for (uint32_t k = 0; k < n; k++) {
