@@ -114,6 +114,8 @@ typedef struct ctx {
 	int                   nal;
 	int                  *gl;       /* and its agents */
 	int                   ngl;
+	int                  *cjl;      /* and its conjunctions (they keep the tag) */
+	int                   ncj;
 	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
 	                                 * stages only turn some into nouns): a stage
 	                                 * with none of its words is passed over */
@@ -1298,10 +1300,11 @@ static void tag_words(ctx *c)
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
 	eg_wlist wl_own;   /* a list word_list() made and did not cache */
-	/* c->vl has room for 3 * c->capw (engine_code()) */
+	/* c->vl has room for 4 * c->capw (engine_code()) */
 	c->al = c->vl + c->n;
 	c->gl = c->al + c->n;
-	c->nvl = c->nal = c->ngl = 0;
+	c->cjl = c->gl + c->n;
+	c->nvl = c->nal = c->ngl = c->ncj = 0;
 	/* locals for what the loop reads: its stores of one-byte tags may
 	 * alias anything, so fields of *c would be loaded again each time */
 	ew *const W = c->w;
@@ -1330,6 +1333,8 @@ static void tag_words(ctx *c)
 			/* no entry can start here (most words) */
 			w->tag = wl->ftag;   /* function_word(w), from the word's list */
 			c->ntag[w->tag]++;
+			if (w->tag == T_CONJ)
+				c->cjl[c->ncj++] = i;
 			continue;
 		}
 		/* The longest phrase wins (elements, then characters); among equals
@@ -1421,6 +1426,8 @@ static void tag_words(ctx *c)
 		}
 		w->tag = wl->ftag;   /* function_word(w), from the word's list */
 		c->ntag[w->tag]++;
+		if (w->tag == T_CONJ)
+			c->cjl[c->ncj++] = i;
 	}
 }
 
@@ -1854,9 +1861,10 @@ static void find_compounds(ctx *c)
 			x++;
 	}
 	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
-	const int nw = c->ntag[T_CONJ] ? c->n : 0;
-	for (int i = 1; i + 1 < nw; i++) {
-		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
+	/* the conjunctions from tag_words' list, not a walk over every word */
+	for (int q = 0; q < c->ncj; q++) {
+		const int i = c->cjl[q];
+		if (i < 1 || i + 1 >= c->n || c->w[i].incomp)
 			continue;
 		int pt = c->w[i - 1].tag;
 		if (c->w[i - 1].tag == T_PART) {
@@ -2854,15 +2862,17 @@ static void code_sentence(ctx *c)
 			ncl = 1;
 		}
 	} else
-		for (int i = 0; i <= c->n && ncl < 128; i++) {
-			if (i == c->n || (c->w[i].tag == T_CONJ && !c->w[i].incomp)) {
-				if (i > lo) {
-					cls[ncl].lo = lo;
-					cls[ncl].hi = i;
-					ncl++;
-				}
-				lo = i + 1;
+		/* the conjunctions from tag_words' list, then the end */
+		for (int q = 0; q <= c->ncj && ncl < 128; q++) {
+			const int i = q < c->ncj ? c->cjl[q] : c->n;
+			if (q < c->ncj && c->w[i].incomp)
+				continue;
+			if (i > lo) {
+				cls[ncl].lo = lo;
+				cls[ncl].hi = i;
+				ncl++;
 			}
+			lo = i + 1;
 		}
 	actor_ref carry = no_actor();
 	int dominant_seen = 0;
@@ -3002,8 +3012,8 @@ static void check_complex(ctx *c)
 		}
 	}
 	/* conjunctions are counted only for the option that reads them */
-	for (int i = 0; o->cx_conj && i < c->n && c->ntag[T_CONJ]; i++)
-		if (c->w[i].tag == T_CONJ && !c->w[i].incomp)
+	for (int q = 0; o->cx_conj && q < c->ncj; q++)
+		if (!c->w[c->cjl[q]].incomp)
 			conj++;
 	if (c->status != ENG_CODED)
 		return;
@@ -3154,10 +3164,10 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 		cap = ENG_MAX_WORDS;
 	/* the words, tag_words' lists of verbs, actors and agents, and the
 	 * words' keys for pattern matching: one allocation, not three */
-	char *blk = arena_alloc(a, (sizeof(ew) + 3 * sizeof(int) + sizeof(uint16_t)) * cap);
+	char *blk = arena_alloc(a, (sizeof(ew) + 4 * sizeof(int) + sizeof(uint16_t)) * cap);
 	c.w = (ew *)blk;
 	c.vl = (int *)(blk + sizeof(ew) * cap);
-	c.wk = (uint16_t *)(blk + (sizeof(ew) + 3 * sizeof(int)) * cap);
+	c.wk = (uint16_t *)(blk + (sizeof(ew) + 4 * sizeof(int)) * cap);
 	c.capw = (int)cap;   /* hyphens may split a token into more words: cut there */
 	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
 	c.carry = carry;
