@@ -32,6 +32,9 @@
  * country is used; when it names several, no one of them is chosen. An agent
  * left without a country is written without the tilde ("COP"), as CAMEO
  * writes an agent of unknown country. A '~' is never written. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,8 +49,7 @@ enum {
 
 /* Three-letter codes that begin actor codes but name no country: CAMEO's
  * international and non-state sectors, its regions, and agent codes (a
- * tilde-less agent, "COP", must not pass for a country). Sorted, for a
- * binary search. */
+ * tilde-less agent, "COP", must not pass for a country). */
 static const char not_country[][4] = {
 	"AFR", "AGR", "ASA", "ATH", "BAL", "BLK", "BUD", "BUS", "CAS", "CAU", "CFR",
 	"CHR", "COP", "CRB", "CRM", "CVL", "DEV", "EAF", "EDU", "EEU", "EIN", "ELI",
@@ -58,6 +60,23 @@ static const char not_country[][4] = {
 	"SUN", "UAF", "UIS", "WAF", "WSB", "WST"
 };
 
+/* not_country as a bit per third letter for each first two (26 x 26 words
+ * of 32 bits), built once by the first caller (pthread_once): a test is one
+ * load where the binary search compared up to seven codes, and every
+ * event's two actors are tested. */
+static uint32_t nc_bits[26 * 26];
+static pthread_once_t nc_once = PTHREAD_ONCE_INIT;
+static atomic_int nc_ready;   /* set once built: skips pthread_once() */
+
+static void nc_build(void)
+{
+	for (size_t i = 0; i < sizeof not_country / sizeof not_country[0]; i++) {
+		const char *w = not_country[i];
+		nc_bits[(w[0] - 'A') * 26 + (w[1] - 'A')] |= (uint32_t)1 << (w[2] - 'A');
+	}
+	atomic_store_explicit(&nc_ready, 1, memory_order_release);
+}
+
 int news_country_of(const char *code, char cc[4])
 {
 	cc[0] = 0;
@@ -66,18 +85,10 @@ int news_country_of(const char *code, char cc[4])
 	for (int i = 0; i < 3; i++)
 		if (code[i] < 'A' || code[i] > 'Z')
 			return 0;
-	size_t lo = 0, hi = sizeof not_country / sizeof not_country[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *w = not_country[mid];
-		int c = code[0] != w[0] ? code[0] - w[0] : code[1] != w[1] ? code[1] - w[1] : code[2] - w[2];
-		if (c == 0)
-			return 0;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	if (!atomic_load_explicit(&nc_ready, memory_order_acquire))
+		pthread_once(&nc_once, nc_build);
+	if ((nc_bits[(code[0] - 'A') * 26 + (code[1] - 'A')] >> (code[2] - 'A')) & 1)
+		return 0;
 	memcpy(cc, code, 3);
 	cc[3] = 0;
 	return 1;
@@ -552,7 +563,8 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 {
 	char why[160];
 	size_t kept = 0;
-	word_memo memo = { .n = 0 };
+	word_memo memo;
+	memo.n = 0;   /* only word[0 .. n) and tok[0 .. n) are read */
 	/* (1) moods and (2) equipment, place and speaker sources */
 	for (size_t k = 0; k < n_ev; k++) {
 		dy_event *e = &ev[k];
@@ -560,9 +572,11 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		                          e->tok_known ? e->verb_tok : UINT32_MAX), cue;
 		dy_news_mood m = news_mood(d, toks, n, e, verb, &cue);
 		if (m != NEWS_DONE) {
-			snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
-			         toks[cue].norm, cue);
-			trace_drop(trace, e, why);
+			if (trace) {   /* the message only for a trace: no formatting otherwise */
+				snprintf(why, sizeof why, "%s by '%s' at token %zu", news_mood_name(m),
+				         toks[cue].norm, cue);
+				trace_drop(trace, e, why);
+			}
 			continue;
 		}
 		/* the source's token, found once for the rules below */
@@ -572,17 +586,22 @@ size_t news_apply(const dy_dict *d, const dy_token *toks, size_t n, int32_t date
 		    !is_passive(toks, n, verb)) {
 			size_t p = news_place_actor(toks, n, src);
 			if (p < n && !unknown_attacker(toks, n, e, p, verb)) {
-				snprintf(why, sizeof why, "the source is a place ('%s %s')",
-				         toks[p].norm, toks[src].norm);
-				trace_drop(trace, e, why);
+				if (trace) {
+					snprintf(why, sizeof why, "the source is a place ('%s %s')",
+					         toks[p].norm, toks[src].norm);
+					trace_drop(trace, e, why);
+				}
 				continue;
 			}
 		}
 		size_t sp = speaker_source(d, toks, n, date, e, verb, src);
 		if (sp < n) {
-			snprintf(why, sizeof why, "the source is the speaker ('%s') of another subject's verb",
-			         toks[sp].norm);
-			trace_drop(trace, e, why);
+			if (trace) {
+				snprintf(why, sizeof why,
+				         "the source is the speaker ('%s') of another subject's verb",
+				         toks[sp].norm);
+				trace_drop(trace, e, why);
+			}
 			continue;
 		}
 		if (lone_equipment(toks, n, e->source, src) ||

@@ -60,7 +60,7 @@ typedef struct ew {
 	int         last;     /* head words: index of the phrase's last word */
 	int         unit;     /* actor unit that starts here, or -1 */
 	uint32_t    tok;      /* token index (for explain) */
-	uint16_t    key;      /* bikey() of the word (bi_build) */
+	uint16_t    key;      /* bikey() of the word (build_words) */
 	uint16_t    k3;       /* trikey() of a word of three bytes or more, else 0xFFFF */
 } ew;
 
@@ -114,6 +114,8 @@ typedef struct ctx {
 	int                   nal;
 	int                  *gl;       /* and its agents */
 	int                   ngl;
+	int                  *cjl;      /* and its conjunctions (they keep the tag) */
+	int                   ncj;
 	uint16_t              ntag[T_FORMER + 1]; /* words given each tag by tag_words (later
 	                                 * stages only turn some into nouns): a stage
 	                                 * with none of its words is passed over */
@@ -159,7 +161,7 @@ static int bit_test(const uint64_t *set, unsigned key)
 	return (set[key >> 6] >> (key & 63)) & 1;
 }
 
-static int bi_all(const ctx *c, uint32_t first, uint32_t n)
+static inline int bi_all(const ctx *c, uint32_t first, uint32_t n)
 {
 	const uint16_t *ek = c->eng->ekey + first, *e3 = c->eng->e3 + first;
 	for (uint32_t k = 0; k < n; k++) {
@@ -767,16 +769,6 @@ static int is_alpha(char ch)
 	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (unsigned char)ch >= 0x80;
 }
 
-static inline void word_push(ctx *c, const char *s, uint32_t len, uint16_t flags, uint32_t tok)
-{
-	if (c->n >= c->capw || len == 0)
-		return;
-	/* one store of the whole record (the fields not named are zero) */
-	c->w[c->n] = (ew){ .s = s, .len = len, .flags = flags, .entry = DY_NONE,
-	                   .last = c->n, .unit = -1, .tok = tok };
-	c->n++;
-}
-
 /* Whether s[0..n) has a '-': eight bytes a step (a zero byte of x ^ "--------"
  * is a hyphen), with loads that overlap at the end instead of a call to
  * memchr for words of a few bytes. Never reads outside s[0..n). */
@@ -803,19 +795,27 @@ static int has_hyphen(const char *s, uint32_t n)
 		v = ((uint64_t)a << 32 | b) ^ hy;
 		return ((v - ones) & ~v & highs) != 0;
 	}
-	for (uint32_t i = 0; i < n; i++)
-		if (s[i] == '-')
-			return 1;
-	return 0;
+	if (n >= 2) {   /* two loads of two bytes cover two or three bytes */
+		uint16_t a, b;
+		memcpy(&a, s, 2);
+		memcpy(&b, s + n - 2, 2);
+		uint32_t x = ((uint32_t)a << 16 | b) ^ 0x2D2D2D2Du;
+		return ((x - 0x01010101u) & ~x & 0x80808080u) != 0;
+	}
+	return n == 1 && s[0] == '-';
 }
 
 /* TABARI's input filter (manual 7.3) over tokens: punctuation other than commas
- * and semicolons goes, hyphens split words, "'s" marks the word before. */
+ * and semicolons goes, hyphens split words, "'s" marks the word before.
+ * The words array and its count are locals: a store of a word (one-byte
+ * fields among them) may alias any field of *c, which would then be loaded
+ * again for every token. */
 static void build_words(ctx *c, size_t ntok)
 {
+	const dy_token *const toks = c->toks;
 	int lower_seen = 0;
 	for (size_t i = 0; i < ntok && !lower_seen; i++) {
-		const dy_token *t = &c->toks[i];
+		const dy_token *t = &toks[i];
 		for (uint32_t k = 0; k < t->len; k++) {
 			char ch = c->text[t->off + k];
 			if (ch >= 'a' && ch <= 'z') {
@@ -824,65 +824,81 @@ static void build_words(ctx *c, size_t ntok)
 			}
 		}
 	}
-	c->allcaps = !lower_seen;
+	const int allcaps = !lower_seen;
+	c->allcaps = allcaps;
 	/* TABARI drops a last comma clause only in a sentence that ends with a full
 	 * stop (the suite's MARK-06: a record without one keeps it) */
 	for (size_t i = ntok; i-- > 0;) {
-		const dy_token *t = &c->toks[i];
+		const dy_token *t = &toks[i];
 		if (t->norm_len == 1 && (t->norm[0] == '"' || t->norm[0] == '\''))
 			continue;
 		c->period = t->norm_len >= 1 && t->norm[t->norm_len - 1] == '.';
 		break;
 	}
-	for (size_t i = 0; i < ntok && c->n < c->capw; i++) {
-		const dy_token *t = &c->toks[i];
+	ew *const W = c->w;
+	const int capw = c->capw;
+	int nw = 0;
+#define PUSH(s_, len_, flags_, tok_) do { \
+		if ((len_) != 0) { \
+			/* one store of the whole record (the fields not named are zero) */ \
+			W[nw] = (ew){ .s = (s_), .len = (len_), .flags = (flags_), .entry = DY_NONE, \
+			              .last = nw, .unit = -1, .tok = (tok_), \
+			              .key = (uint16_t)bikey((s_), (len_)), \
+			              .k3 = (len_) >= 3 ? (uint16_t)trikey(s_) : 0xFFFF }; \
+			nw++; \
+		} \
+	} while (0)
+	for (size_t i = 0; i < ntok && nw < capw; i++) {
+		const dy_token *t = &toks[i];
 		const char *s = t->norm;
 		uint32_t n = t->norm_len, tf = t->flags;
 		if (tf & (TOK_MASKED | TOK_POSSESS)) {
-			if (!(tf & TOK_MASKED) && c->n)
-				c->w[c->n - 1].flags |= EW_POSS;
+			if (!(tf & TOK_MASKED) && nw)
+				W[nw - 1].flags |= EW_POSS;
 			continue;
 		}
 		/* a comma or an apostrophe opens no word or number: the common
 		 * case tests neither */
 		if (!(tf & (TOK_WORD | TOK_NUMBER))) {
 			if (n == 1 && (s[0] == ',' || s[0] == ';')) {
-				word_push(c, ",", 1, EW_COMMA, (uint32_t)i);
+				PUSH(",", 1, EW_COMMA, (uint32_t)i);
 				continue;
 			}
 			/* "'S" or "S'" written apart */
-			if (c->n && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
-				c->w[c->n - 1].flags |= EW_POSS;
+			if (nw && n >= 2 && s[0] == '\'' && (s[1] == 'S' || s[1] == 's') && n == 2) {
+				W[nw - 1].flags |= EW_POSS;
 				continue;
 			}
 		}
 		/* "N'T" of a contraction */
-		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && c->n) {
-			ew *p = &c->w[c->n - 1];
+		if (n == 3 && s[0] == 'N' && s[1] == '\'' && s[2] == 'T' && nw) {
+			ew *p = &W[nw - 1];
 			char *m = arena_alloc(c->a, p->len + 4);
 			memcpy(m, p->s, p->len);
 			memcpy(m + p->len, "N'T", 4);
 			p->s = m;
 			p->len += 3;
+			p->key = (uint16_t)bikey(m, p->len);   /* a word of one byte gained */
+			p->k3 = (uint16_t)trikey(m);          /* a second and third */
 			continue;
 		}
 		uint16_t fl = 0;
-		if (t->flags & TOK_NUMBER)
+		if (tf & TOK_NUMBER)
 			fl |= EW_NUM;
-		if ((t->flags & TOK_CAP) && c->n > 0 && !c->allcaps)
+		if ((tf & TOK_CAP) && nw > 0 && !allcaps)
 			fl |= EW_CAP;
 		/* a word or number without a hyphen is one word (it starts with a
 		 * letter or digit): the common case, without the piece loop below */
 		if ((tf & (TOK_WORD | TOK_NUMBER)) && !has_hyphen(s, n)) {
 			uint32_t e = n;
-			if (e > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+			if (e > 1 && s[e - 1] == '.' && !(tf & TOK_ABBREV))
 				e--;
-			word_push(c, s, e, fl, (uint32_t)i);
+			PUSH(s, e, fl, (uint32_t)i);
 			continue;
 		}
 		/* split on hyphens; drop pieces without a letter or digit */
 		uint32_t b = 0;
-		for (uint32_t k = 0; k <= n; k++) {
+		for (uint32_t k = 0; k <= n && nw < capw; k++) {
 			if (k == n || s[k] == '-') {
 				uint32_t e = k;
 				/* trailing possessive mark written "S'" (plural) */
@@ -893,15 +909,16 @@ static void build_words(ctx *c, size_t ntok)
 				if (has) {
 					/* strip a final sentence period after a lower-case word;
 					 * keep abbreviations (U.S.) */
-					if (e - b > 1 && s[e - 1] == '.' && !(t->flags & TOK_ABBREV))
+					if (e - b > 1 && s[e - 1] == '.' && !(tf & TOK_ABBREV))
 						e--;
-					word_push(c, s + b, e - b, b ? (uint16_t)(fl & ~EW_CAP) : fl,
-					          (uint32_t)i);
+					PUSH(s + b, e - b, b ? (uint16_t)(fl & ~EW_CAP) : fl, (uint32_t)i);
 				}
 				b = k + 1;
 			}
 		}
 	}
+#undef PUSH
+	c->n = nw;
 }
 
 /* ---- Tagging ---------------------------------------------------------------- */
@@ -1069,26 +1086,33 @@ typedef struct eg_wlist {
  * one hash over the word instead of a probe per stem length and a merge.
  * The lists and their heads with buckets live in per-thread pools that are
  * emptied together when one is full (wpool_gen counts the emptyings, so
- * that older entries miss). Keyed by the engine's id, so that no entry
- * outlives its dictionary; direct-mapped; words longer than WC_KEY bytes
- * are not kept. */
+ * that older entries miss); a thread that codes with another engine than
+ * the last one empties them too (wc_engine), so that no entry outlives its
+ * dictionary. Two ways a set; words longer than WC_KEY bytes are not kept. */
 enum { WC_SIZE = 4096, WC_KEY = 24, WC_POOL = 16384, WC_BPOOL = 8192 };
 _Static_assert(WC_SIZE == 1 << 12, "word_list() takes 12 bits of the hash");
 typedef struct wc_ent {
-	uint64_t eng;        /* engine id; 0: empty */
 	uint64_t key[WC_KEY / 8];   /* the word, zero-padded: compared as 3 words */
-	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare */
-	uint32_t at;         /* first candidate in wpool */
-	uint16_t bat;        /* first head in bpool */
-	uint16_t nc;
-	uint8_t  nb;
-	uint8_t  ftag;       /* eg_wlist.ftag */
-	uint64_t bkmask;     /* eg_wlist.bkmask */
+	uint64_t stamp;      /* wpool_gen << 8 | the word's length: one compare
+	                      * (0: empty; wpool_gen is 1 or more once used) */
+	eg_wlist l;          /* the list, in wpool and bpool: a hit hands out a
+	                      * pointer to it, with nothing copied */
 } wc_ent;
 static _Thread_local wc_ent wcache[WC_SIZE];
 static _Thread_local eg_cent wpool[WC_POOL];
 static _Thread_local eg_bh bpool[WC_BPOOL];
 static _Thread_local uint32_t wpool_n, bpool_n, wpool_gen;
+static _Thread_local uint64_t wc_engine;   /* id of the engine the cache is for */
+
+/* Empties the cache when this thread last coded with another engine. */
+static void wc_claim(const dy_engine *eng)
+{
+	if (wc_engine == eng->id)
+		return;
+	wc_engine = eng->id;
+	wpool_gen++;   /* every cached list goes */
+	wpool_n = bpool_n = 0;
+}
 
 static uint64_t load_le(const char *s, unsigned n)   /* n = 1, 2, 4 or 8 */
 {
@@ -1150,8 +1174,9 @@ static void cand_sort(eg_cent *c, uint32_t n, eg_cent *tmp)
 	memcpy(c, tmp, n * sizeof *c);
 }
 
-/* The list of word s[0..n) into *out (valid until the next call). */
-static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
+/* The list of word s[0..n): the cache's, or *out filled (valid until the
+ * next call). */
+static const eg_wlist *word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 {
 	const dy_engine *eng = c->eng;
 	wc_ent *ce = NULL;
@@ -1160,26 +1185,27 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 		/* the word as three zero-padded 64-bit words: hashed and compared
 		 * a word at a time instead of a byte at a time */
 		word_key(s, n, kw);
-		uint64_t x = kw[0] * 0x9E3779B97F4A7C15u;
-		x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
-		x = (x ^ kw[2]) * 0x165667B19E3779F9u;
+		uint64_t x;
+		if (n <= 8)   /* kw[1] = kw[2] = 0: the three multiplies in one */
+			x = kw[0] * (uint64_t)(0x9E3779B97F4A7C15u * 0xC2B2AE3D27D4EB4Fu *
+			                       0x165667B19E3779F9u);
+		else {
+			x = kw[0] * 0x9E3779B97F4A7C15u;
+			x = (x ^ kw[1]) * 0xC2B2AE3D27D4EB4Fu;
+			x = (x ^ kw[2]) * 0x165667B19E3779F9u;
+		}
 		/* two ways a set, the top bits (every byte reaches them) pick the
 		 * set: news repeats a few hundred words, and two of them sharing one
 		 * slot would miss at every turn */
 		ce = &wcache[(x >> 52) & ~(uint64_t)1];
-		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n, id = eng->id;
+		/* the stamp holds the length: a word of 8 bytes or fewer has
+		 * key[1] = key[2] = 0 in both */
+		const uint64_t stamp = (uint64_t)wpool_gen << 8 | n;
 		for (int way = 0; way < 2; way++) {
 			const wc_ent *h = ce + way;
-			if (h->stamp == stamp && h->eng == id && h->key[0] == kw[0] &&
-			    h->key[1] == kw[1] && h->key[2] == kw[2]) {
-				out->c = wpool + h->at;
-				out->n = h->nc;
-				out->nb = h->nb;
-				out->bh = bpool + h->bat;
-				out->bkmask = h->bkmask;
-				out->ftag = h->ftag;
-				return;
-			}
+			if (h->stamp == stamp && h->key[0] == kw[0] &&
+			    (n <= 8 || (h->key[1] == kw[1] && h->key[2] == kw[2])))
+				return &h->l;
 		}
 	}
 	const dy_head *heads[WL_HEADS];
@@ -1243,7 +1269,7 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	ew fw = { .s = s, .len = n };
 	out->ftag = (uint8_t)function_word(&fw);
 	if (!ce || m > WC_POOL / 8)
-		return;
+		return out;
 	if (wpool_n + m > WC_POOL || bpool_n + nb > WC_BPOOL) {
 		wpool_gen++;   /* every cached list goes */
 		wpool_n = bpool_n = 0;
@@ -1252,36 +1278,39 @@ static void word_list(ctx *c, const char *s, uint32_t n, eg_wlist *out)
 	memcpy(bpool + bpool_n, bh, nb * sizeof *bh);
 	/* the new word takes the first way; what was there moves to the
 	 * second unless the first was empty or stale */
-	if (ce->eng == eng->id && ce->stamp >> 8 == wpool_gen)
+	if (ce->stamp >> 8 == wpool_gen)
 		ce[1] = ce[0];
-	ce->eng = eng->id;
 	ce->stamp = (uint64_t)wpool_gen << 8 | n;
-	ce->at = wpool_n;
-	ce->bat = (uint16_t)bpool_n;
-	ce->nc = (uint16_t)m;
-	ce->nb = (uint8_t)nb;
-	ce->bkmask = bkmask;
-	ce->ftag = out->ftag;
+	ce->l = *out;
+	ce->l.c = wpool + wpool_n;
+	ce->l.bh = bpool + bpool_n;
 	memcpy(ce->key, kw, sizeof kw);
 	wpool_n += m;
 	bpool_n += nb;
+	return &ce->l;
 }
 
 static void tag_words(ctx *c)
 {
 	const int no_time = !c->o->time_shift;   /* time entries are passed over */
 	const uint64_t sig = c->sig;
+	wc_claim(c->eng);
 	/* the words of the phrase being tried and of the best one so far: a
 	 * better phrase swaps the two instead of copying */
 	int posbuf[2][DICT_MAX_ELEMS];
 	int *pos = posbuf[0], *best_pos = posbuf[1];
-	eg_wlist wl;
-	c->vl = arena_alloc(c->a, sizeof *c->vl * (size_t)c->n * 3);
+	eg_wlist wl_own;   /* a list word_list() made and did not cache */
+	/* c->vl has room for 4 * c->capw (engine_code()) */
 	c->al = c->vl + c->n;
 	c->gl = c->al + c->n;
-	c->nvl = c->nal = c->ngl = 0;
-	for (int i = 0; i < c->n; i++) {
-		ew *w = &c->w[i];
+	c->cjl = c->gl + c->n;
+	c->nvl = c->nal = c->ngl = c->ncj = 0;
+	/* locals for what the loop reads: its stores of one-byte tags may
+	 * alias anything, so fields of *c would be loaded again each time */
+	ew *const W = c->w;
+	const int nw = c->n;
+	for (int i = 0; i < nw; i++) {
+		ew *w = &W[i];
 		if (w->tag != T_NONE)
 			continue;   /* a later word of a phrase already taken */
 		if (w->flags & EW_COMMA) {
@@ -1291,7 +1320,23 @@ static void tag_words(ctx *c)
 			c->ntag[T_COMMA]++;
 			continue;
 		}
-		word_list(c, w->s, w->len, &wl);
+		const eg_wlist *wl = word_list(c, w->s, w->len, &wl_own);
+		/* key of the next word, for entries whose second word follows at once */
+		unsigned nk = 0xFFFF;
+		if (wl->nb && i + 1 < nw) {
+			const ew *nx = &W[i + 1];
+			if (((wl->bkmask >> (nx->key & 63)) & 1) && nx->tag == T_NONE && nx->len >= 2 &&
+			    !(w->flags & EW_POSS))
+				nk = nx->key;   /* bikey(), from build_words */
+		}
+		if (nk == 0xFFFF && !wl->n) {
+			/* no entry can start here (most words) */
+			w->tag = wl->ftag;   /* function_word(w), from the word's list */
+			c->ntag[w->tag]++;
+			if (w->tag == T_CONJ)
+				c->cjl[c->ncj++] = i;
+			continue;
+		}
 		/* The longest phrase wins (elements, then characters); among equals
 		 * the first met, heads in the lookup's order, in each head its
 		 * bucket before its other entries. bkey/brank: the best so far. */
@@ -1299,15 +1344,10 @@ static void tag_words(ctx *c)
 		uint32_t bkey = 0;
 		unsigned brank = 0;
 		int best_last = -1;
-		/* key of the next word, for entries whose second word follows at once */
-		unsigned nk = 0xFFFF;
-		if (wl.nb && i + 1 < c->n && ((wl.bkmask >> (c->w[i + 1].key & 63)) & 1) &&
-		    c->w[i + 1].tag == T_NONE && c->w[i + 1].len >= 2 && !(w->flags & EW_POSS))
-			nk = c->w[i + 1].key;   /* bikey(), from bi_build */
-		for (uint32_t b = 0; nk != 0xFFFF && b < wl.nb; b++) {
-			if (!((wl.bh[b].bkmask >> (nk & 63)) & 1))
+		for (uint32_t b = 0; nk != 0xFFFF && b < wl->nb; b++) {
+			if (!((wl->bh[b].bkmask >> (nk & 63)) & 1))
 				continue;
-			const eg_head *hd = wl.bh[b].h;
+			const eg_head *hd = wl->bh[b].h;
 			const eg_bkt *bk = bkt_find(hd, nk);
 			if (!bk)
 				continue;
@@ -1318,10 +1358,10 @@ static void tag_words(ctx *c)
 					break;   /* longest first; an earlier head wins a tie */
 				if (ce[k].kind == DY_ENT_TIME && no_time)
 					continue;
-				if (!bi_test(c->bi, ce[k].k2) || (ce[k].sig & ~sig))
+				if ((ce[k].sig & ~sig) || !bi_test(c->bi, ce[k].k2))
 					continue;
-				if ((ce[k].f0 & DY_EL_EXACT) && !wl.bh[b].mex &&
-				    !((ce[k].f0 & DY_EL_ENDINGS) && wl.bh[b].mend))
+				if ((ce[k].f0 & DY_EL_EXACT) && !wl->bh[b].mex &&
+				    !((ce[k].f0 & DY_EL_ENDINGS) && wl->bh[b].mend))
 					continue;   /* the first word does not match */
 				if ((w->flags & EW_POSS) || !bi_all(c, ce[k].first + 1, ce[k].n - 1u))
 					continue;   /* a possessive only ends a phrase */
@@ -1331,7 +1371,7 @@ static void tag_words(ctx *c)
 					continue;
 				best = &ce[k];
 				bkey = key;
-				brank = wl.bh[b].rank;
+				brank = wl->bh[b].rank;
 				best_last = last;
 				int *t = best_pos;
 				best_pos = pos;
@@ -1339,14 +1379,14 @@ static void tag_words(ctx *c)
 				break;
 			}
 		}
-		for (uint32_t k = 0; k < wl.n; k++) {
-			const eg_cent *x = &wl.c[k];
+		for (uint32_t k = 0; k < wl->n; k++) {
+			const eg_cent *x = &wl->c[k];
 			uint32_t key = ((uint32_t)x->n << 16) | x->chars;
 			if (key < bkey || (key == bkey && x->f0 >= brank))
 				break;   /* no later entry beats the bucket's */
 			if (x->kind == DY_ENT_TIME && no_time)
 				continue;
-			if (!bi_test(c->bi, x->k2) || (x->sig & ~sig))
+			if ((x->sig & ~sig) || !bi_test(c->bi, x->k2))
 				continue;
 			int last;
 			if (x->n == 1) {
@@ -1381,35 +1421,37 @@ static void tag_words(ctx *c)
 			w->entry = best->ei;
 			w->last = best_last;
 			for (int k = 1; k < best->n; k++)
-				c->w[best_pos[k]].tag = T_PART;
+				W[best_pos[k]].tag = T_PART;
 			continue;
 		}
-		w->tag = wl.ftag;   /* function_word(w), from the word's list */
+		w->tag = wl->ftag;   /* function_word(w), from the word's list */
 		c->ntag[w->tag]++;
+		if (w->tag == T_CONJ)
+			c->cjl[c->ncj++] = i;
 	}
 }
 
 static void bi_build(ctx *c)
 {
 	/* bi, b3 and sig start zeroed: engine_code() clears the whole ctx */
-	c->wk = arena_alloc(c->a, sizeof *c->wk * (size_t)c->n);
+	/* c->wk has room for c->capw words (engine_code()) */
+	/* the words' keys were worked out as they were made (build_words) */
+	const ew *const W = c->w;
+	uint16_t *const wk = c->wk;
+	uint64_t sig = 0;
 	for (int i = 0; i < c->n; i++) {
-		ew *w = &c->w[i];
-		unsigned k = bikey(w->s, w->len);
-		w->key = k;
-		c->wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
+		const ew *w = &W[i];
+		unsigned k = w->key, k3 = w->k3;
+		wk[i] = (w->flags & EW_POSS) ? WK_POSS : (uint16_t)k;
 		if (!((c->bi[k >> 6] >> (k & 63)) & 1))
 			kfirst[k] = (uint16_t)i;
 		klast[k] = (uint16_t)i;
 		c->bi[k >> 6] |= (uint64_t)1 << (k & 63);
-		w->k3 = 0xFFFF;
-		if (w->len >= 3) {
-			unsigned k3 = trikey(w->s);
-			w->k3 = (uint16_t)k3;
+		if (k3 != 0xFFFF)
 			c->b3[k3 >> 6] |= (uint64_t)1 << (k3 & 63);
-		}
-		c->sig |= (uint64_t)1 << (k & 63);
+		sig |= (uint64_t)1 << (k & 63);
 	}
+	c->sig = sig;
 }
 
 /* The verb record of a verb word, and its root code (NULL: null-coded). */
@@ -1703,10 +1745,26 @@ static void make_units(ctx *c)
 	}
 }
 
-static int unit_cmp(const void *x, const void *y)
+/* Puts the units in text order. No two units start at one word, so any
+ * sort gives this order; an insertion sort of their indexes (stable, like
+ * glibc's qsort) and one copy of each unit cost less than qsort moving
+ * records of 400 bytes about. */
+static void units_sort(ctx *c)
 {
-	const unit *a = x, *b = y;
-	return a->start - b->start;
+	const int n = c->nu;
+	int *ix = arena_alloc(c->a, sizeof *ix * (size_t)n);
+	for (int x = 0; x < n; x++) {
+		int y = x, s = c->u[x].start;
+		while (y > 0 && c->u[ix[y - 1]].start > s) {
+			ix[y] = ix[y - 1];
+			y--;
+		}
+		ix[y] = x;
+	}
+	unit *u = arena_alloc(c->a, sizeof(unit) * (size_t)c->capu);
+	for (int x = 0; x < n; x++)
+		memcpy(&u[x], &c->u[ix[x]], sizeof(unit));
+	c->u = u;
 }
 
 /* Units are mostly made in text order already: then no sort (no two units
@@ -1743,7 +1801,7 @@ static int conj_opens_clause(const ctx *c, int from, int next)
 static void find_compounds(ctx *c)
 {
 	if (!units_sorted(c))
-		qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+		units_sort(c);
 	for (int x = 0; x < c->nu; x++)
 		c->w[c->u[x].start].unit = x;
 	c->g = arena_alloc(c->a, sizeof(group) * (size_t)(c->nu + 1));
@@ -1803,9 +1861,10 @@ static void find_compounds(ctx *c)
 			x++;
 	}
 	/* <noun> <conj> <adj>* <noun> and <adj> <conj> <adj> */
-	const int nw = c->ntag[T_CONJ] ? c->n : 0;
-	for (int i = 1; i + 1 < nw; i++) {
-		if (c->w[i].tag != T_CONJ || c->w[i].incomp)
+	/* the conjunctions from tag_words' list, not a walk over every word */
+	for (int q = 0; q < c->ncj; q++) {
+		const int i = c->cjl[q];
+		if (i < 1 || i + 1 >= c->n || c->w[i].incomp)
 			continue;
 		int pt = c->w[i - 1].tag;
 		if (c->w[i - 1].tag == T_PART) {
@@ -1894,7 +1953,7 @@ static void add_pronouns(ctx *c)
 			if (c->u[x].group >= 0)
 				c->u[x].group = c->u[x].group * 1;
 		if (!units_sorted(c))
-			qsort(c->u, (size_t)c->nu, sizeof(unit), unit_cmp);
+			units_sort(c);
 		for (int gi = 0; gi < c->ng; gi++) {
 			int first = -1, n = 0;
 			for (int x = 0; x < c->nu; x++)
@@ -1919,14 +1978,19 @@ static void drop_commas(ctx *c)
 	if (o->comma_off || !c->ntag[T_COMMA])
 		return;   /* no comma: nothing to drop */
 	int prev = -1;   /* index of the comma that opened the current phrase */
-	for (int i = 0; i <= c->n; i++) {
-		int is_end = (i == c->n);
-		if (!is_end && !(c->w[i].tag == T_COMMA && !c->w[i].incomp))
-			continue;
-		int words = 0;
-		for (int k = prev + 1; k < i; k++)
-			if (c->w[k].tag != T_COMMA)
-				words += (c->w[k].flags & EW_POSS) ? 2 : 1;   /* "'s" is a word */
+	int words = 0;   /* its words so far, counted in the same walk */
+	const ew *const W = c->w;
+	const int n = c->n;
+	for (int i = 0; i <= n; i++) {
+		int is_end = (i == n);
+		if (!is_end) {
+			if (W[i].tag != T_COMMA) {
+				words += (W[i].flags & EW_POSS) ? 2 : 1;   /* "'s" is a word */
+				continue;
+			}
+			if (W[i].incomp)
+				continue;   /* a comma inside a compound: no phrase ends */
+		}
 		if (is_end && c->period)
 			words++;   /* the full stop counts (suite: DEMO-19 keeps 9 words + '.') */
 		int lo, hi;
@@ -1952,6 +2016,7 @@ static void drop_commas(ctx *c)
 			tr(c, "  comma clause dropped: words %d..%d\n", prev + 1, i - 1);
 		}
 		prev = i;
+		words = 0;
 	}
 }
 
@@ -2619,7 +2684,6 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	pm p;
 	memset(&p, 0, sizeof p);
 	p.c = c;
-	window_of(c, cl, vs, ve, &p.lo, &p.hi);
 	p.alo = cl->lo;
 	p.vs = vs;
 	p.ve = ve;
@@ -2627,14 +2691,24 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 	const eg_verb *vx = verb_get(c->eng, vi);
 	const eg_pat *pk = vx->pk;
 	uint32_t npk = vx->npk;
-	/* the keys of the words on each side of the verb, within the window that
-	 * pattern matching looks at: a pattern's words before '*' are matched in
-	 * [lo, vs), those after it in [ve, hi) */
+	/* The window (window_of()), and in the same walks the keys of the words
+	 * on each side of the verb within it: a pattern's words before '*' are
+	 * matched in [lo, vs), those after it in [ve, hi). */
 	uint64_t nsig_b = 0, nsig_a = 0;
-	for (int q = p.lo; q < vs; q++)
-		nsig_b |= (uint64_t)1 << (c->w[q].key & 63);
-	for (int q = ve; q < p.hi; q++)
-		nsig_a |= (uint64_t)1 << (c->w[q].key & 63);
+	{
+		const ew *const W = c->w;
+		int a = vs, b = ve;
+		while (a > cl->lo && W[a - 1].tag != T_COMMA && !W[a - 1].del) {
+			a--;
+			nsig_b |= (uint64_t)1 << (W[a].key & 63);
+		}
+		while (b < cl->hi && W[b].tag != T_COMMA && !W[b].del) {
+			nsig_a |= (uint64_t)1 << (W[b].key & 63);
+			b++;
+		}
+		p.lo = a;
+		p.hi = b;
+	}
 	nsig_b = ~nsig_b;
 	nsig_a = ~nsig_a;
 	/* A verb with many patterns: only those whose indexed word has its key
@@ -2667,7 +2741,7 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 		}
 	}
 	pm found;
-	int actual = -1;
+	int actual = -1, in_p = 0;
 	/* the candidates in order: the bits of bm, else every pattern */
 	uint32_t wi = 0, ci = 0;
 	uint64_t m = bm ? bm[0] : 0;
@@ -2715,17 +2789,19 @@ static void code_verb(ctx *c, const clause *cl, int vs, actor_ref carry, vres *r
 			continue;
 		k = &c->d->codes[pt->code];
 		r->pattern = pi;
-		found = p;
 		tr(c, "    pattern %s matched -> %s\n", where(c, pt->file, pt->line, wb, sizeof wb),
 		   code_is_null(k) ? "---" : (k->flags & DY_CODE_DISCARD) ? "###" :
 		   (k->flags & DY_CODE_COMPLEX) ? "+++" : k->code);
 		/* a match through alternatives or a synset is only as long as what it
 		 * matched: longer patterns get their turn first (manual 5.7.1) */
-		if (!pk[i].var || p.mchars >= pk[i].len)
+		if (!pk[i].var || p.mchars >= pk[i].len) {
+			in_p = 1;   /* the match is in p: no copy either way */
 			break;
+		}
+		found = p;   /* later patterns that fail change p */
 		actual = p.mchars;
 	}
-	if (r->pattern != DY_NONE)
+	if (r->pattern != DY_NONE && !in_p)
 		p = found;
 	if (r->pattern == DY_NONE) {
 		k = verb_root_code(c, v);
@@ -2778,8 +2854,19 @@ static void code_sentence(ctx *c)
 	/* clauses */
 	clause cls[128];
 	int ncl = 0, lo = 0;
-	for (int i = 0; i <= c->n && ncl < 128; i++) {
-		if (i == c->n || (c->w[i].tag == T_CONJ && !c->w[i].incomp)) {
+	if (!c->ntag[T_CONJ]) {
+		/* no conjunction: one clause, without a walk over the words */
+		if (c->n > 0) {
+			cls[0].lo = 0;
+			cls[0].hi = c->n;
+			ncl = 1;
+		}
+	} else
+		/* the conjunctions from tag_words' list, then the end */
+		for (int q = 0; q <= c->ncj && ncl < 128; q++) {
+			const int i = q < c->ncj ? c->cjl[q] : c->n;
+			if (q < c->ncj && c->w[i].incomp)
+				continue;
 			if (i > lo) {
 				cls[ncl].lo = lo;
 				cls[ncl].hi = i;
@@ -2787,7 +2874,6 @@ static void code_sentence(ctx *c)
 			}
 			lo = i + 1;
 		}
-	}
 	actor_ref carry = no_actor();
 	int dominant_seen = 0;
 	int any_main = 0;
@@ -2798,20 +2884,30 @@ static void code_sentence(ctx *c)
 	int has_sub[128];
 	memset(has_sub, 0, sizeof(int) * (size_t)ncl);   /* only clauses' slots are read */
 	int stop = 0;
+	/* A clause's verbs are found in tag_words' list (c->vl, ascending), not
+	 * by a walk over its words: no stage after it makes a word a verb. */
+	const int *const vl = c->vl;
+	const int nvl = c->nvl;
+	int vq = 0;   /* vl[vq ..]: the verbs from the current clause on */
 	for (int ci = 0; ci < ncl && !stop; ci++) {
 		const clause *cl = &cls[ci];
 		tr(c, "  clause %d: words %d..%d\n", ci, cl->lo, cl->hi - 1);
 		int got = 0;
 		int clause_first_actor = -1, clause_has_verb = 0;
-		for (int i = cl->lo; i < cl->hi; i++)
-			if (c->w[i].tag == T_VERB && !c->w[i].del)
+		while (vq < nvl && vl[vq] < cl->lo)
+			vq++;
+		for (int q = vq; q < nvl && vl[q] < cl->hi; q++)
+			if (c->w[vl[q]].tag == T_VERB && !c->w[vl[q]].del) {
 				clause_has_verb = 1;
+				break;
+			}
 		for (int x = 0; x < c->nu; x++)
 			if (unit_live(c, x) && c->u[x].start >= cl->lo && c->u[x].start < cl->hi) {
 				clause_first_actor = x;
 				break;
 			}
-		for (int i = cl->lo; i < cl->hi; i++) {
+		for (int q = vq; q < nvl && vl[q] < cl->hi; q++) {
+			const int i = vl[q];
 			const ew *w = &c->w[i];
 			if (w->tag != T_VERB || w->del)
 				continue;
@@ -2915,8 +3011,9 @@ static void check_complex(ctx *c)
 				first_verb = i;
 		}
 	}
-	for (int i = 0; i < c->n && c->ntag[T_CONJ]; i++)
-		if (c->w[i].tag == T_CONJ && !c->w[i].incomp)
+	/* conjunctions are counted only for the option that reads them */
+	for (int q = 0; o->cx_conj && q < c->ncj; q++)
+		if (!c->w[c->cjl[q]].incomp)
 			conj++;
 	if (c->status != ENG_CODED)
 		return;
@@ -3065,7 +3162,12 @@ void engine_code(const dy_engine *eng, const dy_engine_opts *o, dy_arena *a,
 	size_t cap = n < ENG_MAX_WORDS ? n * 2 + 1 : ENG_MAX_WORDS;
 	if (cap > ENG_MAX_WORDS)
 		cap = ENG_MAX_WORDS;
-	c.w = arena_alloc(a, sizeof(ew) * cap);
+	/* the words, tag_words' lists of verbs, actors and agents, and the
+	 * words' keys for pattern matching: one allocation, not three */
+	char *blk = arena_alloc(a, (sizeof(ew) + 4 * sizeof(int) + sizeof(uint16_t)) * cap);
+	c.w = (ew *)blk;
+	c.vl = (int *)(blk + sizeof(ew) * cap);
+	c.wk = (uint16_t *)(blk + (sizeof(ew) + 4 * sizeof(int)) * cap);
 	c.capw = (int)cap;   /* hyphens may split a token into more words: cut there */
 	c.ev = arena_alloc(a, sizeof(dy_event) * ENG_MAX_EVENTS);
 	c.carry = carry;

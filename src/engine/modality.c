@@ -33,6 +33,9 @@
  * When the event's own verb pattern spells the cue ("- WILL_NOT_* [125]",
  * "- REFUSED_TO_* [1243]", "- * NOT_INVOLVED [016]"), the dictionary coded the
  * negation on purpose and the event stays. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "engine/news.h"
@@ -64,8 +67,7 @@ static inline int ends_with(const dy_token *t, const char *suf)
 
 /* The words of a verb group, by kind: auxiliaries, adverbs, forecast words
  * before TO ("expected to"), modals (MAY is handled apart: only lower case)
- * and negations. One sorted table (byte order), so a token is classed by a
- * binary search instead of a scan of each list. */
+ * and negations. One table, hashed at first use (kw_table). */
 enum {
 	K_AUX      = 1, /* IS, HAS, DID, WILL, WOULD, CAN, 'LL, GET ... */
 	K_ADVERB   = 2, /* YET, STILL, ALREADY, AGAIN, NOW, ONLY ... */
@@ -104,25 +106,77 @@ static const struct kword {
 	{ "WOULD", K_AUX | K_SUPPOSE }, { "YET", K_ADVERB }, { "YOU", K_STOP | K_SUBJECT },
 };
 
+/* kwords as a hash table, built once by the first caller (pthread_once):
+ * a word of up to 8 bytes packed into one 64-bit key is classed with one
+ * multiply and a compare or two, where the binary search compared strings
+ * seven times; news_mood() classes each word around every event's verb. */
+enum { KW_SLOTS = 256 };   /* a power of two, over three times kwords */
+static struct kw_slot {
+	uint64_t key;   /* the word's bytes, zero-padded */
+	uint32_t n;     /* its length; 0: empty */
+	unsigned k;
+} kw_table[KW_SLOTS];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+static atomic_int kw_ready;   /* set once built: skips pthread_once() */
+
+/* s[0..n) (1 <= n <= 8) zero-padded into 64 bits, with fixed-size loads
+ * that overlap instead of a byte loop; never reads outside s[0..n). */
+static uint64_t kw_pack(const char *s, uint32_t n)
+{
+	uint32_t a, b;
+	uint16_t x, y;
+	uint64_t v;
+	if (n == 8) {
+		memcpy(&v, s, 8);
+		return v;
+	}
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)a | ((uint64_t)b << (8 * (n - 4)));
+	}
+	if (n >= 2) {
+		memcpy(&x, s, 2);
+		memcpy(&y, s + n - 2, 2);
+		return (uint64_t)x | ((uint64_t)y << (8 * (n - 2)));
+	}
+	return (unsigned char)s[0];
+}
+
+static unsigned kw_hash(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15u) >> 56) & (KW_SLOTS - 1);
+}
+
+static void kw_build(void)
+{
+	for (size_t i = 0; i < sizeof kwords / sizeof kwords[0]; i++) {
+		uint64_t key = kw_pack(kwords[i].w, (uint32_t)strlen(kwords[i].w));
+		unsigned h = kw_hash(key);
+		while (kw_table[h].n)
+			h = (h + 1) & (KW_SLOTS - 1);
+		kw_table[h].key = key;
+		kw_table[h].n = (uint32_t)strlen(kwords[i].w);
+		kw_table[h].k = kwords[i].k;
+	}
+	atomic_store_explicit(&kw_ready, 1, memory_order_release);
+}
+
 /* The K_ bits of token t's norm; 0 for any other word. */
 static unsigned word_kinds(const dy_token *t)
 {
-	unsigned char c0 = (unsigned char)t->norm[0];
-	if (t->norm_len < 1 || t->norm_len > 8 || ((c0 < 'A' || c0 > 'Z') && c0 != '\''))
-		return 0; /* the table's words have 1 to 8 bytes and start A-Z or ' */
-	size_t lo = 0, hi = sizeof kwords / sizeof kwords[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		unsigned char k0 = (unsigned char)kwords[mid].w[0];
-		int c = c0 != k0 ? (c0 < k0 ? -1 : 1) : word_cmp(t->norm, t->norm_len, kwords[mid].w);
-		if (c == 0)
-			return kwords[mid].k;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	if (t->norm_len < 1 || t->norm_len > 8)
+		return 0; /* the table's words have 1 to 8 bytes */
+	if (!atomic_load_explicit(&kw_ready, memory_order_acquire))
+		pthread_once(&kw_once, kw_build);
+	uint64_t key = kw_pack(t->norm, t->norm_len);
+	/* key and length: a NUL byte in a word cannot make it another */
+	for (unsigned h = kw_hash(key);; h = (h + 1) & (KW_SLOTS - 1)) {
+		if (kw_table[h].key == key && kw_table[h].n == t->norm_len)
+			return kw_table[h].k;
+		if (!kw_table[h].n)
+			return 0;
 	}
-	return 0;
 }
 
 /* -LY adverbs ("formally", "publicly"); a capitalised word inside the

@@ -209,6 +209,17 @@ static void test_lone_agents(void **state)
 	assert_false(news_country_of("IGOUNO", cc));
 	assert_false(news_country_of("~COP", cc));
 	assert_false(news_country_of("COP", cc));
+	/* the table's first and last codes, and countries beside them */
+	assert_false(news_country_of("AFR", cc));
+	assert_false(news_country_of("WSTMIL", cc));
+	assert_false(news_country_of("WSB", cc));
+	assert_true(news_country_of("AFG", cc));
+	assert_string_equal(cc, "AFG");
+	assert_true(news_country_of("WSM", cc));
+	assert_true(news_country_of("USAGOV", cc));
+	assert_string_equal(cc, "USA");
+	assert_false(news_country_of("us", cc));
+	assert_false(news_country_of("U", cc));
 }
 
 static void test_equipment_self(void **state)
