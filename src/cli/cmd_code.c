@@ -444,8 +444,12 @@ static void open_job_start(open_job *o, const char *path, dy_format fmt, const c
 	o->date = date;
 	diag_init(&o->dg, open_memstream(&o->msg, &o->msg_n));
 	o->started = pthread_create(&o->th, NULL, open_job_run, o) == 0;
-	if (!o->started && o->dg.out)
-		fclose(o->dg.out);
+	if (!o->started) {
+		if (o->dg.out)
+			fclose(o->dg.out);
+		free(o->msg);
+		memset(o, 0, sizeof *o);
+	}
 }
 
 /* Waits for the early open; returns the reader when it went without a word
@@ -678,7 +682,8 @@ int cmd_code(int argc, char **argv)
 	dy_enricher en;
 	enrich_init(&en);
 	en.gaz = gaz;
-	job jb = { eng, &o, &wr, &en, enrich, dedup, news };
+	job jb = { .eng = eng, .o = &o, .w = &wr, .en = &en,
+	           .enrich = enrich, .dedup = dedup, .news = news };
 	dy_buf hb = DY_BUF_INIT;
 	writer_header(&wr, &hb);
 	if (hb.n)
