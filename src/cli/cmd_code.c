@@ -6,18 +6,20 @@
  * CSV; --fields), optionally after one-a-day duplicate removal
  * (write/dedup.h). docs/output.md describes the output.
  *
- * Threads (-j N): documents are read in batches, each into its own slot
- * (arena + output buffer); N workers take slots from an atomic counter and
- * code, enrich and format them, while the main thread reads the next batch
- * into a second set of slots; the main thread then writes the slots in input
- * order (or, with --dedup day, adds their records to the dedup table in input
- * order). So output is byte-identical for any N. Exports cmd_code(). */
+ * Threads (-j N): N threads (the calling one and N - 1 more) each read a
+ * chunk of documents in turn, each document into its own slot (arena + output
+ * buffer), code, enrich and format them, and hand the chunk over to be
+ * written in input order (or, with --dedup day, its records added to the
+ * dedup table in input order). So output is byte-identical for any N; see
+ * "The coding pipeline" below. Exports cmd_code(). */
+#include <assert.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "dictopts.h"
@@ -66,7 +68,11 @@ static const char code_help[] =
 	DICTOPTS_HELP
 	"  -h, --help       this help\n";
 
-enum { CODE_MAX_THREADS = 256, CODE_BATCH_PER_THREAD = 64 };
+enum {
+	CODE_MAX_THREADS = 256,
+	CODE_CHUNK_DOCS = 64,       /* documents read, coded and written as one */
+	CODE_CHUNKS_PER_THREAD = 4  /* -j 2 and more: chunks in flight a thread */
+};
 
 typedef struct slot {
 	dy_arena   a;
@@ -78,21 +84,19 @@ typedef struct slot {
 	long       events;
 } slot;
 
+/* What coding a document needs; read-only while threads run. */
 typedef struct job {
 	const dy_engine      *eng;
 	const dy_engine_opts *o;
 	const dy_writer      *w;
 	const dy_enricher    *en;
 	int                   enrich;  /* 0: --no-enrich */
-	int                   dedup;   /* 1: keep records for the main thread */
+	int                   dedup;   /* 1: keep records for the writing thread */
 	int                   news;    /* 0: --no-news (the engine's events as they are) */
-	slot                 *slots;
-	int                   n;
-	atomic_int            next;
 } job;
 
-/* Keeps a record for the main thread (--dedup day); its strings stay in the
- * slot's arena until the batch is written. */
+/* Keeps a record for the writing thread (--dedup day); its strings stay in
+ * the slot's arena until the document is written. */
 static void slot_keep(slot *s, const dy_record *r)
 {
 	if (s->n_recs == s->cap_recs) {
@@ -156,106 +160,6 @@ static void code_slot(const job *j, slot *s)
 	s->sentences = (long)t.n_sentences;
 }
 
-static void *worker(void *arg)
-{
-	job *j = arg;
-	for (;;) {
-		int k = atomic_fetch_add(&j->next, 1);
-		if (k >= j->n)
-			break;
-		code_slot(j, &j->slots[k]);
-	}
-	return NULL;
-}
-
-/* Worker threads that live for the whole run (-j 2 and more). They are made
- * once, not per batch: the tokenizer and the engine keep per-thread caches
- * that a new thread would have to warm up again for every batch.
- *
- * Invariant: `busy` counts the workers still on batch `gen`; the main thread
- * hands over a new batch only when busy == 0. */
-typedef struct pool {
-	pthread_mutex_t mu;
-	pthread_cond_t  go;     /* a new batch, or quit */
-	pthread_cond_t  done;   /* the last worker finished the batch */
-	job            *j;      /* the batch being coded */
-	unsigned        gen;    /* batches handed out so far */
-	int             busy;
-	int             quit;
-	int             n;      /* workers running */
-	pthread_t       th[CODE_MAX_THREADS];
-} pool;
-
-static void *pool_worker(void *arg)
-{
-	pool *p = arg;
-	unsigned seen = 0;
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (!p->quit && p->gen == seen)
-			pthread_cond_wait(&p->go, &p->mu);
-		if (p->quit) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
-		}
-		seen = p->gen;
-		job *j = p->j;
-		pthread_mutex_unlock(&p->mu);
-		worker(j);
-		pthread_mutex_lock(&p->mu);
-		if (--p->busy == 0)
-			pthread_cond_signal(&p->done);
-		pthread_mutex_unlock(&p->mu);
-	}
-}
-
-/* Starts up to `threads` workers; returns how many started (0: code on the
- * calling thread instead). */
-static int pool_open(pool *p, int threads)
-{
-	memset(p, 0, sizeof *p);
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->go, NULL);
-	pthread_cond_init(&p->done, NULL);
-	for (int i = 0; i < threads; i++)
-		if (pthread_create(&p->th[p->n], NULL, pool_worker, p) == 0)
-			p->n++;
-	return p->n;
-}
-
-/* Hands batch j to the workers and returns at once. */
-static void pool_start(pool *p, job *j)
-{
-	atomic_store(&j->next, 0);
-	pthread_mutex_lock(&p->mu);
-	p->j = j;
-	p->busy = p->n;
-	p->gen++;
-	pthread_cond_broadcast(&p->go);
-	pthread_mutex_unlock(&p->mu);
-}
-
-static void pool_wait(pool *p)
-{
-	pthread_mutex_lock(&p->mu);
-	while (p->busy > 0)
-		pthread_cond_wait(&p->done, &p->mu);
-	pthread_mutex_unlock(&p->mu);
-}
-
-static void pool_close(pool *p)
-{
-	pthread_mutex_lock(&p->mu);
-	p->quit = 1;
-	pthread_cond_broadcast(&p->go);
-	pthread_mutex_unlock(&p->mu);
-	for (int i = 0; i < p->n; i++)
-		pthread_join(p->th[i], NULL);
-	pthread_cond_destroy(&p->go);
-	pthread_cond_destroy(&p->done);
-	pthread_mutex_destroy(&p->mu);
-}
-
 /* Writes the kept events of the dedup table in first-report order and
  * clears it; b is scratch. */
 static void dedup_write(dy_dedup *dd, const dy_writer *w, dy_buf *b)
@@ -299,7 +203,8 @@ static int input_next(input_list *in, dy_arena *a, dy_doc *doc)
 	}
 }
 
-/* Reads up to cap documents into the slots; returns how many. */
+/* Reads up to cap documents into the slots; returns how many (fewer than
+ * cap: the input is exhausted). */
 static int batch_fill(input_list *in, slot *slots, int cap)
 {
 	int n = 0;
@@ -315,6 +220,256 @@ static int batch_fill(input_list *in, slot *slots, int cap)
 		n++;
 	}
 	return n;
+}
+
+/* The coding pipeline. Each thread (the calling one and, with -j N, N - 1
+ * more) loops: take a free chunk, read the next CODE_CHUNK_DOCS documents
+ * into it under the input lock, code them, then hand the chunk to the output
+ * side, which writes every chunk whose turn has come (input order) and frees
+ * it. No thread waits for another at a batch boundary, nor does a reading
+ * thread sit beside the coding ones: on two cores two threads code all the
+ * time and read in turns (reading is a tenth of the work). Output is the same
+ * for any N because chunks are numbered as they are read and written by
+ * number. With -j 1 the calling thread does it all, alone.
+ *
+ * Invariants: chunks numbered below `written` are written and free; at most
+ * n_chunks are read and not yet written, so a coded chunk waiting for its turn
+ * has a place of its own in ready[seq % n_chunks]. A thread waits for a free
+ * chunk only while holding none, so the oldest unwritten chunk always belongs
+ * to a thread that is coding it. */
+typedef struct chunk {
+	slot         *slots;  /* CODE_CHUNK_DOCS of them */
+	int           n;      /* documents in it */
+	long          seq;    /* its place in the input: 0, 1, 2, ... */
+	struct chunk *next;   /* free list */
+} chunk;
+
+typedef struct pipeline {
+	job              j;
+	/* input side, under in_mu */
+	pthread_mutex_t  in_mu;
+	input_list      *in;
+	long             seq_read;   /* chunks read so far */
+	atomic_int       in_end;     /* the input is exhausted (set under in_mu) */
+	/* output side, under out_mu */
+	pthread_mutex_t  out_mu;
+	pthread_cond_t   freed;      /* a chunk went back to the free list */
+	chunk           *free;
+	chunk          **ready;      /* coded chunks waiting for their turn */
+	int              n_chunks;
+	long             written;    /* chunks written so far */
+	dy_dedup        *dd;         /* --dedup day, else NULL */
+	dy_buf          *scratch;    /* for dedup_write() */
+	dy_progress     *pr;
+	long             docs, sents;
+	/* storage */
+	chunk           *chunks;
+	slot            *slots;
+} pipeline;
+
+static void pipeline_init(pipeline *p, const job *j, input_list *in, int n_chunks)
+{
+	memset(p, 0, sizeof *p);
+	p->j = *j;
+	p->in = in;
+	atomic_init(&p->in_end, 0);
+	pthread_mutex_init(&p->in_mu, NULL);
+	pthread_mutex_init(&p->out_mu, NULL);
+	pthread_cond_init(&p->freed, NULL);
+	p->n_chunks = n_chunks;
+	p->chunks = xcalloc((size_t)n_chunks, sizeof *p->chunks);
+	p->ready = xcalloc((size_t)n_chunks, sizeof *p->ready);
+	p->slots = xcalloc((size_t)n_chunks * CODE_CHUNK_DOCS, sizeof *p->slots);
+	for (int k = n_chunks - 1; k >= 0; k--) {
+		chunk *c = &p->chunks[k];
+		c->slots = p->slots + (size_t)k * CODE_CHUNK_DOCS;
+		for (int i = 0; i < CODE_CHUNK_DOCS; i++)
+			arena_init(&c->slots[i].a);
+		c->next = p->free;
+		p->free = c;
+	}
+}
+
+static void pipeline_free(pipeline *p)
+{
+	for (size_t i = 0; i < (size_t)p->n_chunks * CODE_CHUNK_DOCS; i++) {
+		arena_free(&p->slots[i].a);
+		buf_free(&p->slots[i].out);
+	}
+	free(p->slots);
+	free(p->ready);
+	free(p->chunks);
+	pthread_cond_destroy(&p->freed);
+	pthread_mutex_destroy(&p->out_mu);
+	pthread_mutex_destroy(&p->in_mu);
+}
+
+/* A free chunk, waiting for one if need be; NULL once the input is
+ * exhausted and none is free. */
+static chunk *chunk_take(pipeline *p)
+{
+	pthread_mutex_lock(&p->out_mu);
+	while (!p->free && !atomic_load(&p->in_end))
+		pthread_cond_wait(&p->freed, &p->out_mu);
+	chunk *c = p->free;
+	if (c)
+		p->free = c->next;
+	pthread_mutex_unlock(&p->out_mu);
+	return c;
+}
+
+static void chunk_give_back(pipeline *p, chunk *c)
+{
+	pthread_mutex_lock(&p->out_mu);
+	c->next = p->free;
+	p->free = c;
+	pthread_cond_broadcast(&p->freed);
+	pthread_mutex_unlock(&p->out_mu);
+}
+
+/* Reads the next documents into c and numbers it; 0 at the end of input. */
+static int chunk_read(pipeline *p, chunk *c)
+{
+	pthread_mutex_lock(&p->in_mu);
+	c->n = 0;
+	if (!atomic_load(&p->in_end)) {
+		c->n = batch_fill(p->in, c->slots, CODE_CHUNK_DOCS);
+		if (c->n < CODE_CHUNK_DOCS)
+			atomic_store(&p->in_end, 1);
+		if (c->n > 0)
+			c->seq = p->seq_read++;
+	}
+	pthread_mutex_unlock(&p->in_mu);
+	return c->n;
+}
+
+/* Writes a chunk whose turn has come (under out_mu): its events, or its
+ * records into the dedup table, in input order. */
+static void chunk_write(pipeline *p, const chunk *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		const slot *s = &c->slots[i];
+		if (s->out.n)
+			fwrite(s->out.p, 1, s->out.n, stdout);
+		long doc_seq = p->docs + i + 1;
+		for (size_t k = 0; p->dd && k < s->n_recs; k++) {
+			dedup_add(p->dd, &s->recs[k], doc_seq);
+			if (dedup_full(p->dd))
+				dedup_write(p->dd, p->j.w, p->scratch);
+		}
+		p->sents += s->sentences;
+	}
+	p->docs += c->n;
+	progress_tick(p->pr, p->docs, p->sents);
+}
+
+/* Hands over a coded chunk: writes it and the ones after it that are coded,
+ * as long as their turn has come, and frees them. */
+static void chunk_done(pipeline *p, chunk *c)
+{
+	pthread_mutex_lock(&p->out_mu);
+	p->ready[c->seq % p->n_chunks] = c;
+	int freed = 0;
+	for (;;) {
+		chunk **w = &p->ready[p->written % p->n_chunks];
+		chunk *r = *w;
+		if (!r)
+			break;
+		assert(r->seq == p->written);
+		*w = NULL;
+		chunk_write(p, r);
+		p->written++;
+		r->next = p->free;
+		p->free = r;
+		freed = 1;
+	}
+	if (freed)
+		pthread_cond_broadcast(&p->freed);
+	pthread_mutex_unlock(&p->out_mu);
+}
+
+static void pipeline_run(pipeline *p)
+{
+	chunk *c;
+	while ((c = chunk_take(p)) != NULL) {
+		if (!chunk_read(p, c)) {
+			chunk_give_back(p, c);
+			break;
+		}
+		for (int i = 0; i < c->n; i++)
+			code_slot(&p->j, &c->slots[i]);
+		chunk_done(p, c);
+	}
+}
+
+static void *pipeline_thread(void *arg)
+{
+	pipeline_run(arg);
+	return NULL;
+}
+
+/* Opening the first input file beside the dictionary load (-j 2 and more):
+ * opening a PETRARCH file reads and checks all of it, which would otherwise
+ * keep every thread waiting. Its messages are kept in memory; if there are
+ * any, the early reader is dropped and the file opened again in the usual
+ * way, so that messages and their order are those of a run without it. Only
+ * regular files: standard input or a pipe cannot be read twice. */
+typedef struct open_job {
+	const char *path;
+	dy_format   fmt;
+	const char *date;
+	dy_diag     dg;      /* becomes the reader's for the whole run */
+	char       *msg;
+	size_t      msg_n;
+	dy_reader  *r;
+	pthread_t   th;
+	int         started;
+} open_job;
+
+static void *open_job_run(void *arg)
+{
+	open_job *o = arg;
+	o->r = reader_open(o->path, o->fmt, o->date, &o->dg);
+	return NULL;
+}
+
+static void open_job_start(open_job *o, const char *path, dy_format fmt, const char *date)
+{
+	memset(o, 0, sizeof *o);
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	o->path = path;
+	o->fmt = fmt;
+	o->date = date;
+	diag_init(&o->dg, open_memstream(&o->msg, &o->msg_n));
+	o->started = pthread_create(&o->th, NULL, open_job_run, o) == 0;
+	if (!o->started) {
+		if (o->dg.out)
+			fclose(o->dg.out);
+		free(o->msg);
+		memset(o, 0, sizeof *o);
+	}
+}
+
+/* Waits for the early open; returns the reader when it went without a word
+ * (its diag is then o->dg), else NULL with everything dropped. */
+static dy_reader *open_job_finish(open_job *o)
+{
+	if (!o->started)
+		return NULL;
+	pthread_join(o->th, NULL);
+	o->started = 0;
+	if (o->dg.out)
+		fclose(o->dg.out);
+	o->dg.out = NULL;
+	free(o->msg);
+	o->msg = NULL;
+	if (o->dg.errors || o->dg.warnings) {
+		reader_close(o->r);
+		o->r = NULL;
+	}
+	return o->r;
 }
 
 /* Loading the gazetteer beside the dictionaries. Its messages are kept in
@@ -489,12 +644,17 @@ int cmd_code(int argc, char **argv)
 	int gaz_started = 0;
 	if (enrich && !no_location)
 		gaz_started = gaz_job_start(&gj, gaz_path);
+	open_job oj;
+	memset(&oj, 0, sizeof oj);
+	if (threads > 1 && argc > optind)
+		open_job_start(&oj, argv[optind], fmt, date);
 	dy_dict *d = dictopts_load(&dopt, "code", &dg);
 	dy_gazetteer *gaz = NULL;
 	if (gaz_started) {
 		int rc = gaz_job_finish(&gj, &gaz);
 		if (rc != 0 && gaz_path) {
 			/* a gazetteer asked for by name must load */
+			reader_close(open_job_finish(&oj));
 			gaz_free(gaz);
 			dict_free(d);
 			return DY_EXIT_INPUT;
@@ -509,6 +669,7 @@ int cmd_code(int argc, char **argv)
 		}
 	}
 	if (!d) {
+		reader_close(open_job_finish(&oj));
 		gaz_free(gaz);
 		return DY_EXIT_INPUT;
 	}
@@ -517,100 +678,64 @@ int cmd_code(int argc, char **argv)
 	engine_opts_init(&o);
 	engine_opts_from_dict(&o, &d->opt);
 
-	/* Two sets of slots: with -j 2 and more, the workers code one batch while
-	 * the main thread reads the next. With -j 1 everything runs on one thread,
-	 * so that one-core figures mean one core. */
-	int cap = threads * CODE_BATCH_PER_THREAD;
-	pool workers;
-	int nsets = threads > 1 && pool_open(&workers, threads) > 0 ? 2 : 1;
-	slot *sets[2] = { NULL, NULL };
-	job jobs[2];
-	memset(jobs, 0, sizeof jobs);
 	dy_engine *eng = engine_new(d);
 	dy_enricher en;
 	enrich_init(&en);
 	en.gaz = gaz;
-	dy_dedup *dd = dedup ? dedup_new(0) : NULL;
-	for (int k = 0; k < nsets; k++) {
-		sets[k] = xcalloc((size_t)cap, sizeof *sets[k]);
-		for (int i = 0; i < cap; i++)
-			arena_init(&sets[k][i].a);
-		jobs[k].eng = eng;
-		jobs[k].o = &o;
-		jobs[k].w = &wr;
-		jobs[k].en = &en;
-		jobs[k].enrich = enrich;
-		jobs[k].dedup = dedup;
-		jobs[k].news = news;
-		jobs[k].slots = sets[k];
-	}
+	job jb = { .eng = eng, .o = &o, .w = &wr, .en = &en,
+	           .enrich = enrich, .dedup = dedup, .news = news };
 	dy_buf hb = DY_BUF_INIT;
 	writer_header(&wr, &hb);
 	if (hb.n)
 		fwrite(hb.p, 1, hb.n, stdout);
-	long doc_seq = 0;
 	dy_progress pr;
 	progress_start(&pr);
-	long docs = 0, sents = 0;
-	input_list in = { NULL, 0, 0, NULL, fmt, date, &dg };
+	/* The readers report through idg, which goes on from the dictionaries'
+	 * count of messages shown, as if it were dg. */
+	input_list in = { NULL, 0, 0, NULL, fmt, date, NULL };
 	if (argc > optind) {
 		in.paths = argv + optind;
 		in.n_paths = argc - optind;
 	}
-	int cur = 0;
-	int n = batch_fill(&in, sets[cur], cap);
-	while (n > 0) {
-		jobs[cur].n = n;
-		int next_n = 0;
-		if (nsets == 2) {
-			pool_start(&workers, &jobs[cur]);
-			next_n = batch_fill(&in, sets[!cur], cap);
-			pool_wait(&workers);
-		} else {
-			atomic_store(&jobs[cur].next, 0);
-			worker(&jobs[cur]);
-		}
-		slot *slots = sets[cur];
-		for (int i = 0; i < n; i++) {
-			if (slots[i].out.n)
-				fwrite(slots[i].out.p, 1, slots[i].out.n, stdout);
-			doc_seq++;
-			for (size_t k = 0; dd && k < slots[i].n_recs; k++) {
-				dedup_add(dd, &slots[i].recs[k], doc_seq);
-				if (dedup_full(dd))
-					dedup_write(dd, &wr, &hb);
-			}
-			sents += slots[i].sentences;
-		}
-		docs += n;
-		progress_tick(&pr, docs, sents);
-		if (nsets == 2) {
-			cur = !cur;
-			n = next_n;
-		} else {
-			n = batch_fill(&in, sets[cur], cap);
-		}
+	dy_diag *idg = &oj.dg;
+	if ((in.r = open_job_finish(&oj)) != NULL) {
+		in.next = 1;
+	} else {
+		diag_init(idg, NULL);
 	}
-	if (dd)
-		dedup_write(dd, &wr, &hb);
+	idg->out = stderr;
+	idg->max_shown = dg.max_shown;
+	idg->shown = dg.shown;
+	in.dg = idg;
+
+	/* -j 1 codes on this thread alone, so that one-core figures mean one
+	 * core; -j N adds N - 1 threads that do the same. */
+	pipeline pl;
+	pipeline_init(&pl, &jb, &in, threads > 1 ? threads * CODE_CHUNKS_PER_THREAD : 1);
+	pl.dd = dedup ? dedup_new(0) : NULL;
+	pl.scratch = &hb;
+	pl.pr = &pr;
+	pthread_t th[CODE_MAX_THREADS];
+	int n_th = 0;
+	for (int i = 1; i < threads; i++)
+		if (pthread_create(&th[n_th], NULL, pipeline_thread, &pl) == 0)
+			n_th++;
+	pipeline_run(&pl);
+	for (int i = 0; i < n_th; i++)
+		pthread_join(th[i], NULL);
+	assert(pl.written == pl.seq_read);
+	if (pl.dd)
+		dedup_write(pl.dd, &wr, &hb);
 	progress_end(&pr);
-	dedup_free(dd);
+	dedup_free(pl.dd);
+	pipeline_free(&pl);
 	buf_free(&hb);
 	gaz_free(gaz);
-	if (nsets == 2)
-		pool_close(&workers);
-	for (int k = 0; k < nsets; k++) {
-		for (int i = 0; i < cap; i++) {
-			arena_free(&sets[k][i].a);
-			buf_free(&sets[k][i].out);
-		}
-		free(sets[k]);
-	}
 	engine_free(eng);
 	dict_free(d);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("dyad code: writing output");
 		return DY_EXIT_INTERNAL;
 	}
-	return dg.errors ? DY_EXIT_INPUT : DY_EXIT_OK;
+	return dg.errors || idg->errors ? DY_EXIT_INPUT : DY_EXIT_OK;
 }
