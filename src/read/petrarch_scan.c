@@ -415,7 +415,14 @@ static inline size_t skip_ws(scan *sc, size_t i)
  * to the quote would). Sets *e to the closing quote, *plain when it has no
  * reference or control character, *nl to its newlines; 0 when libxml2 would
  * object. Changes nothing in sc, so that a failed fast path can fall back. */
-static inline int value_scan(const scan *sc, size_t v, char qc, size_t *e, int *plain, long *nl)
+#if defined(__GNUC__) || defined(__clang__)
+#define RD_HOT inline __attribute__((always_inline))
+#else
+#define RD_HOT inline
+#endif
+
+/* (inlined: its callers are the hot loop) */
+static RD_HOT int value_scan(const scan *sc, size_t v, char qc, size_t *e, int *plain, long *nl)
 {
 	const unsigned char *us = (const unsigned char *)sc->s;
 	const size_t n = sc->n;
@@ -541,7 +548,7 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 }
 
 /* a[0..l) == b[0..l) without a library call, for the short runs of a tag:
- * eight bytes at a time, the last eight overlapping. */
+ * eight (or four) bytes at a time, the last ones overlapping. */
 static inline int same_span(const char *a, const char *b, size_t l)
 {
 	if (l >= 8) {
@@ -555,6 +562,14 @@ static inline int same_span(const char *a, const char *b, size_t l)
 		memcpy(&x, a + l - 8, 8);
 		memcpy(&y, b + l - 8, 8);
 		return x == y;
+	}
+	if (l >= 4) {
+		uint32_t x, y, x2, y2;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		memcpy(&x2, a + l - 4, 4);
+		memcpy(&y2, b + l - 4, 4);
+		return x == y && x2 == y2;
 	}
 	for (size_t j = 0; j < l; j++)
 		if (a[j] != b[j])
@@ -648,6 +663,17 @@ static int skel_match(const skel *sk, scan *sc, size_t *name, size_t *name_len, 
 	sc->i = i;
 	sc->line += lines;
 	return 1;
+}
+
+/* The name's length when s[i..] is "<Text>" or "<Parse>" exactly, the
+ * children of every <Sentence>; else 0. */
+static inline size_t bare_child(const char *s, size_t n, size_t i)
+{
+	if (n - i >= 7 && !memcmp(s + i, "<Parse>", 7))
+		return 5;
+	if (n - i >= 6 && !memcmp(s + i, "<Text>", 6))
+		return 4;
+	return 0;
 }
 
 /* The id, source and date attributes of a <Sentence> (names matched by
@@ -802,6 +828,13 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		int nat, empty;
 		if (sent < 0 && sk.nat && skel_match(&sk, &sc, &nm, &nml, at, &nat, &empty, &gt)) {
 			/* a <Sentence> shaped as the last one */
+		} else if (sent >= 0 && (nml = bare_child(s, n, sc.i)) != 0) {
+			/* <Text> or <Parse>, as start_tag() would read them */
+			nm = sc.i + 1;
+			nat = 0;
+			empty = 0;
+			gt = nm + nml;
+			sc.i = gt + 1;
 		} else {
 			size_t from = sc.i;
 			if (!start_tag(&sc, &nm, &nml, at, &nat, &empty, &gt))

@@ -90,6 +90,31 @@ static int rec_date_plain(petr_state *st, dy_arena *a, const rd_petr_rec *k, dy_
 		p++, n--;
 	if (!n)
 		return 1;   /* blank: no date, as rd_trimdup() gives NULL */
+	if (n == 8) {
+		/* "YYYYMMDD", as PETRARCH files write dates: the digits are the
+		 * answer's, with dashes put in (date_parse() would print the same
+		 * numbers back) */
+		int all = 1;
+		for (int j = 0; j < 8; j++)
+			all &= p[j] >= '0' && p[j] <= '9';
+		if (all) {
+			int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			int m = (p[4] - '0') * 10 + (p[5] - '0'), dd = (p[6] - '0') * 10 + (p[7] - '0');
+			if (date_valid(y, m, dd)) {
+				char *o = arena_alloc(a, 11);
+				memcpy(o, p, 4);
+				o[4] = '-';
+				o[5] = p[4];
+				o[6] = p[5];
+				o[7] = '-';
+				o[8] = p[6];
+				o[9] = p[7];
+				o[10] = '\0';
+				doc->date = o;
+				return 1;
+			}
+		}
+	}
 	char d[11];
 	if (!date_parse(p, n, d))
 		return 0;
