@@ -763,6 +763,12 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 				/* the line breaks between tags, inline: the general scan
 				 * costs more than these one or two bytes */
 				size_t k = sc.i;
+				if (s[k] == '\n' && k + 1 < n && s[k + 1] == '<') {
+					/* the one newline after nearly every tag */
+					sc.line++;
+					sc.i = k + 1;
+					continue;
+				}
 				long nl = 0;
 				while (k < n && (s[k] == '\n' || s[k] == ' ')) {
 					nl += s[k] == '\n';

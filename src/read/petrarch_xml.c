@@ -67,13 +67,25 @@ static void petr_date(dy_reader *r, dy_arena *a, dy_doc *doc, const char *date, 
 		diag_warn(r->dg, r->path, line, "invalid date \"%s\", kept without a date", date);
 }
 
+/* isspace() of the C locale, as rd_trimdup() trims. */
+static inline int rd_blank_end(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static char *rec_value(petr_state *st, dy_arena *a, uint32_t off, uint32_t len, int plain,
                        size_t max)
 {
 	if (off == UINT32_MAX)
 		return NULL;
-	if (plain)   /* the scanner saw nothing to decode */
-		return rd_trimdup(a, st->base + off, len, max);
+	if (plain) {   /* the scanner saw nothing to decode */
+		const char *p = st->base + off;
+		/* most values have no blank at either end, and are short:
+		 * copied as rd_trimdup() would, without its trimming loops */
+		if (len && len <= max && !rd_blank_end(p[0]) && !rd_blank_end(p[len - 1]))
+			return arena_strndup(a, p, len);
+		return rd_trimdup(a, p, len, max);
+	}
 	return rd_petr_value(a, &st->tmp, st->base + off, len, 1, max);
 }
 
@@ -132,11 +144,17 @@ static int petr_next_fast(dy_reader *r, petr_state *st, dy_arena *a, dy_doc *doc
 			continue;
 		}
 		rd_doc_init(r, doc, k->line);
-		char *text = k->text_plain ?
-			rd_trimdup(a, st->base + k->text_off, k->text_len, 0) :
-			rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
-		doc->text = text ? text : "";
-		doc->text_len = strlen(doc->text);
+		if (k->text_plain) {
+			/* the scanner let no NUL through: the length is the copy's */
+			size_t len;
+			char *text = rd_trimdup_len(a, st->base + k->text_off, k->text_len, 0, &len);
+			doc->text = text ? text : "";
+			doc->text_len = len;
+		} else {
+			char *text = rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
+			doc->text = text ? text : "";
+			doc->text_len = strlen(doc->text);
+		}
 		doc->id = rec_value(st, a, k->id_off, k->id_len, k->id_plain, RD_MAX_FIELD);
 		if (!doc->id)
 			doc->id = rd_make_id(r, a, k->line);

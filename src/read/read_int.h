@@ -79,6 +79,8 @@ const char *rd_make_id(dy_reader *r, dy_arena *a, long line);
 /* Copy of s[0..n) with leading and trailing whitespace removed, cut to `max`
  * bytes when max > 0; NULL when nothing is left. */
 char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max);
+/* rd_trimdup() that also gives the copy's length (0 with NULL). */
+char *rd_trimdup_len(dy_arena *a, const char *s, size_t n, size_t max, size_t *len /* OUT */);
 
 /* Plain text of an HTML fragment or page body (html.c): tags dropped, block
  * elements end lines, paragraphs separated by blank lines, whitespace inside a

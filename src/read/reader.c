@@ -335,8 +335,9 @@ static inline int rd_is_space(unsigned char c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
+char *rd_trimdup_len(dy_arena *a, const char *s, size_t n, size_t max, size_t *len)
 {
+	*len = 0;
 	if (!s)
 		return NULL;
 	while (n && rd_is_space((unsigned char)*s))
@@ -347,7 +348,14 @@ char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
 		return NULL;
 	if (max && n > max)
 		n = max;
+	*len = n;
 	return arena_strndup(a, s, n);
+}
+
+char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
+{
+	size_t len;
+	return rd_trimdup_len(a, s, n, max, &len);
 }
 
 /* --- open, next, close --- */
