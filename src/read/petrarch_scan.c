@@ -446,13 +446,16 @@ static RD_HOT int value_scan(const scan *sc, size_t v, char qc, size_t *e, int *
 			unsigned m = (unsigned)_mm_movemask_epi8(stop);
 			if (m) {
 				e2 += (size_t)__builtin_ctz(m);
-				break;
+				goto found;
 			}
 			e2 += 16;
 		}
 #endif
 		while (e2 < n && !vstop[us[e2]])
 			e2++;
+#ifdef __SSE2__
+	found:
+#endif
 		if (e2 >= n || us[e2] == '<')
 			return 0;
 		char c = (char)us[e2];
@@ -577,6 +580,33 @@ static inline int same_span(const char *a, const char *b, size_t l)
 	return 1;
 }
 
+/* The id, source and date attributes of a <Sentence> (names matched by
+ * length first). */
+static void rec_attrs(const char *s, const attr *at, int nat, rd_petr_rec *cur)
+{
+	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
+	cur->id_len = cur->src_len = cur->date_len = 0;
+	for (int k = nat - 1; k >= 0; k--) {
+		/* backwards, so the first of duplicates would win as before (the
+		 * scanner refuses duplicates anyway) */
+		const char *nm = s + at[k].name;
+		uint32_t off = (uint32_t)at[k].val, len = (uint32_t)at[k].val_len;
+		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
+			cur->id_off = off;
+			cur->id_len = len;
+			cur->id_plain = (uint8_t)at[k].plain;
+		} else if (at[k].name_len == 6 && !memcmp(nm, "source", 6)) {
+			cur->src_off = off;
+			cur->src_len = len;
+			cur->src_plain = (uint8_t)at[k].plain;
+		} else if (at[k].name_len == 4 && !memcmp(nm, "date", 4)) {
+			cur->date_off = off;
+			cur->date_len = len;
+			cur->date_plain = (uint8_t)at[k].plain;
+		}
+	}
+}
+
 /* The shape of the last <Sentence> start tag read the general way, for a
  * fast path: a PETRARCH file is a long run of tags that differ only in
  * their attribute values (<Sentence date = "..." id ="..." source = "...">),
@@ -595,6 +625,7 @@ typedef struct skel {
 	long   seg_nl[RD_SKEL_ATTRS + 1];  /* quote); the last runs to the end */
 	char   qc[RD_SKEL_ATTRS];          /* value k's quote */
 	size_t name[RD_SKEL_ATTRS], name_len[RD_SKEL_ATTRS]; /* in the model */
+	int    id_k, src_k, date_k;        /* which value rec_attrs() takes, or -1 */
 } skel;
 
 /* Makes the tag sc->s[from .. to) just read by start_tag() the model. */
@@ -620,10 +651,47 @@ static void skel_learn(skel *sk, const char *s, size_t from, size_t to, const at
 			p = at[k].val + at[k].val_len;
 		}
 	}
+	/* rec_attrs()'s choice among the attributes, by position */
+	rd_petr_rec r;
+	rec_attrs(s, at, nat, &r);
+	sk->id_k = sk->src_k = sk->date_k = -1;
+	for (int k = 0; k < nat; k++) {
+		if (at[k].val == r.id_off)
+			sk->id_k = k;
+		if (at[k].val == r.src_off)
+			sk->src_k = k;
+		if (at[k].val == r.date_off)
+			sk->date_k = k;
+	}
 	sk->nm = nm;
 	sk->nml = nml;
 	sk->empty = empty;
 	sk->nat = nat;
+}
+
+/* rec_attrs() for a tag skel_match() read. */
+static void skel_attrs(const skel *sk, const attr *at, rd_petr_rec *cur)
+{
+	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
+	cur->id_len = cur->src_len = cur->date_len = 0;
+	if (sk->id_k >= 0) {
+		const attr *a = &at[sk->id_k];
+		cur->id_off = (uint32_t)a->val;
+		cur->id_len = (uint32_t)a->val_len;
+		cur->id_plain = (uint8_t)a->plain;
+	}
+	if (sk->src_k >= 0) {
+		const attr *a = &at[sk->src_k];
+		cur->src_off = (uint32_t)a->val;
+		cur->src_len = (uint32_t)a->val_len;
+		cur->src_plain = (uint8_t)a->plain;
+	}
+	if (sk->date_k >= 0) {
+		const attr *a = &at[sk->date_k];
+		cur->date_off = (uint32_t)a->val;
+		cur->date_len = (uint32_t)a->val_len;
+		cur->date_plain = (uint8_t)a->plain;
+	}
 }
 
 /* start_tag() for a tag of the model's shape at sc->i; 0 (sc unchanged) when
@@ -676,32 +744,6 @@ static inline size_t bare_child(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* The id, source and date attributes of a <Sentence> (names matched by
- * length first). */
-static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
-{
-	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
-	cur->id_len = cur->src_len = cur->date_len = 0;
-	for (int k = nat - 1; k >= 0; k--) {
-		/* backwards, so the first of duplicates would win as before (the
-		 * scanner refuses duplicates anyway) */
-		const char *nm = sc->s + at[k].name;
-		uint32_t off = (uint32_t)at[k].val, len = (uint32_t)at[k].val_len;
-		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
-			cur->id_off = off;
-			cur->id_len = len;
-			cur->id_plain = (uint8_t)at[k].plain;
-		} else if (at[k].name_len == 6 && !memcmp(nm, "source", 6)) {
-			cur->src_off = off;
-			cur->src_len = len;
-			cur->src_plain = (uint8_t)at[k].plain;
-		} else if (at[k].name_len == 4 && !memcmp(nm, "date", 4)) {
-			cur->date_off = off;
-			cur->date_len = len;
-			cur->date_plain = (uint8_t)at[k].plain;
-		}
-	}
-}
 
 int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
 {
@@ -831,9 +873,10 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		if (root_done || tp >= 0)
 			goto fail;
 		size_t nm, nml, gt;
-		int nat, empty;
+		int nat, empty, shaped = 0;
 		if (sent < 0 && sk.nat && skel_match(&sk, &sc, &nm, &nml, at, &nat, &empty, &gt)) {
 			/* a <Sentence> shaped as the last one */
+			shaped = 1;
 		} else if (sent >= 0 && (nml = bare_child(s, n, sc.i)) != 0) {
 			/* <Text> or <Parse>, as start_tag() would read them */
 			nm = sc.i + 1;
@@ -877,7 +920,10 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			memset(cur, 0, sizeof *cur);
 			/* the tag ends at gt: the line counted so far is gt's */
 			cur->line = sc.line;
-			rec_attrs(&sc, at, nat, cur);
+			if (shaped)
+				skel_attrs(&sk, at, cur);
+			else
+				rec_attrs(s, at, nat, cur);
 			if (!empty)
 				sent = depth;
 			else
