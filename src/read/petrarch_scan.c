@@ -409,19 +409,20 @@ static inline size_t skip_ws(scan *sc, size_t i)
 	return i;
 }
 
-/* An attribute value from sc->s[v] to its closing quote qc, checked on the
- * way: no '<', references well formed, no "]]>" (a reference or "]]>" never
- * takes in a quote, so reading them to the file's end judges them as reading
- * to the quote would). Sets *e to the closing quote, *plain when it has no
- * reference or control character, *nl to its newlines; 0 when libxml2 would
- * object. Changes nothing in sc, so that a failed fast path can fall back. */
+/* Forced inline for the few helpers of the hot loop whose call costs more
+ * than their work. */
 #if defined(__GNUC__) || defined(__clang__)
 #define RD_HOT inline __attribute__((always_inline))
 #else
 #define RD_HOT inline
 #endif
 
-/* (inlined: its callers are the hot loop) */
+/* An attribute value from sc->s[v] to its closing quote qc, checked on the
+ * way: no '<', references well formed, no "]]>" (a reference or "]]>" never
+ * takes in a quote, so reading them to the file's end judges them as reading
+ * to the quote would). Sets *e to the closing quote, *plain when it has no
+ * reference or control character, *nl to its newlines; 0 when libxml2 would
+ * object. Changes nothing in sc, so that a failed fast path can fall back. */
 static RD_HOT int value_scan(const scan *sc, size_t v, char qc, size_t *e, int *plain, long *nl)
 {
 	const unsigned char *us = (const unsigned char *)sc->s;
