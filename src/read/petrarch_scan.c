@@ -746,6 +746,8 @@ static inline size_t bare_child(const char *s, size_t n, size_t i)
 }
 
 
+int rd_petr_shortcuts = 1;
+
 int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
 {
 	*recs_out = NULL;
@@ -786,6 +788,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	size_t nrec = 0, cap = 0;
 	attr at[RD_SCAN_ATTRS];
 	skel sk = { .nat = 0 };
+	const int shortcuts = rd_petr_shortcuts;
 	/* Every byte's character is checked, and every newline counted, where
 	 * the scan reads it: names are ASCII by their table, blanks and values
 	 * are checked by skip_ws() and start_tag(), character data by
@@ -878,7 +881,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		if (sent < 0 && sk.nat && skel_match(&sk, &sc, &nm, &nml, at, &nat, &empty, &gt)) {
 			/* a <Sentence> shaped as the last one */
 			shaped = 1;
-		} else if (sent >= 0 && (nml = bare_child(s, n, sc.i)) != 0) {
+		} else if (sent >= 0 && shortcuts && (nml = bare_child(s, n, sc.i)) != 0) {
 			/* <Text> or <Parse>, as start_tag() would read them */
 			nm = sc.i + 1;
 			nat = 0;
@@ -889,7 +892,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			size_t from = sc.i;
 			if (!start_tag(&sc, &nm, &nml, at, &nat, &empty, &gt))
 				goto fail;
-			if (sent < 0 && name_is(s + nm, nml, "sentence", 8))
+			if (shortcuts && sent < 0 && name_is(s + nm, nml, "sentence", 8))
 				skel_learn(&sk, s, from, sc.i, at, nat, nm, nml, empty);
 		}
 		if (sent >= 0) {
