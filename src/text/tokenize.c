@@ -2,12 +2,15 @@
 /* Tokenizer for one sentence of normalized text. Exports tok_sentence()
  * (token.h).
  *
- * Two passes. The first scans the sentence into token boundaries and flags in a
- * per-thread scratch array; the second allocates the exact token array and one
- * string block from the arena and writes each token's norm and lemma there.
- * Single ASCII characters and the fixed forms (masked words, possessives) use
- * static strings, and lemma shares norm's pointer when the word is its own base
- * form, so nothing is allocated per token.
+ * One pass: each token is written whole (bounds, flags, norm, lemma) into a
+ * per-thread scratch array as it is found, its strings into one string room
+ * taken from the arena for the sentence, whose unused end goes back at the
+ * end (arena_shrink_last()); then the tokens are copied to the arena. Single
+ * ASCII characters and the fixed forms (masked words, possessives) use
+ * static strings, and lemma shares norm's pointer when the word is its own
+ * base form, so nothing is allocated per token. Words of three to eight
+ * bytes find their lemma in a per-thread cache keyed by the word as one
+ * 64-bit value.
  *
  * Decisions, for news English:
  * - Words: letters, combining marks and digits, with internal apostrophes
@@ -42,7 +45,7 @@
  *   norm ("US", "Paris").
  * - Limits: TOK_MAX_PER_SENTENCE tokens; a word, number, acronym or asterisk
  *   run longer than TOK_BYTES_MAX bytes continues as a new token.
- * - Threads: the scratch array and the lemma cache are per thread; everything
+ * - Threads: the scratch arrays and the lemma caches are per thread; everything
  *   else is read-only, so threads may tokenize at once. */
 #include <stdint.h>
 #include <string.h>
@@ -63,10 +66,10 @@ enum {
 };
 #define X_ALL (X_NONASCII | X_LOWER | X_UPPERS | X_ALNUM)
 
-/* Tokens are built here and copied to the arena once their count is known;
- * a token array sized for the worst case would cost the arena far more than
- * the copy costs. pend: words whose lemma waits for the sentence's end (see
- * lemma_decide()). */
+/* Tokens are built here and copied to the arena once their count is known:
+ * an arena array sized for the worst case (a token a byte) could not be
+ * given back, as the string room follows it. pend: words whose lemma waits
+ * for the sentence's end (see lemma_decide()). */
 static _Thread_local dy_token scratch[TOK_MAX_PER_SENTENCE];
 static _Thread_local uint16_t pend[TOK_MAX_PER_SENTENCE];
 
