@@ -3,7 +3,8 @@
  * format (and with detection), from memory, and once more through a file so
  * that the chunked stream path runs too. Checks that every document has an id
  * and NUL-terminated text of the stated length, that a date is "YYYY-MM-DD",
- * and that nothing crashes or leaks.
+ * and that nothing crashes or leaks. The PETRARCH scanner is run with and
+ * without its shortcuts for repeated tag shapes: both must give the same.
  *
  * Build and run (from the project root):
  *   make build-fuzz/fuzz_read
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "read/read.h"
+#include "read/read_int.h"
 #include "util/arena.h"
 #include "util/diag.h"
 
@@ -57,6 +59,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dy_diag dg;
 	diag_init(&dg, NULL);
 	const char *date = size && (data[0] & 1) ? "2020-02-29" : NULL;
+	{
+		rd_petr_rec *r1, *r2;
+		size_t n1, n2;
+		int ok1 = rd_petr_scan((const char *)data, size, &r1, &n1);
+		rd_petr_shortcuts = 0;
+		int ok2 = rd_petr_scan((const char *)data, size, &r2, &n2);
+		rd_petr_shortcuts = 1;
+		if (ok1 != ok2 || n1 != n2 || (n1 && memcmp(r1, r2, n1 * sizeof *r1)))
+			abort();
+		free(r1);
+		free(r2);
+	}
 	for (int f = FMT_AUTO; f <= FMT_CSV; f++)
 		drain(reader_open_mem("fuzz", (const char *)data, size, (dy_format)f, date, &dg));
 

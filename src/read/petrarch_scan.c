@@ -409,6 +409,80 @@ static inline size_t skip_ws(scan *sc, size_t i)
 	return i;
 }
 
+/* Forced inline for the few helpers of the hot loop whose call costs more
+ * than their work. */
+#if defined(__GNUC__) || defined(__clang__)
+#define RD_HOT inline __attribute__((always_inline))
+#else
+#define RD_HOT inline
+#endif
+
+/* An attribute value from sc->s[v] to its closing quote qc, checked on the
+ * way: no '<', references well formed, no "]]>" (a reference or "]]>" never
+ * takes in a quote, so reading them to the file's end judges them as reading
+ * to the quote would). Sets *e to the closing quote, *plain when it has no
+ * reference or control character, *nl to its newlines; 0 when libxml2 would
+ * object. Changes nothing in sc, so that a failed fast path can fall back. */
+static RD_HOT int value_scan(const scan *sc, size_t v, char qc, size_t *e, int *plain, long *nl)
+{
+	const unsigned char *us = (const unsigned char *)sc->s;
+	const size_t n = sc->n;
+	size_t e2 = v;
+	long lines = 0;
+	int pl = 1;
+	for (;;) {
+#ifdef __SSE2__
+		/* sixteen bytes a round to the first byte vstop[] names: values
+		 * are short, and most end in the first round */
+		while (e2 + 16 <= n) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(us + e2));
+			/* signed: controls and bytes >= 0x80 are below 0x20 */
+			__m128i stop = _mm_or_si128(
+				_mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+				             _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+				_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+				                          _mm_cmpeq_epi8(x, _mm_set1_epi8('<'))),
+				             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+				                          _mm_cmpeq_epi8(x, _mm_set1_epi8(']')))));
+			unsigned m = (unsigned)_mm_movemask_epi8(stop);
+			if (m) {
+				e2 += (size_t)__builtin_ctz(m);
+				goto found;
+			}
+			e2 += 16;
+		}
+#endif
+		while (e2 < n && !vstop[us[e2]])
+			e2++;
+#ifdef __SSE2__
+	found:
+#endif
+		if (e2 >= n || us[e2] == '<')
+			return 0;
+		char c = (char)us[e2];
+		if (c == qc)
+			break;
+		if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x80) {
+			/* a character to check, and a newline to count */
+			lines += c == '\n';
+			if ((unsigned char)c < 0x20)
+				pl = 0;
+			if (!char_ok_at(us, n, &e2))
+				return 0;
+		} else if (c == '&' || c == ']') {
+			pl &= c != '&';
+			if (!chardata_special(sc->s, n, &e2))
+				return 0;
+		} else {
+			e2++;   /* the other quote */
+		}
+	}
+	*e = e2;
+	*plain = pl;
+	*nl = lines;
+	return 1;
+}
+
 typedef struct attr {
 	size_t name, name_len, val, val_len;
 	int    plain;   /* no reference or control character in the value */
@@ -455,38 +529,14 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 		q = skip_ws(sc, q + 1);
 		if (q >= sc->n || (sc->s[q] != '"' && sc->s[q] != '\''))
 			return 0;
-		/* The value up to its closing quote, checked on the way: no '<',
-		 * references well formed, no "]]>" (a reference or "]]>" never
-		 * takes in a quote, so reading them to the file's end judges them
-		 * as reading to the quote would). */
+		/* the value, checked to its closing quote */
 		const char qc = sc->s[q];
-		size_t v = q + 1, e2 = v;
-		int plain = 1;
-		for (;;) {
-			const unsigned char *us = (const unsigned char *)sc->s;
-			const size_t n = sc->n;
-			while (e2 < n && !vstop[us[e2]])
-				e2++;
-			if (e2 >= sc->n || sc->s[e2] == '<')
-				return 0;
-			char c = sc->s[e2];
-			if (c == qc)
-				break;
-			if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x80) {
-				/* a character to check, and a newline to count */
-				sc->line += c == '\n';
-				if ((unsigned char)c < 0x20)
-					plain = 0;
-				if (!char_ok_at((const unsigned char *)sc->s, sc->n, &e2))
-					return 0;
-			} else if (c == '&' || c == ']') {
-				plain &= c != '&';
-				if (!chardata_special(sc->s, sc->n, &e2))
-					return 0;
-			} else {
-				e2++;   /* the other quote */
-			}
-		}
+		size_t v = q + 1, e2;
+		int plain;
+		long vnl;
+		if (!value_scan(sc, v, qc, &e2, &plain, &vnl))
+			return 0;
+		sc->line += vnl;
 		size_t vl = e2 - v;
 		for (int k = 0; k < *nat; k++)
 			if (at[k].name_len == ne - j && !memcmp(sc->s + at[k].name, sc->s + j, ne - j))
@@ -501,16 +551,46 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 	}
 }
 
+/* a[0..l) == b[0..l) without a library call, for the short runs of a tag:
+ * eight (or four) bytes at a time, the last ones overlapping. */
+static inline int same_span(const char *a, const char *b, size_t l)
+{
+	if (l >= 8) {
+		uint64_t x, y;
+		for (size_t j = 0; j + 8 < l; j += 8) {
+			memcpy(&x, a + j, 8);
+			memcpy(&y, b + j, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + l - 8, 8);
+		memcpy(&y, b + l - 8, 8);
+		return x == y;
+	}
+	if (l >= 4) {
+		uint32_t x, y, x2, y2;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		memcpy(&x2, a + l - 4, 4);
+		memcpy(&y2, b + l - 4, 4);
+		return x == y && x2 == y2;
+	}
+	for (size_t j = 0; j < l; j++)
+		if (a[j] != b[j])
+			return 0;
+	return 1;
+}
+
 /* The id, source and date attributes of a <Sentence> (names matched by
  * length first). */
-static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
+static void rec_attrs(const char *s, const attr *at, int nat, rd_petr_rec *cur)
 {
 	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
 	cur->id_len = cur->src_len = cur->date_len = 0;
 	for (int k = nat - 1; k >= 0; k--) {
 		/* backwards, so the first of duplicates would win as before (the
 		 * scanner refuses duplicates anyway) */
-		const char *nm = sc->s + at[k].name;
+		const char *nm = s + at[k].name;
 		uint32_t off = (uint32_t)at[k].val, len = (uint32_t)at[k].val_len;
 		if (at[k].name_len == 2 && !memcmp(nm, "id", 2)) {
 			cur->id_off = off;
@@ -527,6 +607,146 @@ static void rec_attrs(const scan *sc, const attr *at, int nat, rd_petr_rec *cur)
 		}
 	}
 }
+
+/* The shape of the last <Sentence> start tag read the general way, for a
+ * fast path: a PETRARCH file is a long run of tags that differ only in
+ * their attribute values (<Sentence date = "..." id ="..." source = "...">),
+ * and re-reading each name and blank costs more than comparing the bytes
+ * between the values with the model's. A tag whose bytes outside the values
+ * equal the model's reads the same way (names, blanks, '=' and quotes all
+ * lie there, and a value ends at the quote that opened it); its values are
+ * checked as start_tag() checks them. */
+enum { RD_SKEL_ATTRS = 8 };
+typedef struct skel {
+	int    nat;                        /* attributes; 0: no model yet */
+	int    empty;                      /* the model ends in "/>" */
+	size_t nm, nml;                    /* the element's name in the model */
+	size_t seg[RD_SKEL_ATTRS + 1];     /* model bytes before value k (from its */
+	size_t seg_len[RD_SKEL_ATTRS + 1]; /* tag's '<' or value k - 1's closing */
+	long   seg_nl[RD_SKEL_ATTRS + 1];  /* quote); the last runs to the end */
+	char   qc[RD_SKEL_ATTRS];          /* value k's quote */
+	size_t name[RD_SKEL_ATTRS], name_len[RD_SKEL_ATTRS]; /* in the model */
+	int    id_k, src_k, date_k;        /* which value rec_attrs() takes, or -1 */
+} skel;
+
+/* Makes the tag sc->s[from .. to) just read by start_tag() the model. */
+static void skel_learn(skel *sk, const char *s, size_t from, size_t to, const attr *at, int nat,
+                       size_t nm, size_t nml, int empty)
+{
+	sk->nat = 0;
+	if (nat < 1 || nat > RD_SKEL_ATTRS)
+		return;
+	size_t p = from;
+	for (int k = 0; k <= nat; k++) {
+		size_t e = k < nat ? at[k].val : to;
+		sk->seg[k] = p;
+		sk->seg_len[k] = e - p;
+		long nl = 0;
+		for (size_t j = p; j < e; j++)
+			nl += s[j] == '\n';
+		sk->seg_nl[k] = nl;
+		if (k < nat) {
+			sk->qc[k] = s[at[k].val - 1];
+			sk->name[k] = at[k].name;
+			sk->name_len[k] = at[k].name_len;
+			p = at[k].val + at[k].val_len;
+		}
+	}
+	/* rec_attrs()'s choice among the attributes, by position */
+	rd_petr_rec r;
+	rec_attrs(s, at, nat, &r);
+	sk->id_k = sk->src_k = sk->date_k = -1;
+	for (int k = 0; k < nat; k++) {
+		if (at[k].val == r.id_off)
+			sk->id_k = k;
+		if (at[k].val == r.src_off)
+			sk->src_k = k;
+		if (at[k].val == r.date_off)
+			sk->date_k = k;
+	}
+	sk->nm = nm;
+	sk->nml = nml;
+	sk->empty = empty;
+	sk->nat = nat;
+}
+
+/* rec_attrs() for a tag skel_match() read. */
+static void skel_attrs(const skel *sk, const attr *at, rd_petr_rec *cur)
+{
+	cur->id_off = cur->src_off = cur->date_off = UINT32_MAX;
+	cur->id_len = cur->src_len = cur->date_len = 0;
+	if (sk->id_k >= 0) {
+		const attr *a = &at[sk->id_k];
+		cur->id_off = (uint32_t)a->val;
+		cur->id_len = (uint32_t)a->val_len;
+		cur->id_plain = (uint8_t)a->plain;
+	}
+	if (sk->src_k >= 0) {
+		const attr *a = &at[sk->src_k];
+		cur->src_off = (uint32_t)a->val;
+		cur->src_len = (uint32_t)a->val_len;
+		cur->src_plain = (uint8_t)a->plain;
+	}
+	if (sk->date_k >= 0) {
+		const attr *a = &at[sk->date_k];
+		cur->date_off = (uint32_t)a->val;
+		cur->date_len = (uint32_t)a->val_len;
+		cur->date_plain = (uint8_t)a->plain;
+	}
+}
+
+/* start_tag() for a tag of the model's shape at sc->i; 0 (sc unchanged) when
+ * it is not one. */
+static int skel_match(const skel *sk, scan *sc, size_t *name, size_t *name_len, attr *at,
+                      int *nat, int *empty, size_t *gt)
+{
+	const char *s = sc->s;
+	size_t i = sc->i;
+	long lines = 0;
+	for (int k = 0;; k++) {
+		size_t l = sk->seg_len[k];
+		if (sc->n - i < l || !same_span(s + i, s + sk->seg[k], l))
+			return 0;
+		lines += sk->seg_nl[k];
+		i += l;
+		if (k == sk->nat)
+			break;
+		size_t e;
+		int plain;
+		long vnl;
+		if (!value_scan(sc, i, sk->qc[k], &e, &plain, &vnl))
+			return 0;
+		lines += vnl;
+		at[k].name = sk->name[k];
+		at[k].name_len = sk->name_len[k];
+		at[k].val = i;
+		at[k].val_len = e - i;
+		at[k].plain = plain;
+		i = e;
+	}
+	*name = sk->nm;
+	*name_len = sk->nml;
+	*nat = sk->nat;
+	*empty = sk->empty;
+	*gt = i - 1;
+	sc->i = i;
+	sc->line += lines;
+	return 1;
+}
+
+/* The name's length when s[i..] is "<Text>" or "<Parse>" exactly, the
+ * children of every <Sentence>; else 0. */
+static inline size_t bare_child(const char *s, size_t n, size_t i)
+{
+	if (n - i >= 7 && !memcmp(s + i, "<Parse>", 7))
+		return 5;
+	if (n - i >= 6 && !memcmp(s + i, "<Text>", 6))
+		return 4;
+	return 0;
+}
+
+
+int rd_petr_shortcuts = 1;
 
 int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_out)
 {
@@ -567,6 +787,8 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 	rd_petr_rec *recs = NULL, *cur = NULL;
 	size_t nrec = 0, cap = 0;
 	attr at[RD_SCAN_ATTRS];
+	skel sk = { .nat = 0 };
+	const int shortcuts = rd_petr_shortcuts;
 	/* Every byte's character is checked, and every newline counted, where
 	 * the scan reads it: names are ASCII by their table, blanks and values
 	 * are checked by skip_ws() and start_tag(), character data by
@@ -587,6 +809,12 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 				/* the line breaks between tags, inline: the general scan
 				 * costs more than these one or two bytes */
 				size_t k = sc.i;
+				if (s[k] == '\n' && k + 1 < n && s[k + 1] == '<') {
+					/* the one newline after nearly every tag */
+					sc.line++;
+					sc.i = k + 1;
+					continue;
+				}
 				long nl = 0;
 				while (k < n && (s[k] == '\n' || s[k] == ' ')) {
 					nl += s[k] == '\n';
@@ -621,7 +849,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			/* the name must be the open element's: compare it, then
 			 * make sure the name ends there */
 			size_t ns = sc.i + 2, ne = ns + stack[depth - 1].len;
-			if (ne >= n || memcmp(s + ns, s + stack[depth - 1].name, ne - ns) ||
+			if (ne >= n || !same_span(s + ns, s + stack[depth - 1].name, ne - ns) ||
 			    (ccls[(unsigned char)s[ne]] & C_NC))
 				goto fail;
 			size_t g = skip_ws(&sc, ne);
@@ -649,9 +877,24 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 		if (root_done || tp >= 0)
 			goto fail;
 		size_t nm, nml, gt;
-		int nat, empty;
-		if (!start_tag(&sc, &nm, &nml, at, &nat, &empty, &gt))
-			goto fail;
+		int nat, empty, shaped = 0;
+		if (sent < 0 && sk.nat && skel_match(&sk, &sc, &nm, &nml, at, &nat, &empty, &gt)) {
+			/* a <Sentence> shaped as the last one */
+			shaped = 1;
+		} else if (sent >= 0 && shortcuts && (nml = bare_child(s, n, sc.i)) != 0) {
+			/* <Text> or <Parse>, as start_tag() would read them */
+			nm = sc.i + 1;
+			nat = 0;
+			empty = 0;
+			gt = nm + nml;
+			sc.i = gt + 1;
+		} else {
+			size_t from = sc.i;
+			if (!start_tag(&sc, &nm, &nml, at, &nat, &empty, &gt))
+				goto fail;
+			if (shortcuts && sent < 0 && name_is(s + nm, nml, "sentence", 8))
+				skel_learn(&sk, s, from, sc.i, at, nat, nm, nml, empty);
+		}
 		if (sent >= 0) {
 			/* inside a sentence: only its <Text> and <Parse> children */
 			if (depth != sent + 1)
@@ -681,7 +924,10 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			memset(cur, 0, sizeof *cur);
 			/* the tag ends at gt: the line counted so far is gt's */
 			cur->line = sc.line;
-			rec_attrs(&sc, at, nat, cur);
+			if (shaped)
+				skel_attrs(&sk, at, cur);
+			else
+				rec_attrs(s, at, nat, cur);
 			if (!empty)
 				sent = depth;
 			else

@@ -67,13 +67,25 @@ static void petr_date(dy_reader *r, dy_arena *a, dy_doc *doc, const char *date, 
 		diag_warn(r->dg, r->path, line, "invalid date \"%s\", kept without a date", date);
 }
 
+/* isspace() of the C locale, as rd_trimdup() trims. */
+static inline int rd_blank_end(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static char *rec_value(petr_state *st, dy_arena *a, uint32_t off, uint32_t len, int plain,
                        size_t max)
 {
 	if (off == UINT32_MAX)
 		return NULL;
-	if (plain)   /* the scanner saw nothing to decode */
-		return rd_trimdup(a, st->base + off, len, max);
+	if (plain) {   /* the scanner saw nothing to decode */
+		const char *p = st->base + off;
+		/* most values have no blank at either end, and are short:
+		 * copied as rd_trimdup() would, without its trimming loops */
+		if (len && len <= max && !rd_blank_end(p[0]) && !rd_blank_end(p[len - 1]))
+			return arena_strndup(a, p, len);
+		return rd_trimdup(a, p, len, max);
+	}
 	return rd_petr_value(a, &st->tmp, st->base + off, len, 1, max);
 }
 
@@ -90,6 +102,31 @@ static int rec_date_plain(petr_state *st, dy_arena *a, const rd_petr_rec *k, dy_
 		p++, n--;
 	if (!n)
 		return 1;   /* blank: no date, as rd_trimdup() gives NULL */
+	if (n == 8) {
+		/* "YYYYMMDD", as PETRARCH files write dates: the digits are the
+		 * answer's, with dashes put in (date_parse() would print the same
+		 * numbers back) */
+		int all = 1;
+		for (int j = 0; j < 8; j++)
+			all &= p[j] >= '0' && p[j] <= '9';
+		if (all) {
+			int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			int m = (p[4] - '0') * 10 + (p[5] - '0'), dd = (p[6] - '0') * 10 + (p[7] - '0');
+			if (date_valid(y, m, dd)) {
+				char *o = arena_alloc(a, 11);
+				memcpy(o, p, 4);
+				o[4] = '-';
+				o[5] = p[4];
+				o[6] = p[5];
+				o[7] = '-';
+				o[8] = p[6];
+				o[9] = p[7];
+				o[10] = '\0';
+				doc->date = o;
+				return 1;
+			}
+		}
+	}
 	char d[11];
 	if (!date_parse(p, n, d))
 		return 0;
@@ -107,11 +144,17 @@ static int petr_next_fast(dy_reader *r, petr_state *st, dy_arena *a, dy_doc *doc
 			continue;
 		}
 		rd_doc_init(r, doc, k->line);
-		char *text = k->text_plain ?
-			rd_trimdup(a, st->base + k->text_off, k->text_len, 0) :
-			rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
-		doc->text = text ? text : "";
-		doc->text_len = strlen(doc->text);
+		if (k->text_plain) {
+			/* the scanner let no NUL through: the length is the copy's */
+			size_t len;
+			char *text = rd_trimdup_len(a, st->base + k->text_off, k->text_len, 0, &len);
+			doc->text = text ? text : "";
+			doc->text_len = len;
+		} else {
+			char *text = rd_petr_value(a, &st->tmp, st->base + k->text_off, k->text_len, 0, 0);
+			doc->text = text ? text : "";
+			doc->text_len = strlen(doc->text);
+		}
 		doc->id = rec_value(st, a, k->id_off, k->id_len, k->id_plain, RD_MAX_FIELD);
 		if (!doc->id)
 			doc->id = rd_make_id(r, a, k->line);

@@ -79,6 +79,8 @@ const char *rd_make_id(dy_reader *r, dy_arena *a, long line);
 /* Copy of s[0..n) with leading and trailing whitespace removed, cut to `max`
  * bytes when max > 0; NULL when nothing is left. */
 char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max);
+/* rd_trimdup() that also gives the copy's length (0 with NULL). */
+char *rd_trimdup_len(dy_arena *a, const char *s, size_t n, size_t max, size_t *len /* OUT */);
 
 /* Plain text of an HTML fragment or page body (html.c): tags dropped, block
  * elements end lines, paragraphs separated by blank lines, whitespace inside a
@@ -118,6 +120,10 @@ typedef struct rd_petr_rec {
 	uint8_t  id_plain, src_plain, date_plain, text_plain;
 } rd_petr_rec;
 int   rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs /* OUT */, size_t *nrec /* OUT */);
+/* 1 (the default): rd_petr_scan() reads tags shaped as the last <Sentence>,
+ * and bare <Text> and <Parse>, by its shortcuts; 0: every tag the general
+ * way. Only tests and fuzzers set it, to check that both ways agree. */
+extern int rd_petr_shortcuts;
 char *rd_petr_value(dy_arena *a, dy_buf *tmp, const char *p, size_t n, int attr, size_t max);
 
 /* ASCII case-insensitive comparisons on byte ranges. */

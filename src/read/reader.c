@@ -335,19 +335,36 @@ static inline int rd_is_space(unsigned char c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
+/* s[0..n) without leading and trailing whitespace, cut to max (if > 0):
+ * its start returned, its length in *n; NULL when nothing is left. */
+static inline const char *trim_span(const char *s, size_t *n, size_t max)
 {
+	size_t m = *n;
 	if (!s)
 		return NULL;
-	while (n && rd_is_space((unsigned char)*s))
-		s++, n--;
-	while (n && rd_is_space((unsigned char)s[n - 1]))
-		n--;
-	if (!n)
+	while (m && rd_is_space((unsigned char)*s))
+		s++, m--;
+	while (m && rd_is_space((unsigned char)s[m - 1]))
+		m--;
+	if (!m)
 		return NULL;
-	if (max && n > max)
-		n = max;
-	return arena_strndup(a, s, n);
+	if (max && m > max)
+		m = max;
+	*n = m;
+	return s;
+}
+
+char *rd_trimdup(dy_arena *a, const char *s, size_t n, size_t max)
+{
+	s = trim_span(s, &n, max);
+	return s ? arena_strndup(a, s, n) : NULL;
+}
+
+char *rd_trimdup_len(dy_arena *a, const char *s, size_t n, size_t max, size_t *len)
+{
+	s = trim_span(s, &n, max);
+	*len = s ? n : 0;
+	return s ? arena_strndup(a, s, n) : NULL;
 }
 
 /* --- open, next, close --- */

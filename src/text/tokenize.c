@@ -2,12 +2,15 @@
 /* Tokenizer for one sentence of normalized text. Exports tok_sentence()
  * (token.h).
  *
- * Two passes. The first scans the sentence into token boundaries and flags in a
- * per-thread scratch array; the second allocates the exact token array and one
- * string block from the arena and writes each token's norm and lemma there.
- * Single ASCII characters and the fixed forms (masked words, possessives) use
- * static strings, and lemma shares norm's pointer when the word is its own base
- * form, so nothing is allocated per token.
+ * One pass: each token is written whole (bounds, flags, norm, lemma) into a
+ * per-thread scratch array as it is found, its strings into one string room
+ * taken from the arena for the sentence, whose unused end goes back at the
+ * end (arena_shrink_last()); then the tokens are copied to the arena. Single
+ * ASCII characters and the fixed forms (masked words, possessives) use
+ * static strings, and lemma shares norm's pointer when the word is its own
+ * base form, so nothing is allocated per token. Words of three to eight
+ * bytes find their lemma in a per-thread cache keyed by the word as one
+ * 64-bit value.
  *
  * Decisions, for news English:
  * - Words: letters, combining marks and digits, with internal apostrophes
@@ -42,7 +45,7 @@
  *   norm ("US", "Paris").
  * - Limits: TOK_MAX_PER_SENTENCE tokens; a word, number, acronym or asterisk
  *   run longer than TOK_BYTES_MAX bytes continues as a new token.
- * - Threads: the scratch array and the lemma cache are per thread; everything
+ * - Threads: the scratch arrays and the lemma caches are per thread; everything
  *   else is read-only, so threads may tokenize at once. */
 #include <stdint.h>
 #include <string.h>
@@ -63,11 +66,12 @@ enum {
 };
 #define X_ALL (X_NONASCII | X_LOWER | X_UPPERS | X_ALNUM)
 
-typedef struct scan_tok {
-	uint32_t off, len, flags;
-} scan_tok;
-
-static _Thread_local scan_tok scratch[TOK_MAX_PER_SENTENCE];
+/* Tokens are built here and copied to the arena once their count is known:
+ * an arena array sized for the worst case (a token a byte) could not be
+ * given back, as the string room follows it. pend: words whose lemma waits
+ * for the sentence's end (see lemma_decide()). */
+static _Thread_local dy_token scratch[TOK_MAX_PER_SENTENCE];
+static _Thread_local uint16_t pend[TOK_MAX_PER_SENTENCE];
 
 /* C_IGNORE: invisible format characters (soft hyphen, zero-width joiners,
  * direction marks): inside a word they are part of it but left out of norm;
@@ -444,220 +448,6 @@ static int is_redacted(const unsigned char *p, const unsigned char *end)
 	return 1;
 }
 
-/* Whether scratch token n - 1 is a word or number ending right at off;
- * asked only at quotes and apostrophes, not for every token. */
-static inline int after_word(size_t n, uint32_t off)
-{
-	if (n == 0)
-		return 0;
-	const scan_tok *prev = &scratch[n - 1];
-	return prev->off + prev->len == off && (prev->flags & (TOK_WORD | TOK_NUMBER));
-}
-
-/* What pass two needs to know about the whole sentence, gathered by pass one
- * as it goes, so that pass two walks the tokens once. */
-typedef struct scan_sum {
-	size_t   first_word; /* index of the first word or number, or the count */
-	uint32_t any;        /* flags of all tokens or-ed */
-	uint32_t any_wide;   /* flags of the tokens of two or more bytes or-ed */
-	size_t   need;       /* string bytes pass two may write */
-} scan_sum;
-
-/* Bytes pass two may write for a token: upper case takes at most 3 bytes per
- * 2 (and U+FFFD 3 per bad byte); a lemma at most LEMMA_WORD_MAX + 9 bytes.
- * One-byte ASCII tokens use static strings. */
-static inline size_t token_need(uint32_t len, uint32_t f)
-{
-	if (len <= 1 && !(f & X_NONASCII))
-		return 0;
-	return (f & X_NONASCII ? 3 * (size_t)len : len) + 1 +
-	       (f & TOK_WORD ? LEMMA_WORD_MAX + 10 : 0);
-}
-
-/* Pass one: boundaries and flags into scratch. Returns the count. */
-static size_t scan(const char *text, dy_span s, scan_sum *sum /* OUT */)
-{
-	size_t need = 0;
-	uint32_t any = 0, any_wide = 0;
-	scan_tok *const sc = scratch;
-	/* a sentence shorter than a token's cap needs no cap per word */
-	const int capped = s.len > TOK_BYTES_MAX;
-	const unsigned char *base = (const unsigned char *)text;
-	const unsigned char *p = base + s.off, *end = p + s.len;
-	size_t n = 0;
-	int open_single = 0; /* a single quotation mark is open */
-	while (p < end && n < TOK_MAX_PER_SENTENCE) {
-		/* Fast paths for the common ASCII cases, each giving exactly what
-		 * the general code below would: most tokens are plain words and
-		 * one-byte punctuation between single spaces, and skipping the
-		 * decoding and the chain of special cases for them is most of
-		 * the tokenizer's time. */
-		unsigned char c = *p;
-		if (c < 0x80) {
-			unsigned cls = ascii_cls[c];
-			if (cls == C_SPACE) {
-				p++;
-				continue;
-			}
-			if (cls == C_LETTER) {
-				/* a word that a byte surely ends (as scan_word()'s
-				 * fastest path), not followed by '.', not XXX */
-				const unsigned char *lim = !capped || end - p <= TOK_BYTES_MAX ?
-				                           end : p + TOK_BYTES_MAX;
-				const unsigned char *q = p + 1;
-				uint32_t bits = 0, b;
-				while (q < lim && (b = word_bits[*q]) != 0) {
-					bits |= b;
-					q++;
-				}
-				/* a '.' after the word is its own token unless the word
-				 * is an initial or a known abbreviation (or the start of a
-				 * dotted acronym): those go the general way */
-				if ((q == end || (q < lim && (word_end[*q] ||
-				                  (*q == '.' && q - p > 1 &&
-				                   !abbrev_known((const char *)p, (size_t)(q - p)))))) &&
-				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
-					uint32_t f = TOK_WORD | X_ALNUM | (c <= 'Z' ? TOK_CAP : X_LOWER);
-					if (bits & WB_LOWER)
-						f |= X_LOWER;
-					if (bits & WB_UPPER)
-						f |= X_UPPERS;
-					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
-						f |= TOK_UPPER;
-					uint32_t len = (uint32_t)(q - p);
-					any |= f;
-					if (len > 1) {
-						any_wide |= f;
-						need += len + 1 + LEMMA_WORD_MAX + 10;
-					}
-					scan_tok *t = &sc[n++];
-					t->off = (uint32_t)(p - base);
-					t->len = len;
-					t->flags = f;
-					/* the single space after a word, skipped here */
-					p = q + (q < end && *q == ' ');
-					continue;
-				}
-			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
-				scan_tok *t = &sc[n++];
-				t->off = (uint32_t)(p - base);
-				t->len = 1;
-				t->flags = TOK_PUNCT;
-				p++;
-				continue;
-			}
-		}
-		uch u = decode(p, end);
-		if (u.cls == C_SPACE || u.cls == C_IGNORE) {
-			p += u.len;
-			continue;
-		}
-		scan_tok *t = &scratch[n];
-		t->off = (uint32_t)(p - base);
-		t->flags = 0;
-		uint32_t len = 0;
-
-		if (u.cp == '*' && p + 1 < end && p[1] == '*') {
-			len = 2;
-			while (p + len < end && p[len] == '*' && len < TOK_BYTES_MAX)
-				len++;
-			t->flags = TOK_MASKED;
-		} else if (u.cp == '[' && is_redacted(p, end)) {
-			len = 10;
-			t->flags = TOK_MASKED;
-		} else if (u.cls == C_LETTER && p + u.len < end && p[u.len] == '.' &&
-		           (len = scan_acronym(p, end)) != 0) {
-			t->flags = TOK_WORD | TOK_ABBREV | (u.upper > 0 ? TOK_CAP : 0);
-			for (uint32_t i = 0; i < len; i++) {
-				if (p[i] >= 0x80)
-					t->flags |= X_NONASCII;
-				else if (p[i] >= 'a' && p[i] <= 'z')
-					t->flags |= X_LOWER;
-			}
-			if (!(t->flags & X_LOWER))
-				t->flags |= TOK_UPPER;
-		} else if (u.cls == C_LETTER || u.cls == C_DIGIT) {
-			int number = u.cls == C_DIGIT;
-			uint32_t f;
-			len = scan_word(p, end, number, &f);
-			t->flags = f | (number ? TOK_NUMBER : TOK_WORD);
-			if (!number && is_xxx(p, len)) {
-				t->flags = TOK_MASKED;
-			} else if (!number) {
-				if ((f & TOK_CAP) && !(f & X_LOWER) && (f & X_UPPERS))
-					t->flags |= TOK_UPPER;
-				const unsigned char *d = p + len;
-				if (d < end && *d == '.' && !(f & X_NONASCII) &&
-				    !at_sentence_end(d + 1, end)) {
-					int initial = len == 1 && (f & TOK_CAP);
-					int known = abbrev_known((const char *)p, len);
-					if (known && len == 2 && p[0] == 'N' && p[1] == 'o') {
-						/* "No." only as in "No. 10" */
-						const unsigned char *e = d + 1;
-						while (e < end && *e == ' ')
-							e++;
-						known = e < end && *e >= '0' && *e <= '9';
-					}
-					if (initial || known) {
-						len++;
-						t->flags |= TOK_ABBREV;
-					}
-				}
-			}
-		} else if (is_apos(u.cp) && after_word(n, t->off)) {
-			const scan_tok *prev = &scratch[n - 1];
-			const unsigned char *r = p + u.len;
-			uch v = { 0, 0, C_SPACE, 0 }, w2 = { 0, 0, C_SPACE, 0 };
-			if (r < end)
-				v = decode(r, end);
-			if (r < end && r + v.len < end)
-				w2 = decode(r + v.len, end);
-			const unsigned char *last = base + prev->off + prev->len - 1;
-			len = u.len;
-			if ((v.cp == 's' || v.cp == 'S') && !is_wordch(&w2)) {
-				len += v.len;
-				t->flags = TOK_POSSESS;
-			} else if ((*last == 's' || *last == 'S') && !is_wordch(&v) && !open_single) {
-				t->flags = TOK_POSSESS;
-			} else {
-				t->flags = TOK_PUNCT | (u.len > 1 ? X_NONASCII : 0);
-				open_single = 0;
-			}
-		} else {
-			len = u.len;
-			t->flags = TOK_PUNCT | (u.cp < 0 || u.len > 1 ? X_NONASCII : 0);
-			if (u.cp == 0x2018 || (u.cp == '\'' && !after_word(n, t->off))) {
-				const unsigned char *r = p + u.len;
-				if (r < end) {
-					uch v = decode(r, end);
-					if (v.cls == C_LETTER)
-						open_single = 1;
-				}
-			} else if (u.cp == 0x2019 || u.cp == '\'') {
-				open_single = 0;
-			}
-		}
-		t->len = len;
-		uint32_t f = t->flags;
-		any |= f;
-		if (len > 1)
-			any_wide |= f;
-		need += token_need(len, f);
-		p += len;
-		n++;
-	}
-	/* the first word is nearly always among the first tokens: found here
-	 * rather than tested for at every word */
-	size_t first_word = 0;
-	while (first_word < n && !(sc[first_word].flags & (TOK_WORD | TOK_NUMBER)))
-		first_word++;
-	sum->first_word = first_word;
-	sum->any = any;
-	sum->any_wide = any_wide;
-	sum->need = need;
-	return n;
-}
-
 /* Writes the norm of text[off..off+len) at out; returns its length. */
 static size_t norm_write(const unsigned char *p, uint32_t len, char *out)
 {
@@ -822,101 +612,437 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 	return m;
 }
 
-size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
+
+/* Whether token n - 1 is a word or number ending right at off; asked only
+ * at quotes and apostrophes, not for every token. */
+static inline int after_word(size_t n, uint32_t off)
 {
-	scan_sum sum;
-	size_t n = scan(text, s, &sum);
-	dy_token *toks = arena_alloc(a, (n ? n : 1) * sizeof *toks);
-	*out = toks;
 	if (n == 0)
 		return 0;
+	const dy_token *prev = &scratch[n - 1];
+	return prev->off + prev->len == off && (prev->flags & (TOK_WORD | TOK_NUMBER));
+}
 
-	/* The first word, and whether the sentence has no lower-case letter
-	 * (and some word of two or more bytes). */
-	size_t first_word = sum.first_word, need = sum.need;
-	int caps_sentence = !(sum.any & X_LOWER) && (sum.any_wide & TOK_WORD);
-	char *buf = need ? arena_alloc(a, need) : NULL;
-	char *bp = buf;
+/* Bytes a token's strings may take: upper case takes at most 3 bytes per 2
+ * (and U+FFFD 3 per bad byte) and a NUL; a lemma at most LEMMA_WORD_MAX + 9
+ * bytes and a NUL. One-byte ASCII tokens use static strings. */
+static inline size_t token_need(uint32_t len, uint32_t f)
+{
+	if (len <= 1 && !(f & X_NONASCII))
+		return 0;
+	return (f & X_NONASCII ? 3 * (size_t)len : len) + 1 +
+	       (f & TOK_WORD ? LEMMA_WORD_MAX + 10 : 0);
+}
 
-	const unsigned char *send = (const unsigned char *)text + s.off + s.len;
-	const uint64_t *filter = lemma_filter();
-	const scan_tok *sc = scratch;
-	for (size_t i = 0; i < n; i++) {
-		const scan_tok *t = &sc[i];
-		dy_token *k = &toks[i];
-		const unsigned char *src = (const unsigned char *)text + t->off;
-		uint32_t f = t->flags, len = t->len;
-		k->off = t->off;
-		k->len = len;
-		k->flags = f & ~X_ALL;
-		if ((f & TOK_WORD) && !(f & (TOK_MASKED | TOK_POSSESS | X_NONASCII)) && len > 1 &&
-		    len <= 8 && src + 8 <= send) {
-			/* The common case, a short ASCII word with eight bytes of
-			 * the sentence from its start: upper-cased in one word (a
-			 * byte past the word, ASCII or not, only carries into
-			 * bytes past it; its room is the lemma's, written after). */
-			uint64_t x;
-			memcpy(&x, src, 8);
-			x = upper8(x & 0x7F7F7F7F7F7F7F7Full);
-			memcpy(bp, &x, 8);
-			bp[len] = '\0';
-			k->norm = bp;
-			k->norm_len = len;
-			bp += len + 1;
-		} else if (f & TOK_MASKED) {
-			k->norm = masked_norm;
-			k->norm_len = (uint32_t)strlen(masked_norm);
-		} else if (t->flags & TOK_POSSESS) {
-			int s_too = t->len > 1 && (src[t->len - 1] == 's' || src[t->len - 1] == 'S');
-			k->norm = s_too ? "'S" : "'";
-			k->norm_len = s_too ? 2 : 1;
-		} else if (t->len == 1 && src[0] < 0x80) {
-			k->norm = ascii_str[src[0]];
-			k->norm_len = 1;
-		} else if (!(t->flags & X_NONASCII)) {
-			ascii_upper(src, t->len, bp);
-			k->norm = bp;
-			k->norm_len = t->len;
-			bp += t->len + 1;
-		} else {
-			size_t m = norm_write(src, t->len, bp);
-			k->norm = bp;
-			k->norm_len = (uint32_t)m;
-			bp += m + 1;
-		}
-		k->lemma = k->norm;
-		k->lemma_len = k->norm_len;
-		if (!(k->flags & TOK_WORD) || (k->flags & TOK_ABBREV) || k->norm_len < 3)
-			continue;
-		int mode = -1;
-		if (!(t->flags & (TOK_CAP | X_UPPERS)))
-			mode = LEMMA_FULL;
-		else if (caps_sentence)
-			mode = LEMMA_KNOWN;
-		else if (i == first_word && (t->flags & TOK_CAP) && !(t->flags & X_UPPERS))
-			mode = LEMMA_KNOWN;
-		if (mode < 0)
-			continue;
-		/* Most words are their own lemma, and the filter says so without a
-		 * lookup (lemma_surely_self(), inlined): no rule suffix, no
-		 * hyphen, not a table form. */
-		{
-			const char *w = k->norm;
-			size_t wn = k->norm_len;
-			char last = w[wn - 1];
-			if (wn <= LEMMA_WORD_MAX && last != 'S' && last != 'D' && last != 'G' &&
-			    ((f & X_ALNUM) || !memchr(w, '-', wn))) {
-				uint32_t h = lemma_filter_hash(w, wn);
-				if (!(filter[h >> 6] >> (h & 63) & 1))
+/* The state of the one pass over a sentence: where strings go, and what the
+ * lemma rules need to know about the tokens so far. */
+typedef struct tok_st {
+	dy_arena       *a;
+	char           *room;       /* string room: the arena's latest allocation */
+	char           *bp;         /* its next free byte */
+	char           *bend;       /* its end */
+	size_t          grow;       /* bytes a new room gets at least */
+	size_t          first_word; /* index of the first word or number, or SIZE_MAX */
+	size_t          npend;      /* entries in pend[] */
+	uint32_t        any;        /* flags of all tokens so far or-ed */
+	uint32_t        any_wide;   /* flags of the tokens of two or more bytes or-ed */
+	const uint64_t *filter;     /* lemma_filter() */
+} tok_st;
+
+/* A new string room of at least need bytes; the filled part of the old one
+ * stays, the rest goes back to the arena. Rare: the first room is sized for
+ * the sentence's plain words. */
+static void room_grow(tok_st *st, size_t need)
+{
+	arena_shrink_last(st->a, st->room, (size_t)(st->bp - st->room));
+	size_t want = need > st->grow ? need : st->grow;
+	st->room = st->bp = arena_alloc(st->a, want);
+	st->bend = st->room + want;
+}
+
+static inline void room_need(tok_st *st, size_t need)
+{
+	if ((size_t)(st->bend - st->bp) < need)
+		room_grow(st, need);
+}
+
+/* Gives word k its lemma in the given mode, unless the filter says it is its
+ * own (lemma_surely_self(), inlined): no rule suffix, no hyphen, not a table
+ * form. Most words stop at the filter, without a lookup. */
+static void lemma_apply(tok_st *st, dy_token *k, uint32_t f, int mode)
+{
+	const char *w = k->norm;
+	size_t wn = k->norm_len;
+	char last = w[wn - 1];
+	if (wn <= LEMMA_WORD_MAX && last != 'S' && last != 'D' && last != 'G' &&
+	    ((f & X_ALNUM) || !memchr(w, '-', wn))) {
+		uint32_t h = lemma_filter_hash(w, wn);
+		if (!(st->filter[h >> 6] >> (h & 63) & 1))
+			return;
+	}
+	room_need(st, LEMMA_WORD_MAX + 10);
+	size_t m = lemma_cached(w, wn, st->bp, mode);
+	if (m) {
+		k->lemma = st->bp;
+		k->lemma_len = (uint32_t)m;
+		st->bp += m + 1;
+	}
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TOK_WCACHE 1
+#endif
+
+#ifdef TOK_WCACHE
+/* Per-thread cache of lemma_apply()'s answer for words of three to eight
+ * bytes, keyed by the upper-case word as one 64-bit value (zero past its
+ * end), which the fast path has in a register: one multiply and one compare
+ * answer most words, where the filter and the lemma cache each hash loads of
+ * the word. News repeats its short words ("SAID", "AND", "WAS"). */
+enum { WCACHE_LOG = 11, WCACHE_LEM = 19 };
+typedef struct wcache_ent {
+	uint64_t key;             /* the word's bytes, zero past its end */
+	uint32_t tag;             /* 0: unused; else lcache_tag(mode, length) */
+	uint8_t  llen;            /* 0: the word is its own lemma */
+	char     lem[WCACHE_LEM]; /* copied out whole (no length-dependent call) */
+} wcache_ent;
+static _Thread_local wcache_ent wcache[1 << WCACHE_LOG];
+
+static void wcache_fill(tok_st *st, dy_token *k, uint32_t f, int mode, wcache_ent *e,
+                        uint64_t key, uint32_t tag)
+{
+	lemma_apply(st, k, f, mode);
+	size_t m = k->lemma == k->norm ? 0 : k->lemma_len;
+	if (m < WCACHE_LEM) {
+		e->key = key;
+		e->tag = tag;
+		e->llen = (uint8_t)m;
+		memcpy(e->lem, k->lemma, m);
+	}
+}
+
+/* lemma_apply() for a fast-path word of 3 to 8 bytes whose upper-case bytes
+ * are key; the room has LEMMA_WORD_MAX + 10 bytes free. */
+static inline void lemma_short(tok_st *st, dy_token *k, uint32_t f, int mode, uint64_t key,
+                               uint32_t len)
+{
+	uint32_t tag = lcache_tag(mode, len);
+	uint64_t h = (key ^ tag) * 0x9E3779B97F4A7C15ull;
+	wcache_ent *e = &wcache[h >> (64 - WCACHE_LOG)];
+	if (e->key != key || e->tag != tag) {
+		wcache_fill(st, k, f, mode, e, key, tag);
+		return;
+	}
+	if (e->llen) {
+		char *bp = st->bp;
+		memcpy(bp, e->lem, WCACHE_LEM);
+		bp[e->llen] = '\0';
+		k->lemma = bp;
+		k->lemma_len = e->llen;
+		st->bp = bp + e->llen + 1;
+	}
+}
+#endif
+
+/* Which lemma rules word i (flags f, st->any and st->first_word already
+ * counting it) gets: lower-case words the full rules, a capitalized first
+ * word the known ones. Other capitalized words get the known ones only if
+ * the whole sentence has no lower-case letter, which only its end tells:
+ * they wait in pend[] while none has been seen, and are dropped at the
+ * first one. */
+static inline void lemma_decide(tok_st *st, size_t i, dy_token *k, uint32_t f)
+{
+	if (!(f & TOK_WORD) || (f & TOK_ABBREV) || k->norm_len < 3)
+		return;
+	if (!(f & (TOK_CAP | X_UPPERS)))
+		lemma_apply(st, k, f, LEMMA_FULL);
+	else if (i == st->first_word && (f & TOK_CAP) && !(f & X_UPPERS))
+		lemma_apply(st, k, f, LEMMA_KNOWN);
+	else if (!(st->any & X_LOWER))
+		pend[st->npend++] = (uint16_t)i;
+}
+
+/* Completes token i at src (its off already set) from its length and flags
+ * (with the X_ bits): norm, lemma and the sentence summary. The general
+ * path's; the fast paths in scan() do the same for their tokens inline. */
+static void tok_finish(tok_st *st, size_t i, const unsigned char *src, uint32_t f, uint32_t len)
+{
+	dy_token *k = &scratch[i];
+	k->len = len;
+	k->flags = f & ~X_ALL;
+	st->any |= f;
+	if (len > 1)
+		st->any_wide |= f;
+	if (st->first_word == SIZE_MAX && (f & (TOK_WORD | TOK_NUMBER)))
+		st->first_word = i;
+	room_need(st, token_need(len, f));
+	if (f & TOK_MASKED) {
+		k->norm = masked_norm;
+		k->norm_len = (uint32_t)strlen(masked_norm);
+	} else if (f & TOK_POSSESS) {
+		int s_too = len > 1 && (src[len - 1] == 's' || src[len - 1] == 'S');
+		k->norm = s_too ? "'S" : "'";
+		k->norm_len = s_too ? 2 : 1;
+	} else if (len == 1 && src[0] < 0x80) {
+		k->norm = ascii_str[src[0]];
+		k->norm_len = 1;
+	} else if (!(f & X_NONASCII)) {
+		ascii_upper(src, len, st->bp);
+		k->norm = st->bp;
+		k->norm_len = len;
+		st->bp += len + 1;
+	} else {
+		size_t m = norm_write(src, len, st->bp);
+		k->norm = st->bp;
+		k->norm_len = (uint32_t)m;
+		st->bp += m + 1;
+	}
+	k->lemma = k->norm;
+	k->lemma_len = k->norm_len;
+	lemma_decide(st, i, k, f);
+}
+
+/* The one pass: boundaries, flags, norms and lemmas into scratch. Returns the
+ * count. */
+static size_t scan(tok_st *st, const char *text, dy_span s)
+{
+	dy_token *const sc = scratch;
+	/* a sentence shorter than a token's cap needs no cap per word */
+	const int capped = s.len > TOK_BYTES_MAX;
+	const unsigned char *base = (const unsigned char *)text;
+	const unsigned char *p = base + s.off, *end = p + s.len;
+	size_t n = 0;
+	int open_single = 0; /* a single quotation mark is open */
+	while (p < end && n < TOK_MAX_PER_SENTENCE) {
+		/* Fast paths for the common ASCII cases, each giving exactly what
+		 * the general code below would: most tokens are plain words and
+		 * one-byte punctuation between single spaces, and skipping the
+		 * decoding and the chain of special cases for them is most of
+		 * the tokenizer's time. */
+		unsigned char c = *p;
+		if (c < 0x80) {
+			unsigned cls = ascii_cls[c];
+			if (cls == C_SPACE) {
+				p++;
+				continue;
+			}
+			if (cls == C_LETTER) {
+				/* a word that a byte surely ends (as scan_word()'s
+				 * fastest path), not followed by '.', not XXX */
+				const unsigned char *lim = !capped || end - p <= TOK_BYTES_MAX ?
+				                           end : p + TOK_BYTES_MAX;
+				const unsigned char *q = p + 1;
+				uint32_t bits = 0, b;
+				while (q < lim && (b = word_bits[*q]) != 0) {
+					bits |= b;
+					q++;
+				}
+				/* a '.' after the word is its own token unless the word
+				 * is an initial or a known abbreviation (or the start of a
+				 * dotted acronym): those go the general way */
+				if ((q == end || (q < lim && (word_end[*q] ||
+				                  (*q == '.' && q - p > 1 &&
+				                   !abbrev_known((const char *)p, (size_t)(q - p)))))) &&
+				    !((c | 0x20) == 'x' && is_xxx(p, (uint32_t)(q - p)))) {
+					uint32_t f = TOK_WORD | X_ALNUM | (c <= 'Z' ? TOK_CAP : X_LOWER);
+					if (bits & WB_LOWER)
+						f |= X_LOWER;
+					if (bits & WB_UPPER)
+						f |= X_UPPERS;
+					if ((f & (TOK_CAP | X_LOWER | X_UPPERS)) == (TOK_CAP | X_UPPERS))
+						f |= TOK_UPPER;
+					uint32_t len = (uint32_t)(q - p);
+					dy_token *k = &sc[n];
+					k->off = (uint32_t)(p - base);
+					k->len = len;
+					k->flags = f & ~X_ALL;
+					st->any |= f;
+					if (st->first_word == SIZE_MAX)
+						st->first_word = n;
+					if (len > 1) {
+						st->any_wide |= f;
+						room_need(st, len + 1 + LEMMA_WORD_MAX + 10);
+						char *bp = st->bp;
+						if (len <= 8 && p + 8 <= end) {
+							/* upper-cased in one word (a byte past
+							 * the word only carries into bytes past
+							 * it, and the room has space for them) */
+							uint64_t x;
+							memcpy(&x, p, 8);
+							x = upper8(x & 0x7F7F7F7F7F7F7F7Full);
+							memcpy(bp, &x, 8);
+							bp[len] = '\0';
+							k->norm = k->lemma = bp;
+							k->norm_len = k->lemma_len = len;
+							st->bp = bp + len + 1;
+#ifdef TOK_WCACHE
+							if (len >= 3) {
+								/* lemma_decide(), with the word cache */
+								if (len < 8)
+									x &= ((uint64_t)1 << (8 * len)) - 1;
+								int mode = -1;
+								if (!(f & (TOK_CAP | X_UPPERS)))
+									mode = LEMMA_FULL;
+								else if (n == st->first_word && !(f & X_UPPERS))
+									mode = LEMMA_KNOWN;
+								else if (!(st->any & X_LOWER))
+									pend[st->npend++] = (uint16_t)n;
+								if (mode >= 0)
+									lemma_short(st, k, f, mode, x, len);
+							}
+#else
+							if (len >= 3)
+								lemma_decide(st, n, k, f);
+#endif
+							n++;
+							p = q + (q < end && *q == ' ');
+							continue;
+						} else {
+							ascii_upper(p, len, bp);
+						}
+						k->norm = k->lemma = bp;
+						k->norm_len = k->lemma_len = len;
+						st->bp = bp + len + 1;
+						if (len >= 3)
+							lemma_decide(st, n, k, f);
+					} else {
+						k->norm = k->lemma = ascii_str[c];
+						k->norm_len = k->lemma_len = 1;
+					}
+					n++;
+					/* the single space after a word, skipped here */
+					p = q + (q < end && *q == ' ');
 					continue;
+				}
+			} else if (cls == C_PUNCT && c != '\'' && c != '*' && c != '[') {
+				dy_token *k = &sc[n++];
+				k->off = (uint32_t)(p - base);
+				k->len = 1;
+				k->flags = TOK_PUNCT;
+				k->norm = k->lemma = ascii_str[c];
+				k->norm_len = k->lemma_len = 1;
+				st->any |= TOK_PUNCT;
+				p++;
+				continue;
 			}
 		}
-		size_t m = lemma_cached(k->norm, k->norm_len, bp, mode);
-		if (m) {
-			k->lemma = bp;
-			k->lemma_len = (uint32_t)m;
-			bp += m + 1;
+		uch u = decode(p, end);
+		if (u.cls == C_SPACE || u.cls == C_IGNORE) {
+			p += u.len;
+			continue;
 		}
+		const uint32_t off = (uint32_t)(p - base);
+		uint32_t tf = 0, len = 0;
+
+
+		if (u.cp == '*' && p + 1 < end && p[1] == '*') {
+			len = 2;
+			while (p + len < end && p[len] == '*' && len < TOK_BYTES_MAX)
+				len++;
+			tf = TOK_MASKED;
+		} else if (u.cp == '[' && is_redacted(p, end)) {
+			len = 10;
+			tf = TOK_MASKED;
+		} else if (u.cls == C_LETTER && p + u.len < end && p[u.len] == '.' &&
+		           (len = scan_acronym(p, end)) != 0) {
+			tf = TOK_WORD | TOK_ABBREV | (u.upper > 0 ? TOK_CAP : 0);
+			for (uint32_t i = 0; i < len; i++) {
+				if (p[i] >= 0x80)
+					tf |= X_NONASCII;
+				else if (p[i] >= 'a' && p[i] <= 'z')
+					tf |= X_LOWER;
+			}
+			if (!(tf & X_LOWER))
+				tf |= TOK_UPPER;
+		} else if (u.cls == C_LETTER || u.cls == C_DIGIT) {
+			int number = u.cls == C_DIGIT;
+			uint32_t f;
+			len = scan_word(p, end, number, &f);
+			tf = f | (number ? TOK_NUMBER : TOK_WORD);
+			if (!number && is_xxx(p, len)) {
+				tf = TOK_MASKED;
+			} else if (!number) {
+				if ((f & TOK_CAP) && !(f & X_LOWER) && (f & X_UPPERS))
+					tf |= TOK_UPPER;
+				const unsigned char *d = p + len;
+				if (d < end && *d == '.' && !(f & X_NONASCII) &&
+				    !at_sentence_end(d + 1, end)) {
+					int initial = len == 1 && (f & TOK_CAP);
+					int known = abbrev_known((const char *)p, len);
+					if (known && len == 2 && p[0] == 'N' && p[1] == 'o') {
+						/* "No." only as in "No. 10" */
+						const unsigned char *e = d + 1;
+						while (e < end && *e == ' ')
+							e++;
+						known = e < end && *e >= '0' && *e <= '9';
+					}
+					if (initial || known) {
+						len++;
+						tf |= TOK_ABBREV;
+					}
+				}
+			}
+		} else if (is_apos(u.cp) && after_word(n, off)) {
+			const dy_token *prev = &scratch[n - 1];
+			const unsigned char *r = p + u.len;
+			uch v = { 0, 0, C_SPACE, 0 }, w2 = { 0, 0, C_SPACE, 0 };
+			if (r < end)
+				v = decode(r, end);
+			if (r < end && r + v.len < end)
+				w2 = decode(r + v.len, end);
+			const unsigned char *last = base + prev->off + prev->len - 1;
+			len = u.len;
+			if ((v.cp == 's' || v.cp == 'S') && !is_wordch(&w2)) {
+				len += v.len;
+				tf = TOK_POSSESS;
+			} else if ((*last == 's' || *last == 'S') && !is_wordch(&v) && !open_single) {
+				tf = TOK_POSSESS;
+			} else {
+				tf = TOK_PUNCT | (u.len > 1 ? X_NONASCII : 0);
+				open_single = 0;
+			}
+		} else {
+			len = u.len;
+			tf = TOK_PUNCT | (u.cp < 0 || u.len > 1 ? X_NONASCII : 0);
+			if (u.cp == 0x2018 || (u.cp == '\'' && !after_word(n, off))) {
+				const unsigned char *r = p + u.len;
+				if (r < end) {
+					uch v = decode(r, end);
+					if (v.cls == C_LETTER)
+						open_single = 1;
+				}
+			} else if (u.cp == 0x2019 || u.cp == '\'') {
+				open_single = 0;
+			}
+		}
+		sc[n].off = off;
+		tok_finish(st, n, p, tf, len);
+		p += len;
+		n++;
 	}
+	return n;
+}
+
+size_t tok_sentence(dy_arena *a, const char *text, dy_span s, dy_token **out)
+{
+	/* One string room for the sentence, sized for its plain words and one
+	 * token's worst case; what is left goes back to the arena at the end. */
+	size_t room = 2 * (size_t)s.len + 2 * (LEMMA_WORD_MAX + 10) + 64;
+	tok_st st = { a, NULL, NULL, NULL, room, SIZE_MAX, 0, 0, 0, lemma_filter() };
+	st.room = st.bp = arena_alloc(a, room);
+	st.bend = st.room + room;
+	size_t n = scan(&st, text, s);
+	/* Capitalized words wait for their lemma until the sentence is known to
+	 * be all in capitals (lemma_decide()). */
+	if (st.npend && !(st.any & X_LOWER) && (st.any_wide & TOK_WORD))
+		for (size_t j = 0; j < st.npend; j++) {
+			dy_token *k = &scratch[pend[j]];
+			lemma_apply(&st, k, k->flags, LEMMA_KNOWN);
+		}
+	arena_shrink_last(a, st.room, (size_t)(st.bp - st.room));
+	dy_token *toks = arena_alloc(a, (n ? n : 1) * sizeof *toks);
+	if (n)
+		memcpy(toks, scratch, n * sizeof *toks);
+	*out = toks;
 	return n;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Arena allocator (see arena.h for the invariants). */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,19 @@ void *arena_alloc(dy_arena *a, size_t n)
 	b->used += rounded;
 	a->total += rounded;
 	return p;
+}
+
+void arena_shrink_last(dy_arena *a, void *p, size_t n)
+{
+	dy_arena_block *b = a->head;
+	unsigned char *q = p;
+	assert(b && q >= b->data && q <= b->data + b->used);
+	size_t keep = (size_t)(q - b->data) + ((n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1));
+	assert(keep <= b->used);
+	if (keep >= b->used)
+		return;
+	a->total -= b->used - keep;
+	b->used = keep;
 }
 
 void *arena_zalloc(dy_arena *a, size_t n)

@@ -22,6 +22,11 @@ void *arena_alloc(dy_arena *a, size_t n);               /* uninitialised */
 void *arena_zalloc(dy_arena *a, size_t n);              /* zeroed */
 char *arena_strndup(dy_arena *a, const char *s, size_t n); /* NUL-terminated copy */
 char *arena_strdup(dy_arena *a, const char *s);
+/* Gives back the end of the most recent allocation p, keeping its first n
+ * bytes (n no more than was asked for): for a caller that reserves a worst
+ * case, fills part of it and returns the rest. p must be the last pointer
+ * arena_alloc() returned, with nothing allocated since. */
+void  arena_shrink_last(dy_arena *a, void *p, size_t n);
 void  arena_reset(dy_arena *a);                         /* invalidates every pointer */
 void  arena_free(dy_arena *a);                          /* NULL-safe */
 

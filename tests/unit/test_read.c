@@ -545,6 +545,63 @@ static void petrarch_scanner_refuses_what_libxml2_reports(void **state)
 /* A flat JSONL object is read without jansson; a nested member sends the same
  * line through jansson. Both must give the same document: escapes, \u, UTF-8,
  * blanks around values, ids as strings, numbers or booleans, dates. */
+/* The scanner's shortcut for <Sentence> tags shaped as the one before (and
+ * for bare <Text> and <Parse>) gives exactly what reading every tag the
+ * general way gives: values of other lengths, a newline and a reference in
+ * a value, a tag of another shape, an attribute order swapped. And a bad
+ * byte in a shaped tag's value, or an '&' that is no reference, is still
+ * refused. */
+static void petrarch_shortcuts_agree(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"<Sentences>\n"
+		"<Sentence date = \"20080804\" id =\"A-1\" source = \"AFP\" sentence = \"True\">\n"
+		"<Text>\nOne.\n</Text>\n<Parse>\n(S (NN one))\n</Parse>\n</Sentence>\n\n"
+		"<Sentence date = \"20080805\" id =\"AFP-0808020675_1-0\" source = \"AFP\" sentence = \"True\">\n"
+		"<Text>\nTwo &amp; three.\n</Text>\n<Parse>\n(S)\n</Parse>\n</Sentence>\n\n"
+		"<Sentence date = \"2008\n0806\" id =\"B&#x41;\" source = \"\" sentence = \"True\">\n"
+		"<Text>Four.</Text>\n</Sentence>\n"
+		"<Sentence id =\"C\" date = \"20080807\" source = \"X\" sentence = \"True\">\n"
+		"<Text>Five.</Text><Parse>(S)</Parse></Sentence>\n"
+		"<Sentence id =\"D\" date = \"20080808\" source = \"Y\" sentence = \"True\"/>\n"
+		"<Sentence id =\"E\" date = \"20080809\" source = \"Z\" sentence = \"True\">"
+		"<Text>Six.</Text></Sentence>\n"
+		"</Sentences>\n";
+	rd_petr_rec *r1, *r2;
+	size_t n1, n2;
+	assert_true(rd_petr_scan(doc, sizeof doc - 1, &r1, &n1));
+	rd_petr_shortcuts = 0;
+	assert_true(rd_petr_scan(doc, sizeof doc - 1, &r2, &n2));
+	rd_petr_shortcuts = 1;
+	assert_int_equal(n1, 6);
+	assert_int_equal(n2, n1);
+	assert_memory_equal(r1, r2, n1 * sizeof *r1);
+	assert_int_equal(r1[1].id_len, strlen("AFP-0808020675_1-0"));
+	assert_int_equal(r1[1].line, 11);
+	assert_false(r1[2].id_plain);
+	assert_false(r1[2].date_plain);
+	assert_int_equal(r1[5].src_len, 1);
+	free(r1);
+	free(r2);
+	/* a bad value in a tag of the learned shape is refused either way */
+	static const char *const bad[] = {
+		"<S><Sentence id =\"a\" x = \"1\"><Text>t</Text></Sentence>"
+		"<Sentence id =\"b\xff\" x = \"1\"><Text>t</Text></Sentence></S>",
+		"<S><Sentence id =\"a\" x = \"1\"><Text>t</Text></Sentence>"
+		"<Sentence id =\"b&c\" x = \"1\"><Text>t</Text></Sentence></S>",
+		"<S><Sentence id =\"a\" x = \"1\"><Text>t</Text></Sentence>"
+		"<Sentence id =\"b\" x = \"1<\"><Text>t</Text></Sentence></S>",
+		"<S><Sentence id =\"a\"><Parse>(&)</Parse></Sentence></S>",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		rd_petr_rec *r;
+		size_t nr;
+		if (rd_petr_scan(bad[i], strlen(bad[i]), &r, &nr))
+			fail_msg("accepted: %s", bad[i]);
+	}
+}
+
 static void jsonl_fast_path_matches_jansson(void **state)
 {
 	(void)state;
@@ -854,6 +911,7 @@ int main(void)
 		cmocka_unit_test(petrarch_malformed_reports_line),
 		cmocka_unit_test(petrarch_fast_path_matches_libxml2),
 		cmocka_unit_test(petrarch_scanner_refuses_what_libxml2_reports),
+		cmocka_unit_test(petrarch_shortcuts_agree),
 		cmocka_unit_test(jsonl_fast_path_matches_jansson),
 		cmocka_unit_test(feed_rss),
 		cmocka_unit_test(feed_atom),

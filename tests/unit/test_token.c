@@ -209,8 +209,42 @@ static void token_lemma_policy(void **state)
 	         "ATTACKED|ATTACKED|ATTACK REUTERS|REUTERS|REUTERS OFFICES|OFFICES|OFFICE");
 	/* in an all-caps sentence a name WordNet knows is not a plural */
 	case_run("ISIS FIGHTERS FLED", "ISIS|ISIS|ISIS FIGHTERS|FIGHTERS|FIGHTER FLED|FLED|FLEE");
+	/* capitals before the first lower-case word wait for the sentence's
+	 * end, and get no lemma when one comes */
+	case_run("UN TROOPS ATTACKED rebels", "UN|UN|UN TROOPS|TROOPS|TROOPS "
+	         "ATTACKED|ATTACKED|ATTACKED rebels|REBELS|REBEL");
 	case_run("peace-keepers and air-strikes", "peace-keepers|PEACE-KEEPERS|PEACE-KEEPER "
 	         "and|AND|AND air-strikes|AIR-STRIKES|AIR-STRIKE");
+}
+
+/* Norms longer than their text (U+0250 is two bytes, its capital U+2C6F
+ * three) and lemmas longer than their word (MET -> MEET) outgrow the string
+ * room sized for the sentence: every string stays whole as the room grows. */
+static void token_strings_outgrow_room(void **state)
+{
+	(void)state;
+	dy_arena a;
+	arena_init(&a);
+	const char *part = "\xC9\x90 met met met met ";
+	size_t pl = strlen(part), reps = 600;
+	char *s = malloc(pl * reps + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(s + i * pl, part, pl);
+	s[pl * reps] = '\0';
+	dy_token *t;
+	size_t n = tok_all(&a, s, &t);
+	assert_int_equal(n, 5 * reps);
+	for (size_t i = 0; i < n; i += 5) {
+		assert_string_equal(t[i].norm, "\xE2\xB1\xAF");
+		assert_int_equal(t[i].norm_len, 3);
+		for (size_t j = 1; j < 5; j++) {
+			assert_string_equal(t[i + j].norm, "MET");
+			assert_string_equal(t[i + j].lemma, "MEET");
+			assert_int_equal(t[i + j].lemma_len, 4);
+		}
+	}
+	free(s);
+	arena_free(&a);
 }
 
 static void token_limits(void **state)
@@ -450,6 +484,7 @@ int main(void)
 		cmocka_unit_test(token_flags),
 		cmocka_unit_test(token_offsets),
 		cmocka_unit_test(token_lemma_policy),
+		cmocka_unit_test(token_strings_outgrow_room),
 		cmocka_unit_test(token_limits),
 		cmocka_unit_test(token_threads),
 		cmocka_unit_test(lemma_cases),

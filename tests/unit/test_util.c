@@ -32,6 +32,39 @@ static void arena_aligns_and_survives_growth(void **state)
 	arena_free(NULL);
 }
 
+/* A reservation given back in part: the kept bytes stay, the next
+ * allocation starts right after them (aligned), and total counts only what
+ * is kept; a new block in between is not touched. */
+static void arena_shrink_last_gives_back_the_tail(void **state)
+{
+	(void)state;
+	dy_arena a;
+	arena_init(&a);
+	char *keep = arena_strdup(&a, "before");
+	char *room = arena_alloc(&a, 4096);
+	size_t total = a.total;
+	memcpy(room, "SAID", 5);
+	arena_shrink_last(&a, room, 5);
+	assert_int_equal(a.total, total - 4096 + 16);
+	char *next = arena_alloc(&a, 32);
+	assert_ptr_equal(next, room + 16);
+	assert_string_equal(room, "SAID");
+	assert_string_equal(keep, "before");
+	/* nothing to give back: no change */
+	char *full = arena_alloc(&a, 48);
+	size_t t2 = a.total;
+	arena_shrink_last(&a, full, 48);
+	assert_int_equal(a.total, t2);
+	/* a reservation bigger than the block: it gets a block of its own */
+	char *big = arena_alloc(&a, 200000);
+	memset(big, 'x', 200000);
+	arena_shrink_last(&a, big, 10);
+	char *after = arena_alloc(&a, 16);
+	assert_ptr_equal(after, big + 16);
+	assert_string_equal(room, "SAID");
+	arena_free(&a);
+}
+
 static void buf_printf_appends(void **state)
 {
 	(void)state;
@@ -111,6 +144,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(arena_aligns_and_survives_growth),
+		cmocka_unit_test(arena_shrink_last_gives_back_the_tail),
 		cmocka_unit_test(buf_printf_appends),
 		cmocka_unit_test(json_escapes_what_json_requires),
 		cmocka_unit_test(json_safe_len_finds_every_position),
