@@ -70,6 +70,12 @@ typedef struct reader {
 	uint32_t     synset;
 	/* code blocks read so far */
 	block_memo  *memo;
+	const char  *data_end;    /* end of the file's data (bound of 8-byte loads) */
+	/* codes of up to 8 bytes interned so far, by their bytes as one
+	 * zero-padded word (a code has no zero byte, so the word tells its
+	 * length too); direct-mapped, a collision just interns again */
+	uint64_t     ccode_w[64];
+	const char  *ccode_p[64];
 	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
@@ -791,6 +797,167 @@ static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
 	return 1;
 }
 
+#if DICT_SWAR
+/* 0x80 in each byte of x that is an upper-case ASCII letter or a digit,
+ * exact up to the first byte that is neither (as swar_letters()). */
+static inline uint64_t swar_code_chars(uint64_t x)
+{
+	const uint64_t one = 0x0101010101010101ull;
+	uint64_t up = (x + one * (0x80 - 'A')) & ~(x + one * (0x80 - 'Z' - 1));
+	uint64_t dg = (x + one * (0x80 - '0')) & ~(x + one * (0x80 - '9' - 1));
+	return (up | dg) & ~x & SWAR_HI;
+}
+#endif
+
+/* date_parse(s, 6) for a date inside a block, s[0..8) readable (the
+ * block's ']' at least follows it): the six digits checked and paired in
+ * one word where the byte order allows. */
+static inline int32_t date6_fast(const char *s)
+{
+#if DICT_SWAR
+	const uint64_t six = 0x0000FFFFFFFFFFFFull, d30 = 0x0000303030303030ull;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	x &= six;
+	/* each byte 0x30..0x39: high nibble 3, and still 3 after adding 6 */
+	if ((x & 0x0000F0F0F0F0F0F0ull) != d30 ||
+	    ((x + 0x0000060606060606ull) & 0x0000F0F0F0F0F0F0ull) != d30)
+		return -1;
+	uint64_t d = x - d30;
+	uint64_t t = d * 10 + (d >> 8);   /* bytes 0, 2, 4: YY, MM, DD (at most 99) */
+	int yy = (int)(t & 0xFF), m = (int)((t >> 16) & 0xFF), dd = (int)((t >> 32) & 0xFF);
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+	if (dd > 28) {
+		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+		if (dd > last)
+			dd = last;
+	}
+	return y * 10000 + m * 100 + dd;
+#else
+	return date_parse(s, 6);
+#endif
+}
+
+/* The interned copy of an actor code c[0..n) (letters and digits) that
+ * lies in the file's data: codes of at most 8 bytes go through a small
+ * cache keyed by their bytes, since a few hundred codes fill some 60,000
+ * blocks. */
+static const char *code_intern(reader *r, const char *c, size_t n)
+{
+	if (n > 8 || r->data_end - c < 8)
+		return dict_intern(r->d, c, n);
+	uint64_t w;
+	memcpy(&w, c, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	if (n < 8)
+		w &= ~(~0ull >> (8 * n));
+#else
+	if (n < 8)
+		w &= ~(~0ull << (8 * n));
+#endif
+	unsigned slot = (unsigned)((w * 0x9E3779B97F4A7C15ull) >> 58);
+	if (r->ccode_w[slot] == w)
+		return r->ccode_p[slot];
+	const char *p = dict_intern(r->d, c, n);
+	r->ccode_w[slot] = w;
+	r->ccode_p[slot] = p;
+	return p;
+}
+
+/* parse_codes()' reading of one actor block "[...]" at s (s[0] == '['),
+ * for the shapes parse_block_simple() takes: "[CODE]", "[CODE <YYMMDD]",
+ * "[CODE >YYMMDD]", "[CODE YYMMDD-YYMMDD]", found and read in one pass
+ * without looking for ']' first. Returns the end of the block (past ']'),
+ * or NULL, having reported nothing, when the block is anything else (it is
+ * then read the long way, which reports what is wrong). The data must be
+ * the file's (not r->line_buf). */
+static const char *block_fast(reader *r, const char *s, const char *end, dy_code *c)
+{
+	/* parse_block_simple() takes blocks of under 200 bytes inside */
+	const char *lim = end - s > 201 ? s + 201 : end;
+	const char *p = s + 1;
+	while (p < lim && is_blank((unsigned char)*p))
+		p++;
+	const char *c0 = p;
+#if DICT_SWAR
+	/* eight bytes at a time: codes run to 6 to 9 letters and digits */
+	while (lim - p >= 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		uint64_t m = swar_code_chars(x);
+		if (m != SWAR_HI) {
+			p += (unsigned)__builtin_ctzll(~m & SWAR_HI) / 8;
+			goto code_end;
+		}
+		p += 8;
+	}
+#endif
+	while (p < lim && ((unsigned)*p - 'A' < 26u || (unsigned)*p - '0' < 10u))
+		p++;
+#if DICT_SWAR
+code_end:;
+#endif
+	size_t cl = (size_t)(p - c0);
+	if (cl == 0 || p >= lim)
+		return NULL;
+	if (cl >= 6 && all_digits(c0, cl))
+		return NULL;   /* "code missing before date" */
+	int32_t from = DY_DATE_MIN, to = DY_DATE_MAX;
+	int dated = 0;
+	if (*p != ']') {
+		if (!(byte_class[(unsigned char)*p] & (CL_BLANK | CL_ANGLE)))
+			return NULL;
+		while (p < lim && is_blank((unsigned char)*p))
+			p++;
+		if (p >= lim)
+			return NULL;
+		if (*p != ']') {
+			dated = 1;
+			if (*p == '<' || *p == '>') {
+				/* p[1..9) loaded: the ']' and one byte more in the block's reach */
+				if (lim - p < 9)
+					return NULL;
+				int32_t a = date6_fast(p + 1);
+				if (a < 0)
+					return NULL;
+				if (*p == '<')
+					to = a;
+				else
+					from = a;
+				p += 7;
+			} else {
+				/* p[7..15) loaded, as above */
+				if (lim - p < 15 || p[6] != '-')
+					return NULL;
+				int32_t a = date6_fast(p), b = date6_fast(p + 7);
+				if (a < 0 || b < 0)
+					return NULL;
+				if (a > b && a >= 20000000)
+					a -= 1000000;   /* as in parse_block() */
+				if (a > b)
+					return NULL;
+				from = a;
+				to = b;
+				p += 13;
+			}
+			while (p < lim && is_blank((unsigned char)*p))
+				p++;
+			if (p >= lim || *p != ']')
+				return NULL;
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->from = from;
+	c->to = to;
+	if (dated)
+		c->flags = DY_CODE_DATED;
+	c->code = code_intern(r, c0, cl);
+	return p + 1;
+}
+
 /* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
 static int parse_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_code *c)
 {
@@ -1023,6 +1190,14 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 		if (is_blank((unsigned char)s[i])) {
 			i++;
 			continue;
+		}
+		if (s[i] == '[' && ctx == CC_ACTOR && k < max && !r->line_copied) {
+			const char *e = block_fast(r, s + i, s + n, &out[k]);
+			if (e) {
+				k++;
+				i = (size_t)(e - s);
+				continue;
+			}
 		}
 		if (s[i] != '[') {
 			/* Production files carry stray notes after the codes without a
@@ -1507,6 +1682,50 @@ static int looks_tabular(const char *s, size_t n)
 	return tabs >= 4;
 }
 
+/* An actors file's indented code line "\t[CODE ...] [CODE ...] ; note" with
+ * blocks block_fast() takes, read as actor_line() would read it, in one
+ * pass that also finds the line's end: over half the lines of CountryInfo
+ * are such lines. Returns the end of the line (its '\n', or `end`), or
+ * NULL, having changed nothing, when the line is anything else (no group
+ * open, a block of another shape, too many codes, an over-long line): it is
+ * then read the long way. The line holds no NUL byte (the caller makes
+ * sure). */
+static const char *code_line_fast(reader *r, const char *s, const char *end)
+{
+	const char *p = s;
+	int k = 0, room = DICT_MAX_CODES - r->n_gcodes;
+	if (!r->group_open)
+		return NULL;
+	while (p < end && is_blank((unsigned char)*p))
+		p++;
+	if (p >= end || *p != '[')
+		return NULL;
+	for (;;) {
+		if (k >= room)
+			return NULL;
+		p = block_fast(r, p, end, &r->gcodes[r->n_gcodes + k]);
+		if (!p)
+			return NULL;
+		k++;
+		while (p < end && is_blank((unsigned char)*p))
+			p++;
+		if (p < end && *p == '[')
+			continue;
+		if (p < end && *p == ';') {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (!p)
+				p = end;
+		}
+		if (p < end && *p != '\n')
+			return NULL;
+		break;
+	}
+	if (p - s > DICT_MAX_LINE)
+		return NULL;
+	r->n_gcodes += k;
+	return p;
+}
+
 void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
                        const char *data, size_t n, dy_dict_kind kind, dy_diag *dg)
 {
@@ -1519,6 +1738,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->kind = kind;
 	r->verb = DY_NONE;
 	r->synset = DY_NONE;
+	r->data_end = data + n;
 	/* Most lines hold no NUL byte: look for the next one only once past it. */
 	const char *nul = memchr(data, '\0', n);   /* the next NUL byte, or NULL */
 	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
@@ -1533,7 +1753,20 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
 	 * fewer in a verbs file, whose patterns are no entries. */
 	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
+	int codes_fast = kind == DICT_KIND_ACTORS;
 	for (size_t i = 0; i < n; ) {
+		if (codes_fast && r->sec == SEC_NONE && (data[i] == '\t' || data[i] == ' ')) {
+			if (nul && nul < data + i)
+				nul = memchr(data + i, '\0', n - i);
+			if (!nul || (size_t)(nul - (data + i)) > DICT_MAX_LINE) {
+				const char *e = code_line_fast(r, data + i, data + n);
+				if (e) {
+					r->line++;
+					i = (size_t)(e - data) + 1;
+					continue;
+				}
+			}
+		}
 		const char *nl = memchr(data + i, '\n', n - i);
 		size_t j = nl ? (size_t)(nl - data) : n;
 		const char *s = data + i;
