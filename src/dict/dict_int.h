@@ -153,6 +153,48 @@ static inline const char *dict_intern_h(dy_dict *d, const char *str, size_t n, u
 	}
 	return dict_intern_add(d, str, n, h, j);
 }
+/* Same as dict_intern_h(), for a key with at least 7 readable bytes after
+ * it (r->word, a code copied with its padding), n <= DICT_MAX_WORD: the
+ * key is compared eight bytes at a time, the stored copy having room for
+ * as many (dict_intern_add() leaves it), not through a memcmp() call; the
+ * bytes past either string are masked off. */
+static inline int dict_intern_same8(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&x, a + q, 8);
+		memcpy(&y, b + q, 8);
+		if (x != y)
+			return 0;
+	}
+	if (q == n)
+		return 1;
+	memcpy(&x, a + q, 8);
+	memcpy(&y, b + q, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return ((x ^ y) & ~(~0ull >> (8 * (n - q)))) == 0;
+#else
+	return ((x ^ y) & ~(~0ull << (8 * (n - q)))) == 0;
+#endif
+}
+static inline const char *dict_intern_hp(dy_dict *d, const char *str, size_t n, uint32_t h)
+{
+	dy_dict_store *s = d->store;
+	if ((s->used + 1) * 2 > s->cap)
+		dict_intern_grow(s);
+	uint32_t j = h & (s->cap - 1);
+	while (s->slot[j].p) {
+		if (s->slot[j].hash == h && s->slot[j].len == n &&
+		    dict_intern_same8(s->slot[j].p, str, n))
+			return s->slot[j].p;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return dict_intern_add(d, str, n, h, j);
+}
+/* Makes room in the intern table for `more` strings at once (a reader
+ * calls it with an estimate for its file). */
+void dict_intern_reserve(dy_dict *d, uint32_t more);
 /* Registers a file name for provenance; returns its index. */
 uint16_t dict_file_add(dy_dict *d, const char *name);
 /* Duplicate detection: returns the earlier entry with the same kind and

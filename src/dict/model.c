@@ -73,9 +73,8 @@ uint32_t dict_hash(const char *s, size_t n)
 	return h;
 }
 
-void dict_intern_grow(dy_dict_store *s)
+static void intern_resize(dy_dict_store *s, uint32_t ncap)
 {
-	uint32_t ncap = s->cap ? s->cap * 2 : 16384;
 	dy_intern_slot *slot = xcalloc(ncap, sizeof *slot);
 	for (uint32_t i = 0; i < s->cap; i++) {
 		if (!s->slot[i].p)
@@ -88,6 +87,26 @@ void dict_intern_grow(dy_dict_store *s)
 	free(s->slot);
 	s->slot = slot;
 	s->cap = ncap;
+}
+
+void dict_intern_grow(dy_dict_store *s)
+{
+	intern_resize(s, s->cap ? s->cap * 2 : 16384);
+}
+
+void dict_intern_reserve(dy_dict *d, uint32_t more)
+{
+	dy_dict_store *s = d->store;
+	uint64_t want = ((uint64_t)s->used + more + 1) * 2, ncap = s->cap ? s->cap : 16384;
+	if (want <= s->cap)
+		return;
+	while (ncap < want)
+		ncap *= 2;
+	if (ncap > UINT32_MAX / 2) {
+		fputs("dyad: dictionary too large\n", stderr);
+		exit(2);
+	}
+	intern_resize(s, (uint32_t)ncap);
 }
 
 const char *dict_intern(dy_dict *d, const char *str, size_t n)
@@ -107,7 +126,9 @@ const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, u
 	if (n + 1 > STORE_POOL / 16) {
 		p = arena_strndup(&s->arena, str, n);
 	} else {
-		if (n + 1 > s->pool_left) {
+		/* 8 bytes past the string stay in the block, for the word
+		 * compares of dict_intern_hp() */
+		if (n + 8 > s->pool_left) {
 			s->pool = arena_alloc(&s->arena, STORE_POOL);
 			s->pool_left = STORE_POOL;
 		}

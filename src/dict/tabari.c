@@ -390,7 +390,7 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 			return -1;
 		}
 		dy_elem *e = &el[ntop++];
-		e->text = dict_intern_h(d, r->word, (size_t)wl, h);
+		e->text = dict_intern_hp(d, r->word, (size_t)wl, h);
 		e->len = (uint16_t)wl;
 		e->kind = DY_EL_WORD;
 		e->flags = 0;
@@ -589,7 +589,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			if (wl < 0)
 				return -1;
 			e.kind = DY_EL_WORD;
-			e.text = dict_intern_h(d, r->word, (size_t)wl, h);
+			e.text = dict_intern_hp(d, r->word, (size_t)wl, h);
 			e.len = (uint16_t)wl;
 			i = j;
 		}
@@ -1753,6 +1753,9 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
 	 * fewer in a verbs file, whose patterns are no entries. */
 	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
+	/* About one new word or code per 30 bytes of CountryInfo, fewer in the
+	 * other files: the intern table grown once, not doubled step by step. */
+	dict_intern_reserve(d, (uint32_t)((n / 32) & 0x3FFFFFF));
 	int codes_fast = kind == DICT_KIND_ACTORS;
 	for (size_t i = 0; i < n; ) {
 		if (codes_fast && r->sec == SEC_NONE && (data[i] == '\t' || data[i] == ' ')) {
