@@ -71,11 +71,10 @@ typedef struct reader {
 	/* code blocks read so far */
 	block_memo  *memo;
 	const char  *data_end;    /* end of the file's data (bound of 8-byte loads) */
-	/* codes of up to 8 bytes interned so far, by their bytes as one
-	 * zero-padded word (a code has no zero byte, so the word tells its
-	 * length too); direct-mapped, a collision just interns again */
-	uint64_t     ccode_w[64];
-	const char  *ccode_p[64];
+	/* codes of up to 16 bytes interned so far, by their bytes (see
+	 * code_intern()); direct-mapped, a collision just interns again */
+	uint64_t     ccode_w[256][2];
+	const char  *ccode_p[256];
 	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
@@ -842,27 +841,32 @@ static inline int32_t date6_fast(const char *s)
 }
 
 /* The interned copy of an actor code c[0..n) (letters and digits) that
- * lies in the file's data: codes of at most 8 bytes go through a small
+ * lies in the file's data: codes of at most 16 bytes go through a small
  * cache keyed by their bytes, since a few hundred codes fill some 60,000
  * blocks. */
 static const char *code_intern(reader *r, const char *c, size_t n)
 {
-	if (n > 8 || r->data_end - c < 8)
+	if (n > 16 || r->data_end - c < 16)
 		return dict_intern(r->d, c, n);
-	uint64_t w;
-	memcpy(&w, c, 8);
+	/* the code as two zero-padded words: a code has no zero byte, so the
+	 * words tell its length too */
+	uint64_t w[2];
+	memcpy(w, c, 16);
+	size_t q = n > 8 ? 1 : 0, b = n - 8 * q;   /* word q holds the last b bytes */
+	if (b < 8)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	if (n < 8)
-		w &= ~(~0ull >> (8 * n));
+		w[q] &= ~(~0ull >> (8 * b));
 #else
-	if (n < 8)
-		w &= ~(~0ull << (8 * n));
+		w[q] &= ~(~0ull << (8 * b));
 #endif
-	unsigned slot = (unsigned)((w * 0x9E3779B97F4A7C15ull) >> 58);
-	if (r->ccode_w[slot] == w)
+	if (!q)
+		w[1] = 0;
+	unsigned slot = (unsigned)(((w[0] ^ w[1] * 0xFF51AFD7ED558CCDull) * 0x9E3779B97F4A7C15ull) >> 56);
+	if (r->ccode_w[slot][0] == w[0] && r->ccode_w[slot][1] == w[1])
 		return r->ccode_p[slot];
 	const char *p = dict_intern(r->d, c, n);
-	r->ccode_w[slot] = w;
+	r->ccode_w[slot][0] = w[0];
+	r->ccode_w[slot][1] = w[1];
 	r->ccode_p[slot] = p;
 	return p;
 }
