@@ -158,6 +158,7 @@ static inline const char *dict_intern_h(dy_dict *d, const char *str, size_t n, u
  * key is compared eight bytes at a time, the stored copy having room for
  * as many (dict_intern_add() leaves it), not through a memcmp() call; the
  * bytes past either string are masked off. */
+const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t slot);
 static inline int dict_intern_same8(const char *a, const char *b, size_t n)
 {
 	uint64_t x, y;
@@ -190,7 +191,7 @@ static inline const char *dict_intern_hp(dy_dict *d, const char *str, size_t n, 
 			return s->slot[j].p;
 		j = (j + 1) & (s->cap - 1);
 	}
-	return dict_intern_add(d, str, n, h, j);
+	return dict_intern_add8(d, str, n, h, j);
 }
 /* Makes room in the intern table for `more` strings at once (a reader
  * calls it with an estimate for its file). */

@@ -145,6 +145,35 @@ const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, u
 	return p;
 }
 
+const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
+{
+	dy_dict_store *s = d->store;
+	enum { STORE_POOL = 65536 };   /* as in dict_intern_add() */
+	if (n + 1 > STORE_POOL / 16)
+		return dict_intern_add(d, str, n, h, j);
+	if (n + 8 > s->pool_left) {
+		s->pool = arena_alloc(&s->arena, STORE_POOL);
+		s->pool_left = STORE_POOL;
+	}
+	/* Copied eight bytes at a time, not through a memcpy() call: the key
+	 * has 7 readable bytes past it, the pool 8 (the bytes past p[n] are
+	 * the next string's to overwrite). */
+	char *p = s->pool;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t w;
+		memcpy(&w, str + q, 8);
+		memcpy(p + q, &w, 8);
+	}
+	p[n] = '\0';
+	s->pool += n + 1;
+	s->pool_left -= n + 1;
+	s->slot[j].p = p;
+	s->slot[j].hash = h;
+	s->slot[j].len = (uint32_t)n;
+	s->used++;
+	return p;
+}
+
 /* Hash of an entry's kind and phrase: interned words compare by pointer. */
 static uint32_t phrase_hash(const dy_dict *d, const dy_entry *e)
 {
