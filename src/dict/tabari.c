@@ -74,6 +74,9 @@ typedef struct reader {
 	/* codes of up to 16 bytes interned so far, by their bytes (see
 	 * code_intern()); direct-mapped, a collision just interns again */
 	uint64_t     ccode_w[256][2];
+	/* dates read so far, by their six bytes as a word (see date6_fast()) */
+	uint64_t     date_key[256];
+	int32_t      date_val[256];
 	const char  *ccode_p[256];
 	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
@@ -808,16 +811,11 @@ static inline uint64_t swar_code_chars(uint64_t x)
 }
 #endif
 
-/* date_parse(s, 6) for a date inside a block, s[0..8) readable (the
- * block's ']' at least follows it): the six digits checked and paired in
- * one word where the byte order allows. */
-static inline int32_t date6_fast(const char *s)
-{
 #if DICT_SWAR
-	const uint64_t six = 0x0000FFFFFFFFFFFFull, d30 = 0x0000303030303030ull;
-	uint64_t x;
-	memcpy(&x, s, 8);
-	x &= six;
+/* date6_fast()'s reading of the six bytes of a date in x (little-endian). */
+static int32_t date6_word(uint64_t x)
+{
+	const uint64_t d30 = 0x0000303030303030ull;
 	/* each byte 0x30..0x39: high nibble 3, and still 3 after adding 6 */
 	if ((x & 0x0000F0F0F0F0F0F0ull) != d30 ||
 	    ((x + 0x0000060606060606ull) & 0x0000F0F0F0F0F0F0ull) != d30)
@@ -835,7 +833,29 @@ static inline int32_t date6_fast(const char *s)
 			dd = last;
 	}
 	return y * 10000 + m * 100 + dd;
+}
+#endif
+
+/* date_parse(s, 6) for a date inside a block, s[0..8) readable (the
+ * block's ']' at least follows it): the six digits checked and paired in
+ * one word where the byte order allows. */
+static inline int32_t date6_fast(reader *r, const char *s)
+{
+#if DICT_SWAR
+	uint64_t x;
+	memcpy(&x, s, 8);
+	x &= 0x0000FFFFFFFFFFFFull;
+	/* CountryInfo's 46,000 dates are a few thousand distinct ones: a small
+	 * cache keyed by the six bytes themselves (the top bit set, so that no
+	 * key is 0, an empty slot) */
+	uint64_t key = x | 1ull << 63;
+	unsigned slot = (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 56);
+	if (r->date_key[slot] == key)
+		return r->date_val[slot];
+	r->date_key[slot] = key;
+	return r->date_val[slot] = date6_word(x);
 #else
+	(void)r;
 	return date_parse(s, 6);
 #endif
 }
@@ -924,7 +944,7 @@ code_end:;
 				/* p[1..9) loaded: the ']' and one byte more in the block's reach */
 				if (lim - p < 9)
 					return NULL;
-				int32_t a = date6_fast(p + 1);
+				int32_t a = date6_fast(r, p + 1);
 				if (a < 0)
 					return NULL;
 				if (*p == '<')
@@ -936,7 +956,7 @@ code_end:;
 				/* p[7..15) loaded, as above */
 				if (lim - p < 15 || p[6] != '-')
 					return NULL;
-				int32_t a = date6_fast(p), b = date6_fast(p + 7);
+				int32_t a = date6_fast(r, p), b = date6_fast(r, p + 7);
 				if (a < 0 || b < 0)
 					return NULL;
 				if (a > b && a >= 20000000)
