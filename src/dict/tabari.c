@@ -402,6 +402,15 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 		last = e;
 		touch = 1;
 		i = j;
+		/* The joint of nearly every actor phrase, "WORD_WORD": one '_' and
+		 * the next word's first byte, taken here as the connector branch
+		 * above would (exact, and joined to the next word). */
+		if (n - i > 1 && s[i] == '_' && !(byte_class[(unsigned char)s[i + 1]] & CL_WEND) &&
+		    s[i + 1] != '[') {
+			e->flags = DY_EL_EXACT | DY_EL_ADJ;
+			touch = 0;
+			i++;
+		}
 	}
 	if (ntop == 0) {
 		ERR(r, "missing phrase");
