@@ -231,8 +231,10 @@ static size_t upcase(const char *s, size_t n, char *out, size_t cap)
  * word costs a tenth of the reading. */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define COLD __attribute__((noinline, cold))
 #else
 #define ALWAYS_INLINE inline
+#define COLD
 #endif
 
 /* 0x80 in each byte of x that is an ASCII letter; *lower gets 0x80 in each
@@ -1297,12 +1299,11 @@ static ALWAYS_INLINE uint32_t entry_add(reader *r, const dy_phrase *ph, dy_entry
 	return idx;
 }
 
-static void dup_note(reader *r, uint32_t idx)
+/* dup_note()'s report of entry idx, a duplicate of entry `first`: apart,
+ * so that the check inlined for every entry stays small. */
+static COLD void dup_report(reader *r, uint32_t idx, uint32_t first)
 {
 	dy_dict *d = r->d;
-	uint32_t first = dict_dup_check(d, idx);
-	if (first == DY_NONE)
-		return;
 	char where[512], text[512];
 	const dy_entry *f = &d->entries[first];
 	const dy_entry *e = &d->entries[idx];
@@ -1312,6 +1313,13 @@ static void dup_note(reader *r, uint32_t idx)
 	          e->kind == DY_ENT_VERB ? "verb" : e->kind == DY_ENT_AGENT ? "agent" :
 	          e->kind == DY_ENT_ACTOR ? "actor" : "phrase",
 	          text, dict_where(d, f->file, f->line, where, sizeof where));
+}
+
+static ALWAYS_INLINE void dup_note(reader *r, uint32_t idx)
+{
+	uint32_t first = dict_dup_check(r->d, idx);
+	if (first != DY_NONE)
+		dup_report(r, idx, first);
 }
 
 /* ---- actor and agent groups (manual 5.3.1) ------------------------------ */
