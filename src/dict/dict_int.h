@@ -229,6 +229,9 @@ static inline int dict_phrase_same(const dy_dict *d, const dy_entry *a, const dy
 
 /* Duplicate detection: returns the earlier entry with the same kind and
  * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
 {
 	dy_dict_store *s = d->store;
