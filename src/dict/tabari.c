@@ -909,7 +909,8 @@ static const char *code_intern(reader *r, const char *c, size_t n)
  * or NULL, having reported nothing, when the block is anything else (it is
  * then read the long way, which reports what is wrong). The data must be
  * the file's (not r->line_buf). */
-static const char *block_fast(reader *r, const char *s, const char *end, dy_code *c)
+static ALWAYS_INLINE const char *block_fast(reader *r, const char *s, const char *end,
+                                            dy_code *c)
 {
 	/* parse_block_simple() takes blocks of under 200 bytes inside */
 	const char *lim = end - s > 201 ? s + 201 : end;
