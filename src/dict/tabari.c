@@ -1352,7 +1352,8 @@ static void group_close(reader *r)
 	r->n_gcodes = 0;
 }
 
-static void group_codes_add(reader *r, const char *s, size_t n, enum code_ctx ctx)
+static ALWAYS_INLINE void group_codes_add(reader *r, const char *s, size_t n,
+                                          enum code_ctx ctx)
 {
 	int room = DICT_MAX_CODES - r->n_gcodes;
 	int errs = r->dg->errors;
