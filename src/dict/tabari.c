@@ -1325,7 +1325,7 @@ static ALWAYS_INLINE void dup_note(reader *r, uint32_t idx)
 
 /* ---- actor and agent groups (manual 5.3.1) ------------------------------ */
 
-static void group_close(reader *r)
+static ALWAYS_INLINE void group_close(reader *r)
 {
 	dy_dict *d = r->d;
 	if (!r->group_open)
