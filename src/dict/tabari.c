@@ -1214,10 +1214,12 @@ static int memo_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_
 	return rc;
 }
 
-/* Parses every "[...]" in s[0..n). Returns the number of good blocks written
+/* (Always inline: each caller passes its own context, and the reading of
+ * the common blocks then sheds the tests for the others.)
+ * Parses every "[...]" in s[0..n). Returns the number of good blocks written
  * to out, or -1 after reporting a structural error (missing ']', text between
  * blocks). A block with a bad code or date is reported and left out. */
-static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
+static ALWAYS_INLINE int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
                        dy_code *out, int max)
 {
 	int k = 0;
