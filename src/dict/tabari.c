@@ -1480,7 +1480,8 @@ static void verb_close(reader *r)
 	free(key);
 }
 
-static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
+static ALWAYS_INLINE void verb_line(reader *r, const char *s, size_t n,
+                                    dy_entry_kind ek)
 {
 	dy_dict *d = r->d;
 	enum code_ctx ctx = ek == DY_ENT_TIME ? CC_TIME : CC_VERB;
