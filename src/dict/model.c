@@ -302,7 +302,9 @@ dy_dict_kind dict_kind_guess(const char *path, const char *data, size_t n)
 		    !strncmp(l, "<verbsfile>", len < 11 ? len : 11) ||
 		    !strncmp(l, "<textfile>", len < 10 ? len : 10)))
 			proj++;
-		if (len >= 7 && (!strncmp(l, "LABEL:", 6) || !strncmp(l, "COMPLEX:", 8) ||
+		/* "COMPLEX:" only on a line that holds its 8 bytes: a 7-byte line
+		 * at the end of the data has nothing after it to compare */
+		if (len >= 7 && (!strncmp(l, "LABEL:", 6) || (len >= 8 && !memcmp(l, "COMPLEX:", 8)) ||
 		    !strncmp(l, "SET:", 4) || !strncmp(l, "OUTPUT:", 7)))
 			opts++;
 		const char *br = memchr(l, '[', len);

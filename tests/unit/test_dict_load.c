@@ -299,6 +299,24 @@ static void test_blocks_fast_same(void **state)
 	}
 }
 
+/* Fuzzing found it: a file of the 7 bytes "COMPLEX" was compared with
+ * "COMPLEX:" past its end while its kind was guessed. */
+static void test_guess_short(void **state)
+{
+	(void)state;
+	char *b = malloc(8);
+	assert_non_null(b);
+	memcpy(b, "COMPLEX:", 8);
+	assert_int_equal(dict_kind_guess("x", b, 7), DICT_KIND_ACTORS);
+	assert_int_equal(dict_kind_guess("x", b, 8), DICT_KIND_OPTIONS);
+	free(b);
+	b = malloc(7);
+	assert_non_null(b);
+	memcpy(b, "COMPLEX", 7);   /* exact size: ASan sees a read past it */
+	assert_int_equal(dict_kind_guess("x", b, 7), DICT_KIND_ACTORS);
+	free(b);
+}
+
 /* ---- verbs ------------------------------------------------------------------- */
 
 static void test_pattern_order(void **state)
@@ -384,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_blocks_again),
 		cmocka_unit_test(test_blocks_fast_same),
+		cmocka_unit_test(test_guess_short),
 		cmocka_unit_test(test_pattern_order),
 		cmocka_unit_test(test_index_loads),
 	};
