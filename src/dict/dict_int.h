@@ -153,15 +153,107 @@ static inline const char *dict_intern_h(dy_dict *d, const char *str, size_t n, u
 	}
 	return dict_intern_add(d, str, n, h, j);
 }
+/* Same as dict_intern_h(), for a key with at least 7 readable bytes after
+ * it (r->word, a code copied with its padding), n <= DICT_MAX_WORD: the
+ * key is compared eight bytes at a time, the stored copy having room for
+ * as many (dict_intern_add() leaves it), not through a memcmp() call; the
+ * bytes past either string are masked off. */
+const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t slot);
+static inline int dict_intern_same8(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t q = 0;
+	for (; q + 8 <= n; q += 8) {
+		memcpy(&x, a + q, 8);
+		memcpy(&y, b + q, 8);
+		if (x != y)
+			return 0;
+	}
+	if (q == n)
+		return 1;
+	memcpy(&x, a + q, 8);
+	memcpy(&y, b + q, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return ((x ^ y) & ~(~0ull >> (8 * (n - q)))) == 0;
+#else
+	return ((x ^ y) & ~(~0ull << (8 * (n - q)))) == 0;
+#endif
+}
+static inline const char *dict_intern_hp(dy_dict *d, const char *str, size_t n, uint32_t h)
+{
+	dy_dict_store *s = d->store;
+	if ((s->used + 1) * 2 > s->cap)
+		dict_intern_grow(s);
+	uint32_t j = h & (s->cap - 1);
+	while (s->slot[j].p) {
+		if (s->slot[j].hash == h && s->slot[j].len == n &&
+		    dict_intern_same8(s->slot[j].p, str, n))
+			return s->slot[j].p;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return dict_intern_add8(d, str, n, h, j);
+}
+/* Makes room in the intern table for `more` strings at once (a reader
+ * calls it with an estimate for its file). */
+void dict_intern_reserve(dy_dict *d, uint32_t more);
 /* Registers a file name for provenance; returns its index. */
 uint16_t dict_file_add(dy_dict *d, const char *name);
-/* Duplicate detection: returns the earlier entry with the same kind and
- * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
-uint32_t dict_dup_check(dy_dict *d, uint32_t idx);
 /* Makes room for `more` entries in the duplicate table at once (a reader
  * calls it with an estimate for its file: one table, not a chain of
  * doublings each rehashing the last). */
 void dict_dup_reserve(dy_dict *d, uint32_t more);
+/* Hash of an entry's kind and phrase: interned words compare by pointer.
+ * (Inline, with dict_dup_check(): the readers check every entry.) */
+static inline uint32_t dict_phrase_hash(const dy_dict *d, const dy_entry *e)
+{
+	uint64_t h = 1469598103934665603ull ^ e->kind;
+	for (uint16_t k = 0; k < e->ph.n; k++) {
+		const dy_elem *el = &d->elems[e->ph.first + k];
+		h = (h ^ (uint64_t)(uintptr_t)el->text) * 1099511628211ull;
+		h = (h ^ (uint64_t)(el->flags | el->kind << 8)) * 1099511628211ull;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static inline int dict_phrase_same(const dy_dict *d, const dy_entry *a, const dy_entry *b)
+{
+	if (a->kind != b->kind || a->ph.n != b->ph.n)
+		return 0;
+	for (uint16_t k = 0; k < a->ph.n; k++) {
+		const dy_elem *x = &d->elems[a->ph.first + k], *y = &d->elems[b->ph.first + k];
+		if (x->text != y->text || x->flags != y->flags || x->kind != y->kind)
+			return 0;
+	}
+	return 1;
+}
+
+/* Duplicate detection: returns the earlier entry with the same kind and
+ * phrase as entry `idx`, or remembers idx and returns DY_NONE. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
+{
+	dy_dict_store *s = d->store;
+	if ((s->dup_used + 1) * 2 > s->dup_cap)
+		dict_dup_reserve(d, 1);
+	const dy_entry *e = &d->entries[idx];
+	uint32_t h = dict_phrase_hash(d, e);
+	uint32_t j = h & (s->dup_cap - 1);
+	while (s->dup[j].val) {
+		uint32_t other = s->dup[j].val - 1;
+		/* Entries dropped after registration (none today) would be past the end. */
+		if (s->dup[j].hash == h && other < d->n_entries && other != idx &&
+		    dict_phrase_same(d, &d->entries[other], e))
+			return other;
+		j = (j + 1) & (s->dup_cap - 1);
+	}
+	s->dup[j].hash = h;
+	s->dup[j].val = idx + 1;
+	s->dup_used++;
+	return DY_NONE;
+}
+
 
 /* Rebuilds the lookup index from d->entries (index.c). */
 void dict_index_build(dy_dict *d);

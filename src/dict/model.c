@@ -73,9 +73,8 @@ uint32_t dict_hash(const char *s, size_t n)
 	return h;
 }
 
-void dict_intern_grow(dy_dict_store *s)
+static void intern_resize(dy_dict_store *s, uint32_t ncap)
 {
-	uint32_t ncap = s->cap ? s->cap * 2 : 16384;
 	dy_intern_slot *slot = xcalloc(ncap, sizeof *slot);
 	for (uint32_t i = 0; i < s->cap; i++) {
 		if (!s->slot[i].p)
@@ -88,6 +87,26 @@ void dict_intern_grow(dy_dict_store *s)
 	free(s->slot);
 	s->slot = slot;
 	s->cap = ncap;
+}
+
+void dict_intern_grow(dy_dict_store *s)
+{
+	intern_resize(s, s->cap ? s->cap * 2 : 16384);
+}
+
+void dict_intern_reserve(dy_dict *d, uint32_t more)
+{
+	dy_dict_store *s = d->store;
+	uint64_t want = ((uint64_t)s->used + more + 1) * 2, ncap = s->cap ? s->cap : 16384;
+	if (want <= s->cap)
+		return;
+	while (ncap < want)
+		ncap *= 2;
+	if (ncap > UINT32_MAX / 2) {
+		fputs("dyad: dictionary too large\n", stderr);
+		exit(2);
+	}
+	intern_resize(s, (uint32_t)ncap);
 }
 
 const char *dict_intern(dy_dict *d, const char *str, size_t n)
@@ -107,7 +126,9 @@ const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, u
 	if (n + 1 > STORE_POOL / 16) {
 		p = arena_strndup(&s->arena, str, n);
 	} else {
-		if (n + 1 > s->pool_left) {
+		/* 8 bytes past the string stay in the block, for the word
+		 * compares of dict_intern_hp() */
+		if (n + 8 > s->pool_left) {
 			s->pool = arena_alloc(&s->arena, STORE_POOL);
 			s->pool_left = STORE_POOL;
 		}
@@ -124,28 +145,33 @@ const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, u
 	return p;
 }
 
-/* Hash of an entry's kind and phrase: interned words compare by pointer. */
-static uint32_t phrase_hash(const dy_dict *d, const dy_entry *e)
+const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
 {
-	uint64_t h = 1469598103934665603ull ^ e->kind;
-	for (uint16_t k = 0; k < e->ph.n; k++) {
-		const dy_elem *el = &d->elems[e->ph.first + k];
-		h = (h ^ (uint64_t)(uintptr_t)el->text) * 1099511628211ull;
-		h = (h ^ (uint64_t)(el->flags | el->kind << 8)) * 1099511628211ull;
+	dy_dict_store *s = d->store;
+	enum { STORE_POOL = 65536 };   /* as in dict_intern_add() */
+	if (n + 1 > STORE_POOL / 16)
+		return dict_intern_add(d, str, n, h, j);
+	if (n + 8 > s->pool_left) {
+		s->pool = arena_alloc(&s->arena, STORE_POOL);
+		s->pool_left = STORE_POOL;
 	}
-	return (uint32_t)(h ^ (h >> 32));
-}
-
-static int phrase_same(const dy_dict *d, const dy_entry *a, const dy_entry *b)
-{
-	if (a->kind != b->kind || a->ph.n != b->ph.n)
-		return 0;
-	for (uint16_t k = 0; k < a->ph.n; k++) {
-		const dy_elem *x = &d->elems[a->ph.first + k], *y = &d->elems[b->ph.first + k];
-		if (x->text != y->text || x->flags != y->flags || x->kind != y->kind)
-			return 0;
+	/* Copied eight bytes at a time, not through a memcpy() call: the key
+	 * has 7 readable bytes past it, the pool 8 (the bytes past p[n] are
+	 * the next string's to overwrite). */
+	char *p = s->pool;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t w;
+		memcpy(&w, str + q, 8);
+		memcpy(p + q, &w, 8);
 	}
-	return 1;
+	p[n] = '\0';
+	s->pool += n + 1;
+	s->pool_left -= n + 1;
+	s->slot[j].p = p;
+	s->slot[j].hash = h;
+	s->slot[j].len = (uint32_t)n;
+	s->used++;
+	return p;
 }
 
 void dict_dup_reserve(dy_dict *d, uint32_t more)
@@ -173,28 +199,6 @@ void dict_dup_reserve(dy_dict *d, uint32_t more)
 	free(s->dup);
 	s->dup = nd;
 	s->dup_cap = (uint32_t)ncap;
-}
-
-uint32_t dict_dup_check(dy_dict *d, uint32_t idx)
-{
-	dy_dict_store *s = d->store;
-	if ((s->dup_used + 1) * 2 > s->dup_cap)
-		dict_dup_reserve(d, 1);
-	const dy_entry *e = &d->entries[idx];
-	uint32_t h = phrase_hash(d, e);
-	uint32_t j = h & (s->dup_cap - 1);
-	while (s->dup[j].val) {
-		uint32_t other = s->dup[j].val - 1;
-		/* Entries dropped after registration (none today) would be past the end. */
-		if (s->dup[j].hash == h && other < d->n_entries && other != idx &&
-		    phrase_same(d, &d->entries[other], e))
-			return other;
-		j = (j + 1) & (s->dup_cap - 1);
-	}
-	s->dup[j].hash = h;
-	s->dup[j].val = idx + 1;
-	s->dup_used++;
-	return DY_NONE;
 }
 
 uint16_t dict_file_add(dy_dict *d, const char *name)
@@ -298,7 +302,9 @@ dy_dict_kind dict_kind_guess(const char *path, const char *data, size_t n)
 		    !strncmp(l, "<verbsfile>", len < 11 ? len : 11) ||
 		    !strncmp(l, "<textfile>", len < 10 ? len : 10)))
 			proj++;
-		if (len >= 7 && (!strncmp(l, "LABEL:", 6) || !strncmp(l, "COMPLEX:", 8) ||
+		/* "COMPLEX:" only on a line that holds its 8 bytes: a 7-byte line
+		 * at the end of the data has nothing after it to compare */
+		if (len >= 7 && (!strncmp(l, "LABEL:", 6) || (len >= 8 && !memcmp(l, "COMPLEX:", 8)) ||
 		    !strncmp(l, "SET:", 4) || !strncmp(l, "OUTPUT:", 7)))
 			opts++;
 		const char *br = memchr(l, '[', len);

@@ -70,6 +70,14 @@ typedef struct reader {
 	uint32_t     synset;
 	/* code blocks read so far */
 	block_memo  *memo;
+	const char  *data_end;    /* end of the file's data (bound of 8-byte loads) */
+	/* codes of up to 16 bytes interned so far, by their bytes (see
+	 * code_intern()); direct-mapped, a collision just interns again */
+	uint64_t     ccode_w[256][2];
+	/* dates read so far, by their six bytes as a word (see date6_fast()) */
+	uint64_t     date_key[256];
+	int32_t      date_val[256];
+	const char  *ccode_p[256];
 	int          line_copied; /* the current line is in line_buf, not in the data */
 	/* scratch for phrase parsing */
 	dy_elem      top[DICT_MAX_ELEMS];
@@ -223,8 +231,10 @@ static size_t upcase(const char *s, size_t n, char *out, size_t cap)
  * word costs a tenth of the reading. */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define COLD __attribute__((noinline, cold))
 #else
 #define ALWAYS_INLINE inline
+#define COLD
 #endif
 
 /* 0x80 in each byte of x that is an ASCII letter; *lower gets 0x80 in each
@@ -384,7 +394,7 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 			return -1;
 		}
 		dy_elem *e = &el[ntop++];
-		e->text = dict_intern_h(d, r->word, (size_t)wl, h);
+		e->text = dict_intern_hp(d, r->word, (size_t)wl, h);
 		e->len = (uint16_t)wl;
 		e->kind = DY_EL_WORD;
 		e->flags = 0;
@@ -394,6 +404,15 @@ static int parse_words(reader *r, const char *s, size_t n, enum ph_mode mode,
 		last = e;
 		touch = 1;
 		i = j;
+		/* The joint of nearly every actor phrase, "WORD_WORD": one '_' and
+		 * the next word's first byte, taken here as the connector branch
+		 * above would (exact, and joined to the next word). */
+		if (n - i > 1 && s[i] == '_' && !(byte_class[(unsigned char)s[i + 1]] & CL_WEND) &&
+		    s[i + 1] != '[') {
+			e->flags = DY_EL_EXACT | DY_EL_ADJ;
+			touch = 0;
+			i++;
+		}
 	}
 	if (ntop == 0) {
 		ERR(r, "missing phrase");
@@ -583,7 +602,7 @@ static int parse_phrase(reader *r, const char *s, size_t n, enum ph_mode mode,
 			if (wl < 0)
 				return -1;
 			e.kind = DY_EL_WORD;
-			e.text = dict_intern_h(d, r->word, (size_t)wl, h);
+			e.text = dict_intern_hp(d, r->word, (size_t)wl, h);
 			e.len = (uint16_t)wl;
 			i = j;
 		}
@@ -789,6 +808,190 @@ static int parse_block_simple(reader *r, const char *s, size_t n, dy_code *c)
 		c->flags = DY_CODE_DATED;
 	c->code = dict_intern(r->d, s + c0, cl);
 	return 1;
+}
+
+#if DICT_SWAR
+/* 0x80 in each byte of x that is an upper-case ASCII letter or a digit,
+ * exact up to the first byte that is neither (as swar_letters()). */
+static inline uint64_t swar_code_chars(uint64_t x)
+{
+	const uint64_t one = 0x0101010101010101ull;
+	uint64_t up = (x + one * (0x80 - 'A')) & ~(x + one * (0x80 - 'Z' - 1));
+	uint64_t dg = (x + one * (0x80 - '0')) & ~(x + one * (0x80 - '9' - 1));
+	return (up | dg) & ~x & SWAR_HI;
+}
+#endif
+
+#if DICT_SWAR
+/* date6_fast()'s reading of the six bytes of a date in x (little-endian). */
+static int32_t date6_word(uint64_t x)
+{
+	const uint64_t d30 = 0x0000303030303030ull;
+	/* each byte 0x30..0x39: high nibble 3, and still 3 after adding 6 */
+	if ((x & 0x0000F0F0F0F0F0F0ull) != d30 ||
+	    ((x + 0x0000060606060606ull) & 0x0000F0F0F0F0F0F0ull) != d30)
+		return -1;
+	uint64_t d = x - d30;
+	uint64_t t = d * 10 + (d >> 8);   /* bytes 0, 2, 4: YY, MM, DD (at most 99) */
+	int yy = (int)(t & 0xFF), m = (int)((t >> 16) & 0xFF), dd = (int)((t >> 32) & 0xFF);
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+	if (dd > 28) {
+		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+		if (dd > last)
+			dd = last;
+	}
+	return y * 10000 + m * 100 + dd;
+}
+#endif
+
+/* date_parse(s, 6) for a date inside a block, s[0..8) readable (the
+ * block's ']' at least follows it): the six digits checked and paired in
+ * one word where the byte order allows. */
+static inline int32_t date6_fast(reader *r, const char *s)
+{
+#if DICT_SWAR
+	uint64_t x;
+	memcpy(&x, s, 8);
+	x &= 0x0000FFFFFFFFFFFFull;
+	/* CountryInfo's 46,000 dates are a few thousand distinct ones: a small
+	 * cache keyed by the six bytes themselves (the top bit set, so that no
+	 * key is 0, an empty slot) */
+	uint64_t key = x | 1ull << 63;
+	unsigned slot = (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 56);
+	if (r->date_key[slot] == key)
+		return r->date_val[slot];
+	r->date_key[slot] = key;
+	return r->date_val[slot] = date6_word(x);
+#else
+	(void)r;
+	return date_parse(s, 6);
+#endif
+}
+
+/* The interned copy of an actor code c[0..n) (letters and digits) that
+ * lies in the file's data: codes of at most 16 bytes go through a small
+ * cache keyed by their bytes, since a few hundred codes fill some 60,000
+ * blocks. */
+static const char *code_intern(reader *r, const char *c, size_t n)
+{
+	if (n > 16 || r->data_end - c < 16)
+		return dict_intern(r->d, c, n);
+	/* the code as two zero-padded words: a code has no zero byte, so the
+	 * words tell its length too */
+	uint64_t w[2];
+	memcpy(w, c, 16);
+	size_t q = n > 8 ? 1 : 0, b = n - 8 * q;   /* word q holds the last b bytes */
+	if (b < 8)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w[q] &= ~(~0ull >> (8 * b));
+#else
+		w[q] &= ~(~0ull << (8 * b));
+#endif
+	if (!q)
+		w[1] = 0;
+	unsigned slot = (unsigned)(((w[0] ^ w[1] * 0xFF51AFD7ED558CCDull) * 0x9E3779B97F4A7C15ull) >> 56);
+	if (r->ccode_w[slot][0] == w[0] && r->ccode_w[slot][1] == w[1])
+		return r->ccode_p[slot];
+	const char *p = dict_intern(r->d, c, n);
+	r->ccode_w[slot][0] = w[0];
+	r->ccode_w[slot][1] = w[1];
+	r->ccode_p[slot] = p;
+	return p;
+}
+
+/* parse_codes()' reading of one actor block "[...]" at s (s[0] == '['),
+ * for the shapes parse_block_simple() takes: "[CODE]", "[CODE <YYMMDD]",
+ * "[CODE >YYMMDD]", "[CODE YYMMDD-YYMMDD]", found and read in one pass
+ * without looking for ']' first. Returns the end of the block (past ']'),
+ * or NULL, having reported nothing, when the block is anything else (it is
+ * then read the long way, which reports what is wrong). The data must be
+ * the file's (not r->line_buf). */
+static ALWAYS_INLINE const char *block_fast(reader *r, const char *s, const char *end,
+                                            dy_code *c)
+{
+	/* parse_block_simple() takes blocks of under 200 bytes inside */
+	const char *lim = end - s > 201 ? s + 201 : end;
+	const char *p = s + 1;
+	while (p < lim && is_blank((unsigned char)*p))
+		p++;
+	const char *c0 = p;
+#if DICT_SWAR
+	/* eight bytes at a time: codes run to 6 to 9 letters and digits */
+	while (lim - p >= 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		uint64_t m = swar_code_chars(x);
+		if (m != SWAR_HI) {
+			p += (unsigned)__builtin_ctzll(~m & SWAR_HI) / 8;
+			goto code_end;
+		}
+		p += 8;
+	}
+#endif
+	while (p < lim && ((unsigned)*p - 'A' < 26u || (unsigned)*p - '0' < 10u))
+		p++;
+#if DICT_SWAR
+code_end:;
+#endif
+	size_t cl = (size_t)(p - c0);
+	if (cl == 0 || p >= lim)
+		return NULL;
+	if (cl >= 6 && all_digits(c0, cl))
+		return NULL;   /* "code missing before date" */
+	int32_t from = DY_DATE_MIN, to = DY_DATE_MAX;
+	int dated = 0;
+	if (*p != ']') {
+		if (!(byte_class[(unsigned char)*p] & (CL_BLANK | CL_ANGLE)))
+			return NULL;
+		while (p < lim && is_blank((unsigned char)*p))
+			p++;
+		if (p >= lim)
+			return NULL;
+		if (*p != ']') {
+			dated = 1;
+			if (*p == '<' || *p == '>') {
+				/* p[1..9) loaded: the ']' and one byte more in the block's reach */
+				if (lim - p < 9)
+					return NULL;
+				int32_t a = date6_fast(r, p + 1);
+				if (a < 0)
+					return NULL;
+				if (*p == '<')
+					to = a;
+				else
+					from = a;
+				p += 7;
+			} else {
+				/* p[7..15) loaded, as above */
+				if (lim - p < 15 || p[6] != '-')
+					return NULL;
+				int32_t a = date6_fast(r, p), b = date6_fast(r, p + 7);
+				if (a < 0 || b < 0)
+					return NULL;
+				if (a > b && a >= 20000000)
+					a -= 1000000;   /* as in parse_block() */
+				if (a > b)
+					return NULL;
+				from = a;
+				to = b;
+				p += 13;
+			}
+			while (p < lim && is_blank((unsigned char)*p))
+				p++;
+			if (p >= lim || *p != ']')
+				return NULL;
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->from = from;
+	c->to = to;
+	if (dated)
+		c->flags = DY_CODE_DATED;
+	c->code = code_intern(r, c0, cl);
+	return p + 1;
 }
 
 /* Parses the inside of one "[...]" into c. Returns 0, or -1 after reporting. */
@@ -1011,10 +1214,12 @@ static int memo_block(reader *r, const char *s, size_t n, enum code_ctx ctx, dy_
 	return rc;
 }
 
-/* Parses every "[...]" in s[0..n). Returns the number of good blocks written
+/* (Always inline: each caller passes its own context, and the reading of
+ * the common blocks then sheds the tests for the others.)
+ * Parses every "[...]" in s[0..n). Returns the number of good blocks written
  * to out, or -1 after reporting a structural error (missing ']', text between
  * blocks). A block with a bad code or date is reported and left out. */
-static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
+static ALWAYS_INLINE int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
                        dy_code *out, int max)
 {
 	int k = 0;
@@ -1024,23 +1229,32 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 			i++;
 			continue;
 		}
+		if (s[i] == '[' && ctx == CC_ACTOR && k < max && !r->line_copied) {
+			const char *e = block_fast(r, s + i, s + n, &out[k]);
+			if (e) {
+				k++;
+				i = (size_t)(e - s);
+				continue;
+			}
+		}
 		if (s[i] != '[') {
 			/* Production files carry stray notes after the codes without a
 			 * ';' before them; the codes are still good. */
 			WARN(r, "text after code block ignored: '%.*s'", (int)(n - i > 40 ? 40 : n - i), s + i);
 			return k;
 		}
-		const char *close = memchr(s + i, ']', n - i);
-		if (!close) {
+		/* The block's end, and no '[' before it, in one loop: blocks are
+		 * a few bytes long, shorter than two memchr() calls cost. */
+		size_t q = i + 1;
+		while (q < n && s[q] != ']' && s[q] != '[')
+			q++;
+		if (q >= n || s[q] == '[') {
 			ERR(r, "missing ']'");
 			return -1;
 		}
+		const char *close = s + q;
 		const char *in = s + i + 1;
 		size_t inl = (size_t)(close - in);
-		if (memchr(in, '[', inl)) {
-			ERR(r, "missing ']'");
-			return -1;
-		}
 		if (k >= max) {
 			ERR(r, "more than %d code blocks", max);
 			return -1;
@@ -1052,7 +1266,8 @@ static int parse_codes(reader *r, const char *s, size_t n, enum code_ctx ctx,
 	return k;
 }
 
-static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
+/* (inline, as entry_add() below: some 50,000 calls per load) */
+static ALWAYS_INLINE uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
 {
 	uint32_t first = d->n_codes;
 	if (n > 0) {
@@ -1069,7 +1284,8 @@ static uint32_t codes_commit(dy_dict *d, const dy_code *c, int n)
 /* ---- entries ------------------------------------------------------------ */
 
 /* Appends an entry (phrase already committed). */
-static uint32_t entry_add(reader *r, const dy_phrase *ph, dy_entry_kind kind, uint8_t flags)
+static ALWAYS_INLINE uint32_t entry_add(reader *r, const dy_phrase *ph, dy_entry_kind kind,
+                                        uint8_t flags)
 {
 	dy_dict *d = r->d;
 	uint32_t idx = d->n_entries;
@@ -1086,12 +1302,11 @@ static uint32_t entry_add(reader *r, const dy_phrase *ph, dy_entry_kind kind, ui
 	return idx;
 }
 
-static void dup_note(reader *r, uint32_t idx)
+/* dup_note()'s report of entry idx, a duplicate of entry `first`: apart,
+ * so that the check inlined for every entry stays small. */
+static COLD void dup_report(reader *r, uint32_t idx, uint32_t first)
 {
 	dy_dict *d = r->d;
-	uint32_t first = dict_dup_check(d, idx);
-	if (first == DY_NONE)
-		return;
 	char where[512], text[512];
 	const dy_entry *f = &d->entries[first];
 	const dy_entry *e = &d->entries[idx];
@@ -1103,9 +1318,16 @@ static void dup_note(reader *r, uint32_t idx)
 	          text, dict_where(d, f->file, f->line, where, sizeof where));
 }
 
+static ALWAYS_INLINE void dup_note(reader *r, uint32_t idx)
+{
+	uint32_t first = dict_dup_check(r->d, idx);
+	if (first != DY_NONE)
+		dup_report(r, idx, first);
+}
+
 /* ---- actor and agent groups (manual 5.3.1) ------------------------------ */
 
-static void group_close(reader *r)
+static ALWAYS_INLINE void group_close(reader *r)
 {
 	dy_dict *d = r->d;
 	if (!r->group_open)
@@ -1132,7 +1354,8 @@ static void group_close(reader *r)
 	r->n_gcodes = 0;
 }
 
-static void group_codes_add(reader *r, const char *s, size_t n, enum code_ctx ctx)
+static ALWAYS_INLINE void group_codes_add(reader *r, const char *s, size_t n,
+                                          enum code_ctx ctx)
 {
 	int room = DICT_MAX_CODES - r->n_gcodes;
 	int errs = r->dg->errors;
@@ -1257,7 +1480,8 @@ static void verb_close(reader *r)
 	free(key);
 }
 
-static void verb_line(reader *r, const char *s, size_t n, dy_entry_kind ek)
+static ALWAYS_INLINE void verb_line(reader *r, const char *s, size_t n,
+                                    dy_entry_kind ek)
 {
 	dy_dict *d = r->d;
 	enum code_ctx ctx = ek == DY_ENT_TIME ? CC_TIME : CC_VERB;
@@ -1507,6 +1731,50 @@ static int looks_tabular(const char *s, size_t n)
 	return tabs >= 4;
 }
 
+/* An actors file's indented code line "\t[CODE ...] [CODE ...] ; note" with
+ * blocks block_fast() takes, read as actor_line() would read it, in one
+ * pass that also finds the line's end: over half the lines of CountryInfo
+ * are such lines. Returns the end of the line (its '\n', or `end`), or
+ * NULL, having changed nothing, when the line is anything else (no group
+ * open, a block of another shape, too many codes, an over-long line): it is
+ * then read the long way. The line holds no NUL byte (the caller makes
+ * sure). */
+static const char *code_line_fast(reader *r, const char *s, const char *end)
+{
+	const char *p = s;
+	int k = 0, room = DICT_MAX_CODES - r->n_gcodes;
+	if (!r->group_open)
+		return NULL;
+	while (p < end && is_blank((unsigned char)*p))
+		p++;
+	if (p >= end || *p != '[')
+		return NULL;
+	for (;;) {
+		if (k >= room)
+			return NULL;
+		p = block_fast(r, p, end, &r->gcodes[r->n_gcodes + k]);
+		if (!p)
+			return NULL;
+		k++;
+		while (p < end && is_blank((unsigned char)*p))
+			p++;
+		if (p < end && *p == '[')
+			continue;
+		if (p < end && *p == ';') {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (!p)
+				p = end;
+		}
+		if (p < end && *p != '\n')
+			return NULL;
+		break;
+	}
+	if (p - s > DICT_MAX_LINE)
+		return NULL;
+	r->n_gcodes += k;
+	return p;
+}
+
 void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
                        const char *data, size_t n, dy_dict_kind kind, dy_diag *dg)
 {
@@ -1519,6 +1787,7 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	r->kind = kind;
 	r->verb = DY_NONE;
 	r->synset = DY_NONE;
+	r->data_end = data + n;
 	/* Most lines hold no NUL byte: look for the next one only once past it. */
 	const char *nul = memchr(data, '\0', n);   /* the next NUL byte, or NULL */
 	r->memo = xcalloc(MEMO_SLOTS, sizeof *r->memo);
@@ -1533,7 +1802,23 @@ void dict_parse_tabari(dy_dict *d, uint16_t file, const char *name,
 	/* About one entry per 40 bytes of an actors file (CountryInfo: 42), far
 	 * fewer in a verbs file, whose patterns are no entries. */
 	dict_dup_reserve(d, (uint32_t)((kind == DICT_KIND_VERBS ? n / 256 : n / 40) & 0x3FFFFFF));
+	/* About one new word or code per 30 bytes of CountryInfo, fewer in the
+	 * other files: the intern table grown once, not doubled step by step. */
+	dict_intern_reserve(d, (uint32_t)((n / 32) & 0x3FFFFFF));
+	int codes_fast = kind == DICT_KIND_ACTORS;
 	for (size_t i = 0; i < n; ) {
+		if (codes_fast && r->sec == SEC_NONE && (data[i] == '\t' || data[i] == ' ')) {
+			if (nul && nul < data + i)
+				nul = memchr(data + i, '\0', n - i);
+			if (!nul || (size_t)(nul - (data + i)) > DICT_MAX_LINE) {
+				const char *e = code_line_fast(r, data + i, data + n);
+				if (e) {
+					r->line++;
+					i = (size_t)(e - data) + 1;
+					continue;
+				}
+			}
+		}
 		const char *nl = memchr(data + i, '\n', n - i);
 		size_t j = nl ? (size_t)(nl - data) : n;
 		const char *s = data + i;

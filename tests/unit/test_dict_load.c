@@ -222,6 +222,101 @@ static void test_blocks_again(void **state)
 	cap_close(&c);
 }
 
+/* Loads `text` (n bytes) from an exact-size heap copy, so that AddressSanitizer
+ * sees any read past its end. */
+static void load_exact(dy_dict *d, const char *name, const char *text, size_t n,
+                       dy_dict_kind k, cap *c)
+{
+	char *buf = malloc(n ? n : 1);
+	assert_non_null(buf);
+	memcpy(buf, text, n);
+	assert_int_equal(dict_load_mem(d, name, buf, n, k, &c->dg), 0);
+	free(buf);
+}
+
+/* The codes of the last actor group of d, as text. */
+static void codes_text(const dy_dict *d, char *out, size_t cap)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	if (!d->n_entries)
+		return;
+	const dy_entry *e = &d->entries[d->n_entries - 1];
+	for (uint32_t i = 0; i < e->n_codes && o < cap; i++) {
+		const dy_code *k = &d->codes[e->code + i];
+		o += (size_t)snprintf(out + o, cap - o, "%s|%s|%d|%d|%d|%u;", k->code,
+		                      k->code2 ? k->code2 : "-", (int)k->from, (int)k->to,
+		                      (int)k->shift, (unsigned)k->flags);
+	}
+}
+
+/* Issue: code blocks read in one pass (on an indented code line, or after a
+ * phrase) must give what the general reader gives, which a line holding a
+ * NUL byte still goes through; at the very end of the data too. */
+static void test_blocks_fast_same(void **state)
+{
+	(void)state;
+	static const char *blocks[] = {
+		"[USA]", "[USA ]", "[ USA]", "[USA 270101-730717]", "[USA <070101]",
+		"[USA>070101]", "[USA\t>070101 ]", "[IMGMOSALQ 021123-071115]",
+		"[ABCDEFGHIJKLMNOPQ]", "[ABCDEFGHIJKLMNOP]", "[A1B2C3D4E5F6G7H8]",
+		"[USA 040231-050331]", "[USA 450101-400101]", "[123456]", "[12345]",
+		"[USA 0701]", "[USA <0701011]", "[USA 070101-08010]", "[USA 07a101-080101]",
+		"[USA 070101-080101 X]", "[USA] [GBR 990101-000101]", "[USA][GBR]",
+		"[USA 131301-140101]", "[USA 130100-140101]", "[USA", "[]", "[ ]",
+		"[usa]", "[USA/GBR]", "[USA] junk", "[USA 070101-080101",
+	};
+	char a[1024], b[1024], line[256];
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
+		const char *forms[] = { "X_\n\t%s\n", "X_\n\t%s ; note\n", "X_ %s\n", "X_\n\t%s",
+		                        "X_ %s" };
+		cap ref;
+		cap_open(&ref);
+		dy_dict *d = dict_new();
+		/* the general reader: a NUL byte makes the line be copied and read
+		 * the long way */
+		int m = snprintf(line, sizeof line, "X_ %s", blocks[i]);
+		line[m] = '\0';
+		line[m + 1] = '\n';
+		load_exact(d, "r.actors", line, (size_t)m + 2, DICT_KIND_ACTORS, &ref);
+		codes_text(d, a, sizeof a);
+		int ref_err = ref.dg.errors;
+		dict_free(d);
+		for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+			cap c;
+			cap_open(&c);
+			d = dict_new();
+			m = snprintf(line, sizeof line, forms[f], blocks[i]);
+			load_exact(d, "f.actors", line, (size_t)m, DICT_KIND_ACTORS, &c);
+			codes_text(d, b, sizeof b);
+			if (strcmp(a, b) || c.dg.errors != ref_err)
+				fail_msg("block '%s', form %zu: '%s' (%d errors), general reader '%s' (%d)",
+				         blocks[i], f, b, c.dg.errors, a, ref_err);
+			dict_free(d);
+			cap_close(&c);
+		}
+		cap_close(&ref);
+	}
+}
+
+/* Fuzzing found it: a file of the 7 bytes "COMPLEX" was compared with
+ * "COMPLEX:" past its end while its kind was guessed. */
+static void test_guess_short(void **state)
+{
+	(void)state;
+	char *b = malloc(8);
+	assert_non_null(b);
+	memcpy(b, "COMPLEX:", 8);
+	assert_int_equal(dict_kind_guess("x", b, 7), DICT_KIND_ACTORS);
+	assert_int_equal(dict_kind_guess("x", b, 8), DICT_KIND_OPTIONS);
+	free(b);
+	b = malloc(7);
+	assert_non_null(b);
+	memcpy(b, "COMPLEX", 7);   /* exact size: ASan sees a read past it */
+	assert_int_equal(dict_kind_guess("x", b, 7), DICT_KIND_ACTORS);
+	free(b);
+}
+
 /* ---- verbs ------------------------------------------------------------------- */
 
 static void test_pattern_order(void **state)
@@ -306,6 +401,8 @@ int main(void)
 		cmocka_unit_test(test_word_limit),
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_blocks_again),
+		cmocka_unit_test(test_blocks_fast_same),
+		cmocka_unit_test(test_guess_short),
 		cmocka_unit_test(test_pattern_order),
 		cmocka_unit_test(test_index_loads),
 	};
