@@ -38,34 +38,7 @@ static const char *data(const char *name)
 	return path;
 }
 
-/* Messages captured from a dy_diag. */
-typedef struct cap {
-	dy_diag dg;
-	FILE   *f;
-	char   *text;
-	size_t  n;
-} cap;
-
-static void cap_open(cap *c)
-{
-	c->text = NULL;
-	c->n = 0;
-	c->f = open_memstream(&c->text, &c->n);
-	assert_non_null(c->f);
-	diag_init(&c->dg, c->f);
-}
-
-static const char *cap_text(cap *c)
-{
-	fflush(c->f);
-	return c->text ? c->text : "";
-}
-
-static void cap_close(cap *c)
-{
-	fclose(c->f);
-	free(c->text);
-}
+#include "diag_capture.h"
 
 /* The entry of `kind` whose phrase reads `text` in TABARI syntax. */
 static const dy_entry *find(const dy_dict *d, int kind, const char *text)

@@ -18,34 +18,7 @@
 #include "dict/dict.h"
 #include "util/diag.h"
 
-/* Messages captured from a dy_diag. */
-typedef struct cap {
-	dy_diag dg;
-	FILE   *f;
-	char   *text;
-	size_t  n;
-} cap;
-
-static void cap_open(cap *c)
-{
-	c->text = NULL;
-	c->n = 0;
-	c->f = open_memstream(&c->text, &c->n);
-	assert_non_null(c->f);
-	diag_init(&c->dg, c->f);
-}
-
-static const char *cap_text(cap *c)
-{
-	fflush(c->f);
-	return c->text ? c->text : "";
-}
-
-static void cap_close(cap *c)
-{
-	fclose(c->f);
-	free(c->text);
-}
+#include "diag_capture.h"
 
 static void load(dy_dict *d, const char *name, const char *text, dy_dict_kind k, cap *c)
 {
