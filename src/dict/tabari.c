@@ -721,6 +721,23 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
+/* YYYYMMDD of a two-digit year, month and day, by dict_date_parse()'s rules:
+ * century pivot at 30, and day 29-31 past a shorter month's end read as its
+ * last day (see dict.h); -1 for a month or day out of range. */
+static inline int32_t date_of_yymmdd(int yy, int m, int dd)
+{
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+	if (dd > 28) {
+		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+		if (dd > last)
+			dd = last;
+	}
+	return y * 10000 + m * 100 + dd;
+}
+
 /* dict_date_parse() with the common YYMMDD case inline (CountryInfo's
  * restrictions are mostly ranges of two of them), the same rules: century
  * pivot, and day 31 of a shorter month read as its last day (see dict.h). */
@@ -735,16 +752,7 @@ static inline int32_t date_parse(const char *s, size_t n)
 			return -1;
 	}
 	int yy = (int)(d[0] * 10 + d[1]), m = (int)(d[2] * 10 + d[3]), dd = (int)(d[4] * 10 + d[5]);
-	if (m < 1 || m > 12 || dd < 1 || dd > 31)
-		return -1;
-	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
-	if (dd > 28) {
-		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
-		if (dd > last)
-			dd = last;
-	}
-	return y * 10000 + m * 100 + dd;
+	return date_of_yymmdd(yy, m, dd);
 }
 
 /* parse_block() for the shape of nearly every actor code block, "CODE",
@@ -834,16 +842,7 @@ static int32_t date6_word(uint64_t x)
 	uint64_t d = x - d30;
 	uint64_t t = d * 10 + (d >> 8);   /* bytes 0, 2, 4: YY, MM, DD (at most 99) */
 	int yy = (int)(t & 0xFF), m = (int)((t >> 16) & 0xFF), dd = (int)((t >> 32) & 0xFF);
-	if (m < 1 || m > 12 || dd < 1 || dd > 31)
-		return -1;
-	int y = yy <= 30 ? 2000 + yy : 1900 + yy;
-	if (dd > 28) {
-		static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-		int last = m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
-		if (dd > last)
-			dd = last;
-	}
-	return y * 10000 + m * 100 + dd;
+	return date_of_yymmdd(yy, m, dd);
 }
 #endif
 
