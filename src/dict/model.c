@@ -116,6 +116,17 @@ const char *dict_intern(dy_dict *d, const char *str, size_t n)
 	return dict_intern_h(d, str, n, dict_intern_hash(str, n));
 }
 
+/* Records the new string p (n bytes, hash h) in the free intern slot j. */
+static inline const char *slot_take(dy_dict_store *s, uint32_t j, const char *p, size_t n,
+                                    uint32_t h)
+{
+	s->slot[j].p = p;
+	s->slot[j].hash = h;
+	s->slot[j].len = (uint32_t)n;
+	s->used++;
+	return p;
+}
+
 const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
 {
 	dy_dict_store *s = d->store;
@@ -138,11 +149,7 @@ const char *dict_intern_add(dy_dict *d, const char *str, size_t n, uint32_t h, u
 		s->pool += n + 1;
 		s->pool_left -= n + 1;
 	}
-	s->slot[j].p = p;
-	s->slot[j].hash = h;
-	s->slot[j].len = (uint32_t)n;
-	s->used++;
-	return p;
+	return slot_take(s, j, p, n, h);
 }
 
 const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, uint32_t j)
@@ -167,11 +174,7 @@ const char *dict_intern_add8(dy_dict *d, const char *str, size_t n, uint32_t h, 
 	p[n] = '\0';
 	s->pool += n + 1;
 	s->pool_left -= n + 1;
-	s->slot[j].p = p;
-	s->slot[j].hash = h;
-	s->slot[j].len = (uint32_t)n;
-	s->used++;
-	return p;
+	return slot_take(s, j, p, n, h);
 }
 
 void dict_dup_reserve(dy_dict *d, uint32_t more)
