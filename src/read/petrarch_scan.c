@@ -262,6 +262,21 @@ static int have_avx2(void)
 }
 #endif
 
+/* At the byte a block scan of character data stopped on (s[*i]): 1 when it
+ * is the '<' that starts markup (not passed), 0 when it was checked and passed
+ * (a reference, a ']' or one character), -1 when it may not stand there. */
+static int chardata_stop(scan *sc, size_t *i)
+{
+	const char *s = sc->s;
+	char c = s[*i];
+	if (c == '<')
+		return 1;
+	sc->cooked |= c == '&' || c == '\r';
+	if (c == '&' || c == ']')
+		return chardata_special(s, sc->n, i) ? 0 : -1;
+	return char_ok_at((const unsigned char *)s, sc->n, i) ? 0 : -1;
+}
+
 static int chardata_to_tag(scan *sc, int avx2)
 {
 	const char *s = sc->s;
@@ -275,16 +290,11 @@ static int chardata_to_tag(scan *sc, int avx2)
 			chardata_skip_avx2(s, n, &i, &lines);
 			if (i + 32 <= n) {
 				/* stopped at a byte to look at: the '<' mostly */
-				char c = s[i];
-				if (c == '<')
+				int st = chardata_stop(sc, &i);
+				if (st > 0)
 					goto out;
-				sc->cooked |= c == '&' || c == '\r';
-				if (c == '&' || c == ']') {
-					if (!chardata_special(s, n, &i))
-						return 0;
-				} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
+				if (st < 0)
 					return 0;
-				}
 				continue;
 			}
 			if (i + 16 > n)
@@ -325,16 +335,11 @@ static int chardata_to_tag(scan *sc, int avx2)
 			continue;
 		}
 		i += (size_t)__builtin_ctz(m);
-		char c = s[i];
-		if (c == '<')
+		int st = chardata_stop(sc, &i);
+		if (st > 0)
 			goto out;
-		sc->cooked |= c == '&' || c == '\r';
-		if (c == '&' || c == ']') {
-			if (!chardata_special(s, n, &i))
-				return 0;
-		} else if (!char_ok_at((const unsigned char *)s, n, &i)) {
+		if (st < 0)
 			return 0;
-		}
 	}
 #endif
 	while (i < n) {
