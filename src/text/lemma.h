@@ -37,9 +37,10 @@ const uint64_t *lemma_filter(void);
  * sent to the lookup for nothing. */
 enum { LEMMA_FILTER_LOG = 18, LEMMA_FILTER_BITS = 1 << LEMMA_FILTER_LOG };
 
-/* Hash of upper-case k[0..n) into the filter: two overlapping loads, no loop
- * per byte, as words are short. */
-static inline uint32_t lemma_filter_hash(const char *k, size_t n)
+/* A short word k[0..n) read into two 64-bit values for hashing: its first
+ * and last eight (or four) bytes in two overlapping loads, no loop per byte
+ * (words are short); a word under four bytes is packed into x, and y is 0. */
+static inline void lemma_word_load(const char *k, size_t n, uint64_t *px, uint64_t *py)
 {
 	uint64_t x = 0, y = 0;
 	if (n >= 8) {
@@ -55,6 +56,15 @@ static inline uint32_t lemma_filter_hash(const char *k, size_t n)
 		for (size_t i = 0; i < n; i++)
 			x = x << 8 | (unsigned char)k[i];
 	}
+	*px = x;
+	*py = y;
+}
+
+/* Hash of upper-case k[0..n) into the filter. */
+static inline uint32_t lemma_filter_hash(const char *k, size_t n)
+{
+	uint64_t x, y;
+	lemma_word_load(k, n, &x, &y);
 	uint64_t h = (x ^ (y * 0x9E3779B97F4A7C15ull) ^ (uint64_t)n << 56) * 0xFF51AFD7ED558CCDull;
 	return (uint32_t)(h >> (64 - LEMMA_FILTER_LOG));
 }

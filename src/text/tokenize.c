@@ -579,20 +579,7 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 	if (n > LCACHE_WORD)
 		return lemma_of_mode(w, n, out, LEMMA_WORD_MAX + 10, mode);
 	uint64_t x, y;
-	if (n >= 8) {
-		memcpy(&x, w, 8);
-		memcpy(&y, w + n - 8, 8);
-	} else if (n >= 4) {
-		uint32_t a, b;
-		memcpy(&a, w, 4);
-		memcpy(&b, w + n - 4, 4);
-		x = a;
-		y = b;
-	} else {
-		x = y = 0;
-		for (size_t i = 0; i < n; i++)
-			x = x << 8 | (unsigned char)w[i];
-	}
+	lemma_word_load(w, n, &x, &y);
 	uint64_t h = (x ^ (y * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)n << 56 | (uint64_t)mode << 48)) *
 	             0xFF51AFD7ED558CCDull;
 	lcache_ent *e = &lcache[(h >> 40) & (LCACHE_SIZE - 1)];
