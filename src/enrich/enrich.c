@@ -38,6 +38,16 @@ static inline int has_hyphen(const char *s, uint32_t n)
  * of making them: it must stay in step with that function. Walks the words
  * up to word `last` and returns its token (n_toks when there is none); with
  * map, map[w] is set to the token of each word w it passes (from 0 to last). */
+/* word_walk()'s step for a word made of token i: records it in map, counts
+ * it, and says whether the walk is over (the word was `last`, or the
+ * engine's word limit is reached). */
+static inline int word_passed(size_t *map, uint32_t *w, uint32_t last, size_t i)
+{
+	if (map)
+		map[*w] = i;
+	return (*w)++ == last || *w >= ENG_MAX_WORDS;
+}
+
 static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size_t *map)
 {
 	uint32_t w = 0;
@@ -66,14 +76,8 @@ static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size
 			uint32_t q = 0;
 			while (q < n && !is_alnum(s[q]))
 				q++;
-			if (q < n) {
-				if (map)
-					map[w] = i;
-				if (w == last)
-					return i;
-				if (++w >= ENG_MAX_WORDS)
-					return n_toks;
-			}
+			if (q < n && word_passed(map, &w, last, i))
+				return w == last + 1u ? i : n_toks;
 			continue;
 		}
 		uint32_t b = 0;
@@ -83,14 +87,8 @@ static size_t word_walk(const dy_token *toks, size_t n_toks, uint32_t last, size
 			int has = 0;
 			for (uint32_t q = b; q < k && !has; q++)
 				has = is_alnum(s[q]);
-			if (has) {
-				if (map)
-					map[w] = i;
-				if (w == last)
-					return i;
-				if (++w >= ENG_MAX_WORDS)
-					return n_toks;
-			}
+			if (has && word_passed(map, &w, last, i))
+				return w == last + 1u ? i : n_toks;
 			b = k + 1;
 		}
 	}
