@@ -19,40 +19,16 @@
 #include "dict/dict.h"
 #include "util/diag.h"
 
-static char data_dir[1024];
+#include "test_data.h"
 
 static const char *data(const char *name)
 {
 	static char path[1200];
-	if (!data_dir[0]) {
-		const char *top = getenv("TOP");
-		if (top)
-			snprintf(data_dir, sizeof data_dir, "%s/tests/data/dict/", top);
-		else {
-			const char *f = __FILE__;
-			const char *cut = strstr(f, "unit/test_dict.c");
-			snprintf(data_dir, sizeof data_dir, "%.*sdata/dict/", (int)(cut ? cut - f : 0), f);
-		}
-	}
-	snprintf(path, sizeof path, "%s%s", data_dir, name);
+	test_data_path(path, sizeof path, "dict", name);
 	return path;
 }
 
-#include "diag_capture.h"
-
-/* The entry of `kind` whose phrase reads `text` in TABARI syntax. */
-static const dy_entry *find(const dy_dict *d, int kind, const char *text)
-{
-	char buf[512];
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		if (d->entries[i].kind != kind)
-			continue;
-		dict_phrase_text(d, d->entries[i].ph, buf, sizeof buf);
-		if (!strcmp(buf, text))
-			return &d->entries[i];
-	}
-	return NULL;
-}
+#include "dict_testing.h"
 
 static const dy_elem *el(const dy_dict *d, dy_phrase ph, unsigned i)
 {

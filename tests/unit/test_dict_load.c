@@ -18,25 +18,11 @@
 #include "dict/dict.h"
 #include "util/diag.h"
 
-#include "diag_capture.h"
+#include "dict_testing.h"
 
 static void load(dy_dict *d, const char *name, const char *text, dy_dict_kind k, cap *c)
 {
 	assert_int_equal(dict_load_mem(d, name, text, strlen(text), k, &c->dg), 0);
-}
-
-/* The first entry of `kind` whose phrase reads `text` in TABARI syntax. */
-static const dy_entry *find(const dy_dict *d, int kind, const char *text)
-{
-	char buf[512];
-	for (uint32_t i = 0; i < d->n_entries; i++) {
-		if (d->entries[i].kind != kind)
-			continue;
-		dict_phrase_text(d, d->entries[i].ph, buf, sizeof buf);
-		if (!strcmp(buf, text))
-			return &d->entries[i];
-	}
-	return NULL;
 }
 
 static const dy_code *code0(const dy_dict *d, const dy_entry *e)

@@ -19,18 +19,12 @@
 #include "text/normalize.h"
 #include "text/token.h"
 
+#include "test_data.h"
+
 static dy_dict *dict;
 static dy_engine *eng;
 static dy_engine_opts opts;
 static char got[1024];
-
-static void data_path(char *out, size_t cap, const char *name)
-{
-	/* tests run from the top of the tree; __FILE__ is tests/unit/test_engine.c */
-	const char *f = __FILE__;
-	const char *cut = strstr(f, "unit/test_engine.c");
-	snprintf(out, cap, "%.*sdata/engine/%s", cut ? (int)(cut - f) : 0, f, name);
-}
 
 static int setup(void **state)
 {
@@ -41,7 +35,7 @@ static int setup(void **state)
 	dict = dict_new();
 	for (size_t i = 0; i < 4; i++) {
 		char p[512];
-		data_path(p, sizeof p, files[i]);
+		test_data_path(p, sizeof p, "engine", files[i]);
 		if (dict_load_file(dict, p, DICT_KIND_AUTO, &dg) != 0)
 			return -1;
 	}

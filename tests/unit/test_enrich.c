@@ -19,17 +19,12 @@
 #include "text/text.h"
 #include "write/write.h"
 
+#include "test_data.h"
+
 static dy_dict *dict;
 static dy_engine *eng;
 static dy_engine_opts opts;
 static dy_gazetteer *gaz; /* NULL when no gazetteer with cities was found */
-
-static void data_path(char *out, size_t cap, const char *name)
-{
-	const char *f = __FILE__;
-	const char *cut = strstr(f, "unit/test_enrich.c");
-	snprintf(out, cap, "%.*sdata/enrich/%s", cut ? (int)(cut - f) : 0, f, name);
-}
 
 static int setup(void **state)
 {
@@ -40,7 +35,7 @@ static int setup(void **state)
 	dict = dict_new();
 	for (size_t i = 0; i < 2; i++) {
 		char p[512];
-		data_path(p, sizeof p, files[i]);
+		test_data_path(p, sizeof p, "enrich", files[i]);
 		if (dict_load_file(dict, p, DICT_KIND_AUTO, &dg) != 0)
 			return -1;
 	}

@@ -30,25 +30,12 @@ typedef struct got {
 	dy_arena  a;          /* not reset while collecting: all documents stay valid */
 } got;
 
-static char data_dir[1024];
+#include "test_data.h"
 
 static const char *data(const char *name)
 {
 	static char path[1200];
-	if (!data_dir[0]) {
-		/* __FILE__ is tests/unit/test_read.c, relative to the checkout top where
-		 * the tests run, or absolute. */
-		const char *top = getenv("TOP");
-		if (top)
-			snprintf(data_dir, sizeof data_dir, "%s/tests/data/read/", top);
-		else {
-			const char *f = __FILE__;
-			const char *cut = strstr(f, "unit/test_read.c");
-			snprintf(data_dir, sizeof data_dir, "%.*sdata/read/",
-				 (int)(cut ? cut - f : 0), f);
-		}
-	}
-	snprintf(path, sizeof path, "%s%s", data_dir, name);
+	test_data_path(path, sizeof path, "read", name);
 	return path;
 }
 
