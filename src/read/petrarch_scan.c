@@ -30,6 +30,7 @@
 #endif
 
 #include "read_int.h"
+#include "../util/bytes.h"
 #include "../util/xalloc.h"
 
 enum { RD_SCAN_DEPTH = 200, RD_SCAN_ATTRS = 64, RD_SCAN_TEXT = 8 << 20 };
@@ -556,36 +557,6 @@ static int start_tag(scan *sc, size_t *name, size_t *name_len, attr *at, int *na
 	}
 }
 
-/* a[0..l) == b[0..l) without a library call, for the short runs of a tag:
- * eight (or four) bytes at a time, the last ones overlapping. */
-static inline int same_span(const char *a, const char *b, size_t l)
-{
-	if (l >= 8) {
-		uint64_t x, y;
-		for (size_t j = 0; j + 8 < l; j += 8) {
-			memcpy(&x, a + j, 8);
-			memcpy(&y, b + j, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + l - 8, 8);
-		memcpy(&y, b + l - 8, 8);
-		return x == y;
-	}
-	if (l >= 4) {
-		uint32_t x, y, x2, y2;
-		memcpy(&x, a, 4);
-		memcpy(&y, b, 4);
-		memcpy(&x2, a + l - 4, 4);
-		memcpy(&y2, b + l - 4, 4);
-		return x == y && x2 == y2;
-	}
-	for (size_t j = 0; j < l; j++)
-		if (a[j] != b[j])
-			return 0;
-	return 1;
-}
-
 /* The id, source and date attributes of a <Sentence> (names matched by
  * length first). */
 static void rec_attrs(const char *s, const attr *at, int nat, rd_petr_rec *cur)
@@ -710,7 +681,7 @@ static int skel_match(const skel *sk, scan *sc, size_t *name, size_t *name_len, 
 	long lines = 0;
 	for (int k = 0;; k++) {
 		size_t l = sk->seg_len[k];
-		if (sc->n - i < l || !same_span(s + i, s + sk->seg[k], l))
+		if (sc->n - i < l || !bytes_same(s + i, s + sk->seg[k], l))
 			return 0;
 		lines += sk->seg_nl[k];
 		i += l;
@@ -854,7 +825,7 @@ int rd_petr_scan(const char *s, size_t n, rd_petr_rec **recs_out, size_t *nrec_o
 			/* the name must be the open element's: compare it, then
 			 * make sure the name ends there */
 			size_t ns = sc.i + 2, ne = ns + stack[depth - 1].len;
-			if (ne >= n || !same_span(s + ns, s + stack[depth - 1].name, ne - ns) ||
+			if (ne >= n || !bytes_same(s + ns, s + stack[depth - 1].name, ne - ns) ||
 			    (ccls[(unsigned char)s[ne]] & C_NC))
 				goto fail;
 			size_t g = skip_ws(&sc, ne);

@@ -54,6 +54,7 @@
 
 #include "lemma.h"
 #include "token.h"
+#include "../util/bytes.h"
 
 enum { TOK_BYTES_MAX = 1024 };
 
@@ -538,34 +539,6 @@ static void ascii_upper(const unsigned char *p, uint32_t n, char *out)
 	out[n] = '\0';
 }
 
-/* a[0..n) == b[0..n), for short words without a library call: two
- * overlapping four-byte compares cover 4 to 8 bytes. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	if (n > 16)
-		return memcmp(a, b, n) == 0;
-	if (n >= 8) {
-		uint64_t a1, b1, a2, b2;
-		memcpy(&a1, a, 8);
-		memcpy(&b1, b, 8);
-		memcpy(&a2, a + n - 8, 8);
-		memcpy(&b2, b + n - 8, 8);
-		return a1 == b1 && a2 == b2;
-	}
-	if (n >= 4) {
-		uint32_t a1, b1, a2, b2;
-		memcpy(&a1, a, 4);
-		memcpy(&b1, b, 4);
-		memcpy(&a2, a + n - 4, 4);
-		memcpy(&b2, b + n - 4, 4);
-		return a1 == b1 && a2 == b2;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 static inline uint32_t lcache_tag(int mode, size_t n)
 {
 	return 1u | (uint32_t)mode << 8 | (uint32_t)n << 16;
@@ -584,7 +557,7 @@ static size_t lemma_cached(const char *w, size_t n, char *out, int mode)
 	             0xFF51AFD7ED558CCDull;
 	lcache_ent *e = &lcache[(h >> 40) & (LCACHE_SIZE - 1)];
 	uint32_t tag = lcache_tag(mode, n);
-	if (e->tag == tag && same_bytes(e->key, w, n)) {
+	if (e->tag == tag && bytes_same(e->key, w, n)) {
 		memcpy(out, e->lem, 32);
 		out[e->llen] = '\0';
 		return e->llen;
