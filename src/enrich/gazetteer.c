@@ -22,6 +22,7 @@
 
 #include "enrich/gaz_image.h"
 #include "enrich/gazetteer.h"
+#include "util/bytes.h"
 #include "util/xalloc.h"
 
 #define GAZ_FILE  "gazetteer.tsv"
@@ -433,36 +434,6 @@ size_t gaz_max_words(const dy_gazetteer *g) { return g->max_words; }
  * probe run stays in one or two cache lines; the record holds the key and
  * its hits together, so a found key costs one more line. Every offset read
  * from the image is checked against its section before use. */
-/* a == b over n bytes, inline: keys are a few bytes, for which a call to
- * memcmp() costs more than the compare (overlapping word loads, as in
- * gaz_key_hash()) */
-static inline int key_eq(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y) return 0;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v) return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i]) return 0;
-	return 1;
-}
-
 static inline __attribute__((always_inline))
 const gaz_rec *rec_find(const dy_gazetteer *g, const char *k, size_t n)
 {
@@ -476,7 +447,7 @@ const gaz_rec *rec_find(const dy_gazetteer *g, const char *k, size_t n)
 		/* the record's head and n key bytes lie in the section */
 		if (off % 4 || off + sizeof (gaz_rec) + n > g->recs_size) return NULL;
 		const gaz_rec *r = (const gaz_rec *)(g->recs + off);
-		if (r->len == n && key_eq((const char *)(r + 1), k, n)) return r;
+		if (r->len == n && bytes_same((const char *)(r + 1), k, n)) return r;
 	}
 	return NULL;
 }
