@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "engine/news.h"
+#include "util/bytes.h"
 
 enum {
 	NEWS_MAX_COUNTRIES = 8,  /* distinct countries kept per sentence; more is "several" */
@@ -353,23 +354,6 @@ static size_t actor_token(word_memo *m, const dy_token *toks, size_t n, uint32_t
 	return t;
 }
 
-/* Whether t's norm is one of the nw words of ws, sorted in byte order. */
-static int in_sorted(const dy_token *t, const char *const *ws, size_t nw)
-{
-	size_t lo = 0, hi = nw;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = word_cmp(t->norm, t->norm_len, ws[mid]);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
-}
-
 /* A verb of speech; tested on every word between a source and its verb, so
  * the list is sorted and searched. */
 static int is_speech(const dy_token *t)
@@ -381,7 +365,7 @@ static int is_speech(const dy_token *t)
 	};
 	if (t->norm_len < 3 || t->norm_len > 9 || !(t->flags & TOK_WORD))
 		return 0; /* the words have 3 to 9 letters */
-	return in_sorted(t, w, sizeof w / sizeof w[0]);
+	return bytes_in_sorted(w, sizeof w / sizeof w[0], t->norm, t->norm_len);
 }
 
 static inline int word_is(const dy_token *t, const char *w)

@@ -104,17 +104,4 @@ static inline int str_is(const char *s, uint32_t n, const char *w)
 	return w[n] == '\0';
 }
 
-/* Byte order of s[0..n) against the C string w: <0, 0, >0 (for binary search
- * in sorted word tables). */
-static inline int word_cmp(const char *s, uint32_t n, const char *w)
-{
-	uint32_t i = 0;
-	for (; i < n && w[i]; i++)
-		if (s[i] != w[i])
-			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
-	if (i < n)
-		return 1;
-	return w[i] ? -1 : 0;
-}
-
 #endif

@@ -45,6 +45,7 @@
 #endif
 
 #include "split.h"
+#include "../util/bytes.h"
 #include "../util/xalloc.h"
 
 /* The word before a dot is looked at up to this many bytes back. */
@@ -155,22 +156,7 @@ static const char *const split_starters[] = {
 
 static int split_is_starter(const char *w, size_t n)
 {
-	size_t lo = 0, hi = sizeof split_starters / sizeof split_starters[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *s = split_starters[mid];
-		size_t m = strlen(s);
-		int c = strncmp(s, w, m < n ? m : n);
-		if (c == 0)
-			c = (m > n) - (m < n);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return bytes_in_sorted(split_starters, sizeof split_starters / sizeof split_starters[0], w, n);
 }
 
 static const char *const split_speech_verbs[] = {

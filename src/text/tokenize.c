@@ -258,24 +258,7 @@ static int abbrev_known(const char *w, size_t n)
 	 * dot are answered here */
 	if (n < 2 || n > 6)
 		return 0;
-	size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *a = abbrevs[mid];
-		/* byte order of w[0..n) against the C string a, no strlen() */
-		size_t i = 0;
-		while (i < n && a[i] && w[i] == a[i])
-			i++;
-		int c = i < n ? (a[i] ? (unsigned char)w[i] - (unsigned char)a[i] : 1)
-		              : (a[i] ? -1 : 0);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return bytes_in_sorted(abbrevs, sizeof abbrevs / sizeof abbrevs[0], w, n);
 }
 
 /* 1 when only spaces and closing quotes or brackets follow p before end. */
