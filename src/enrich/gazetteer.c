@@ -43,6 +43,29 @@ static const unsigned char key_ascii[128] = {
 	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
 
+/* One ASCII byte c into a key: a letter or digit is written folded (after
+ * one blank when a separator came before it and the key is not empty),
+ * anything else only marks a separator. 0 when out is full. */
+static inline __attribute__((always_inline))
+int key_put_ascii(unsigned char c, char *out, size_t cap, size_t *o, int *sep)
+{
+	unsigned char f = key_ascii[c];
+	if (!f) {
+		*sep = 1;
+		return 1;
+	}
+	if (*sep) {
+		if (*o) {
+			if (*o + 1 >= cap) return 0;
+			out[(*o)++] = ' ';
+		}
+		*sep = 0;
+	}
+	if (*o + 1 >= cap) return 0;
+	out[(*o)++] = (char)f;
+	return 1;
+}
+
 /* gaz_key() from s[i] on, with o bytes of out written and sep set after a
  * separator: any text. Apart from the ASCII loop of gaz_key() so that its
  * calls into utf8proc do not make that loop keep its variables on the stack. */
@@ -53,17 +76,7 @@ key_fold(const char *s, size_t n, char *out, size_t cap, size_t i, size_t o, int
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;
-			unsigned char f = key_ascii[c];
-			if (!f) {
-				sep = 1;
-				continue;
-			}
-			if (sep) {
-				if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
-				sep = 0;
-			}
-			if (o + 1 >= cap) goto full;
-			out[o++] = (char)f;
+			if (!key_put_ascii(c, out, cap, &o, &sep)) goto full;
 			continue;
 		}
 		utf8proc_int32_t cp;
@@ -105,17 +118,7 @@ size_t gaz_key(const char *s, size_t n, char *out, size_t cap)
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) return key_fold(s, n, out, cap, i, o, sep);
-		unsigned char f = key_ascii[c];
-		if (!f) {
-			sep = 1;
-			continue;
-		}
-		if (sep) {
-			if (o) { if (o + 1 >= cap) goto full; out[o++] = ' '; }
-			sep = 0;
-		}
-		if (o + 1 >= cap) goto full;
-		out[o++] = (char)f;
+		if (!key_put_ascii(c, out, cap, &o, &sep)) goto full;
 	}
 	out[o] = 0;
 	return o;
